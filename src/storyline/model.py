@@ -1,0 +1,267 @@
+"""The records that flow through Storyline's stages.
+
+Every record is a frozen dataclass, serialisable with ``to_dict`` and rebuilt
+with ``from_dict``.  A span is always ``(start, end)`` character offsets into
+the *cleaned* text of one article (``Article.text``), so ``text[start:end]``
+is the quoted span.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+EntityType = Literal["PERSON", "ORG", "PLACE", "FACILITY", "EQUIPMENT", "GROUP", "OTHER"]
+ENTITY_TYPES: tuple[EntityType, ...] = (
+    "PERSON",
+    "ORG",
+    "PLACE",
+    "FACILITY",
+    "EQUIPMENT",
+    "GROUP",
+    "OTHER",
+)
+ClaimStatus = Literal["corroborated", "repeated", "conflicting", "single-source"]
+
+
+def content_hash(text: str, length: int = 16) -> str:
+    """Stable hex digest of ``text`` (UTF-8), the basis of every id we mint."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:length]
+
+
+def article_id(clean_text: str) -> str:
+    """An article is identified by its cleaned text alone: same text, same id."""
+    return "a" + content_hash(clean_text)
+
+
+# --------------------------------------------------------------------- ingest
+
+
+@dataclass(frozen=True)
+class Article:
+    """One cleaned article, as ingest produces it."""
+
+    id: str
+    text: str
+    title: str | None = None
+    source: str | None = None  # outlet / site name
+    url: str | None = None
+    published: str | None = None  # ISO date YYYY-MM-DD, or None when unknown
+    published_basis: str | None = None  # where the date came from, e.g. "html metadata"
+    language: str | None = None
+    format: str = "text"  # text | html | jsonl | warc
+    origin: str = ""  # where it was read from: PATH, PATH:LINE or PATH#record
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Article:
+        return cls(**d)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input that could not be read; ``where`` is PATH or PATH:LINE."""
+
+    where: str
+    reason: str
+
+    def line(self) -> str:
+        return f"skipped {self.where}: {self.reason}"
+
+
+# ------------------------------------------------------------------- annotate
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A named thing in the text.
+
+    ``label`` is the raw label (spaCy's PERSON/GPE/… or our rule labels
+    EQUIPMENT/VESSEL), ``type`` our entity type.  ``role`` holds a title or role
+    written before a person's name ("Defence Minister"), kept out of the span.
+    """
+
+    start: int
+    end: int
+    text: str
+    label: str
+    type: EntityType
+    sentence: int
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A value as the text states it: ``low``/``high`` may be None (open side)."""
+
+    low: float | None
+    high: float | None
+    unit: str  # as written for ``value``; SI symbol (m, kg, s, m/s, …) for ``normalized``
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A figure found in one article, with what it is about when we can tell.
+
+    ``alternates`` are the parallel forms of the same figure in one place
+    ("480 kg (1,100 pounds)"): each its own Quantity with its own span.
+    ``subject_mention`` indexes ``AnnotatedArticle.mentions`` (None when the
+    sentence gives no subject); ``attribute`` comes from a small vocabulary
+    (range, speed, payload, distance_from, weight, count, cost, …).
+    ``anchor_mention`` is the second entity of a relation such as
+    distance_from ("40 km northeast of Vladivostok").
+    """
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+    value: Interval
+    normalized: Interval
+    qualifier: str | None = None
+    attribute: str | None = None
+    subject_mention: int | None = None
+    anchor_mention: int | None = None
+    alternates: tuple[Quantity, ...] = ()
+
+
+@dataclass(frozen=True)
+class AnnotatedArticle:
+    article: Article
+    sentences: tuple[Sentence, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    tokens: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> AnnotatedArticle:
+        return cls(
+            article=Article.from_dict(d["article"]),
+            sentences=tuple(Sentence(**s) for s in d.get("sentences", ())),
+            mentions=tuple(Mention(**m) for m in d.get("mentions", ())),
+            quantities=tuple(_quantity_from_dict(q) for q in d.get("quantities", ())),
+            tokens=d.get("tokens", 0),
+        )
+
+
+def _quantity_from_dict(d: dict[str, Any]) -> Quantity:
+    d = dict(d)
+    d["value"] = Interval(**d["value"])
+    d["normalized"] = Interval(**d["normalized"])
+    d["alternates"] = tuple(_quantity_from_dict(a) for a in d.get("alternates", ()))
+    return Quantity(**d)
+
+
+# -------------------------------------------------------------------- stories
+
+
+@dataclass(frozen=True)
+class Story:
+    """A group of articles about one real-world event; ``id`` is stable."""
+
+    id: str
+    article_ids: tuple[str, ...]
+
+
+# -------------------------------------------------------------------- dossier
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """A quote backing an entity, event or claim."""
+
+    article: str
+    start: int
+    end: int
+    sentence: int
+    quote: str
+
+
+@dataclass(frozen=True)
+class EntityMentionRef:
+    article: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    lat: float | None = None
+    lon: float | None = None
+    mentions: tuple[EntityMentionRef, ...] = ()
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    type: str
+    summary: str
+    date: str | None
+    location: str | None  # entity id
+    participants: tuple[str, ...] = ()
+    sources: tuple[SourceRef, ...] = ()
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    subject: str | None  # entity id
+    attribute: str
+    value: Interval
+    normalized: Interval
+    qualifier: str | None
+    status: ClaimStatus
+    sources: tuple[SourceRef, ...]
+    independent_sources: int
+    text: str = ""  # the figure as first written, for readers of the dossier
+
+
+@dataclass(frozen=True)
+class Conflict:
+    claims: tuple[str, ...]
+    kind: str
+    explanation: str
+
+
+@dataclass(frozen=True)
+class Dossier:
+    story: Story
+    title: str
+    articles: tuple[Article, ...]
+    origin_groups: dict[str, str]  # article id -> origin group id
+    entities: tuple[Entity, ...] = ()
+    events: tuple[Event, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    shared_passages: tuple[SharedPassage, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class SharedPassage:
+    """A passage two articles share (copy detection), with both spans."""
+
+    article_a: str
+    start_a: int
+    end_a: int
+    article_b: str
+    start_b: int
+    end_b: int
