@@ -1,0 +1,46 @@
+"""Assemble one story's dossier from its annotated articles."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from storyline.analyse.claims import build_claims
+from storyline.analyse.entities import resolve_entities
+from storyline.model import AnnotatedArticle, Dossier, Story
+from storyline.stories.copies import detect_copies
+
+
+def story_title(articles: Sequence[AnnotatedArticle]) -> str:
+    """The headline of the earliest dated article (the first report), else of the first one."""
+    dated = sorted(
+        (a.article for a in articles if a.article.published and a.article.title),
+        key=lambda a: (a.published or "", a.id),
+    )
+    if dated:
+        return dated[0].title or ""
+    titled = [a.article for a in articles if a.article.title]
+    if titled:
+        return titled[0].title or ""
+    first = articles[0].article.text.strip().splitlines()
+    return first[0][:120] if first else "(untitled)"
+
+
+def build_dossier(story: Story, articles: Sequence[AnnotatedArticle]) -> Dossier:
+    by_id = {a.article.id: a for a in articles}
+    members = [by_id[i] for i in story.article_ids]
+    copies = detect_copies([a.article for a in members])
+    resolution = resolve_entities(members)
+    claims, conflicts = build_claims(
+        members, resolution.mention_entity, copies.origin_groups, story.id
+    )
+    return Dossier(
+        story=story,
+        title=story_title(members),
+        articles=tuple(a.article for a in members),
+        origin_groups=dict(copies.origin_groups),
+        entities=tuple(resolution.entities),
+        events=(),
+        claims=tuple(claims),
+        conflicts=tuple(conflicts),
+        shared_passages=tuple(copies.passages),
+    )

@@ -1,0 +1,229 @@
+"""Storyline's public Python API: everything the CLI (and later the web API) does.
+
+    from storyline.api import run
+    summary = run(["articles/"], out="build/out")
+
+A run streams the inputs through ingest and annotation into the store, one
+transaction per batch, then regroups every stored article into stories and
+writes one dossier per story.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from storyline.analyse.dossier import build_dossier
+from storyline.errors import NothingReadable, UsageError
+from storyline.ingest import read_inputs
+from storyline.model import AnnotatedArticle, Article, Skipped
+from storyline.nlp.annotate import annotate_articles
+from storyline.render.json import dossier_to_dict
+from storyline.render.markdown import dossier_to_markdown
+from storyline.store.sqlite import Store
+from storyline.stories.grouping import group_stories
+from storyline.version import PIPELINE_VERSION, SCHEMA_VERSION
+
+# Below this many new articles, starting worker processes costs more than it saves.
+PARALLEL_MIN_ARTICLES = 64
+
+_STORY_FILE = re.compile(r"^s[0-9a-f]{16}\.(json|md)$")
+
+
+@dataclass
+class RunSummary:
+    """What a run did; ``to_dict`` is the ``--json`` output."""
+
+    db: str
+    out: str | None
+    articles_read: int = 0
+    articles_added: int = 0
+    duplicates: int = 0
+    articles_total: int = 0
+    stories: int = 0
+    entities: int = 0
+    claims: int = 0
+    conflicts: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "db": self.db,
+            "out": self.out,
+            "articles_read": self.articles_read,
+            "articles_added": self.articles_added,
+            "duplicates": self.duplicates,
+            "articles_total": self.articles_total,
+            "stories": self.stories,
+            "entities": self.entities,
+            "claims": self.claims,
+            "conflicts": self.conflicts,
+            "skipped": [{"input": s.where, "reason": s.reason} for s in self.skipped],
+        }
+
+
+@dataclass
+class Hooks:
+    """Callbacks a front end uses to show progress; all optional."""
+
+    on_article: Callable[[Article], None] | None = None
+    on_skip: Callable[[Skipped], None] | None = None
+    on_stage: Callable[[str], None] | None = None
+
+
+def default_workers() -> int:
+    return min(2, os.cpu_count() or 1)
+
+
+def ingest(
+    inputs: Sequence[str],
+    store: Store,
+    summary: RunSummary,
+    *,
+    workers: int | None = None,
+    batch_size: int = 32,
+    stdin: BinaryIO | None = None,
+    hooks: Hooks | None = None,
+) -> None:
+    """Read, annotate and store every new article; one store transaction per batch."""
+    hooks = hooks or Hooks()
+    known = store.annotated_ids(PIPELINE_VERSION)
+
+    def new_articles() -> Iterator[Article]:
+        for item in read_inputs(inputs, stdin=stdin):
+            if isinstance(item, Skipped):
+                summary.skipped.append(item)
+                if hooks.on_skip:
+                    hooks.on_skip(item)
+                continue
+            summary.articles_read += 1
+            if hooks.on_article:
+                hooks.on_article(item)
+            if item.id in known:
+                summary.duplicates += 1
+                continue
+            known.add(item.id)
+            yield item
+
+    stream = new_articles()
+    head = list(itertools.islice(stream, PARALLEL_MIN_ARTICLES))
+    n_process = workers or default_workers()
+    if len(head) < PARALLEL_MIN_ARTICLES:
+        n_process = 1
+    annotated = annotate_articles(
+        itertools.chain(head, stream), n_process=n_process, batch_size=batch_size
+    )
+    for batch in _batched(annotated, batch_size):
+        summary.articles_added += store.add_annotated(batch, PIPELINE_VERSION)
+
+
+def _batched(items: Iterable[AnnotatedArticle], size: int) -> Iterator[list[AnnotatedArticle]]:
+    it = iter(items)
+    while batch := list(itertools.islice(it, size)):
+        yield batch
+
+
+def analyse(store: Store) -> list[dict[str, Any]]:
+    """Regroup every stored article into stories and rebuild their dossiers."""
+    articles = list(store.annotated_articles(PIPELINE_VERSION))
+    stories = group_stories(articles)
+    by_id = {a.article.id: a for a in articles}
+    rows = []
+    dossiers = []
+    for story in stories:
+        members = [by_id[i] for i in story.article_ids]
+        d = dossier_to_dict(build_dossier(story, members))
+        rows.append((story, d["story"]["title"], d))
+        dossiers.append(d)
+    store.replace_stories(rows, PIPELINE_VERSION)
+    return dossiers
+
+
+def write_outputs(dossiers: Sequence[dict[str, Any]], out: str | Path) -> Path:
+    """Write index.json and each story's JSON and Markdown; drop stale story files."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    keep: set[str] = set()
+    index = []
+    for d in dossiers:
+        sid = d["story"]["id"]
+        _write_text(out / f"{sid}.json", json.dumps(d, ensure_ascii=False, indent=2) + "\n")
+        _write_text(out / f"{sid}.md", dossier_to_markdown(d))
+        keep.update({f"{sid}.json", f"{sid}.md"})
+        index.append(
+            {
+                "id": sid,
+                "title": d["story"]["title"],
+                "article_count": len(d["articles"]),
+                "file": f"{sid}.json",
+                "markdown": f"{sid}.md",
+            }
+        )
+    for stale in out.iterdir():
+        if _STORY_FILE.match(stale.name) and stale.name not in keep:
+            stale.unlink()
+    _write_text(
+        out / "index.json",
+        json.dumps({"schema_version": SCHEMA_VERSION, "stories": index}, indent=2) + "\n",
+    )
+    return out
+
+
+def _write_text(path: Path, text: str) -> None:
+    # Write then rename, so a reader never sees half a dossier.
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+
+
+def run(
+    inputs: Sequence[str],
+    out: str | Path | None,
+    db: str | Path | None = None,
+    *,
+    workers: int | None = None,
+    batch_size: int = 32,
+    stdin: BinaryIO | None = None,
+    hooks: Hooks | None = None,
+) -> RunSummary:
+    """Add ``inputs`` to the store, then write the dossiers of every stored story to ``out``."""
+    if not inputs:
+        raise UsageError("no input given: name files, folders, or - for stdin")
+    if db is None:
+        if out is None:
+            raise UsageError("give --out DIR or --db FILE")
+        db = Path(out) / "storyline.db"
+    hooks = hooks or Hooks()
+    summary = RunSummary(db=str(db), out=None if out is None else str(out))
+    with Store(db) as store:
+        run_id = store.start_run()
+        ingest(
+            inputs, store, summary, workers=workers, batch_size=batch_size, stdin=stdin,
+            hooks=hooks,
+        )
+        if summary.articles_read == 0:
+            store.finish_run(run_id, summary.to_dict())
+            why = (
+                f"all {len(summary.skipped)} skipped" if summary.skipped else "no article files"
+            )
+            raise NothingReadable(f"nothing readable in {', '.join(inputs)} ({why})")
+        if hooks.on_stage:
+            hooks.on_stage("grouping and analysing stories")
+        dossiers = analyse(store)
+        summary.articles_total = store.count_articles()
+        summary.stories = len(dossiers)
+        summary.entities = sum(len(d["entities"]) for d in dossiers)
+        summary.claims = sum(len(d["claims"]) for d in dossiers)
+        summary.conflicts = sum(len(d["conflicts"]) for d in dossiers)
+        if out is not None:
+            if hooks.on_stage:
+                hooks.on_stage("writing dossiers")
+            write_outputs(dossiers, out)
+        store.finish_run(run_id, summary.to_dict())
+    return summary

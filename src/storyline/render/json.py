@@ -1,0 +1,94 @@
+"""The dossier as JSON: the contract other tools read (docs/dossier.schema.json)."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from storyline.model import Claim, Dossier, Entity, Interval, SourceRef
+from storyline.version import SCHEMA_VERSION, __version__
+
+
+def _interval(i: Interval) -> dict[str, Any]:
+    return {"low": i.low, "high": i.high, "unit": i.unit}
+
+
+def _source(s: SourceRef) -> dict[str, Any]:
+    return {
+        "article": s.article,
+        "start": s.start,
+        "end": s.end,
+        "sentence": s.sentence,
+        "quote": s.quote,
+    }
+
+
+def _entity(e: Entity) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "name": e.name,
+        "type": e.type,
+        "aliases": list(e.aliases),
+        "roles": list(e.roles),
+        "lat": e.lat,
+        "lon": e.lon,
+        "mentions": [dataclasses.asdict(m) for m in e.mentions],
+    }
+
+
+def _claim(c: Claim) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "subject": c.subject,
+        "attribute": c.attribute,
+        "text": c.text,
+        "value": _interval(c.value),
+        "normalized": _interval(c.normalized),
+        "qualifier": c.qualifier,
+        "status": c.status,
+        "sources": [_source(s) for s in c.sources],
+        "independent_sources": c.independent_sources,
+    }
+
+
+def dossier_to_dict(d: Dossier) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "generator": f"storyline {__version__}",
+        "story": {"id": d.story.id, "title": d.title},
+        "articles": [
+            {
+                "id": a.id,
+                "title": a.title,
+                "source": a.source,
+                "url": a.url,
+                "published": a.published,
+                "published_basis": a.published_basis,
+                "language": a.language,
+                "format": a.format,
+                "origin": a.origin,
+                "text": a.text,
+                "origin_group": d.origin_groups.get(a.id, a.id),
+            }
+            for a in d.articles
+        ],
+        "entities": [_entity(e) for e in d.entities],
+        "events": [
+            {
+                "id": ev.id,
+                "type": ev.type,
+                "summary": ev.summary,
+                "date": ev.date,
+                "location": ev.location,
+                "participants": list(ev.participants),
+                "sources": [_source(s) for s in ev.sources],
+            }
+            for ev in d.events
+        ],
+        "claims": [_claim(c) for c in d.claims],
+        "conflicts": [
+            {"claims": list(c.claims), "kind": c.kind, "explanation": c.explanation}
+            for c in d.conflicts
+        ],
+        "shared_passages": [dataclasses.asdict(p) for p in d.shared_passages],
+    }

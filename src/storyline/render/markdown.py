@@ -1,0 +1,114 @@
+"""The dossier as Markdown, for people: rendered from the dossier JSON dict."""
+
+from __future__ import annotations
+
+from typing import Any
+
+_STATUS_MARK = {
+    "corroborated": "corroborated",
+    "repeated": "repeated (one origin)",
+    "conflicting": "**conflicting**",
+    "single-source": "single-source",
+}
+
+
+def _cell(text: object) -> str:
+    """Make a value safe inside a Markdown table cell."""
+    s = "" if text is None else str(text)
+    return s.replace("|", "\\|").replace("\n", " ").strip()
+
+
+def _number(x: float | None) -> str:
+    if x is None:
+        return "…"
+    return f"{x:,.6g}" if abs(x) < 1e6 else f"{x:.4g}"
+
+
+def _interval(iv: dict[str, Any]) -> str:
+    low, high, unit = iv.get("low"), iv.get("high"), iv.get("unit", "")
+    if low is not None and low == high:
+        return f"{_number(low)} {unit}".strip()
+    if low is None:
+        return f"≤ {_number(high)} {unit}".strip()
+    if high is None:
+        return f"≥ {_number(low)} {unit}".strip()
+    return f"{_number(low)}–{_number(high)} {unit}".strip()
+
+
+def dossier_to_markdown(d: dict[str, Any]) -> str:
+    articles = {a["id"]: a for a in d["articles"]}
+    entities = {e["id"]: e for e in d["entities"]}
+    out: list[str] = [f"# {d['story']['title']}", "", f"Story `{d['story']['id']}`", ""]
+
+    out += ["## Articles", "", "| id | title | source | published | origin group |", "|---|---|---|---|---|"]
+    for a in d["articles"]:
+        published = a["published"] or "undated"
+        group = "own" if a["origin_group"] == a["id"] else f"`{a['origin_group']}`"
+        out.append(
+            f"| `{a['id']}` | {_cell(a['title'])} | {_cell(a['source'])} | {published} | {group} |"
+        )
+    out.append("")
+
+    out += ["## Entities", ""]
+    by_type: dict[str, list[dict[str, Any]]] = {}
+    for e in d["entities"]:
+        by_type.setdefault(e["type"], []).append(e)
+    for etype in sorted(by_type):
+        out += [f"### {etype.title()}", ""]
+        for e in sorted(by_type[etype], key=lambda e: e["name"]):
+            extra = []
+            if e.get("roles"):
+                extra.append("roles: " + ", ".join(e["roles"]))
+            if e["aliases"]:
+                extra.append("also: " + ", ".join(e["aliases"]))
+            if e["lat"] is not None and e["lon"] is not None:
+                extra.append(f"at {e['lat']:.3f}, {e['lon']:.3f}")
+            count = len(e["mentions"])
+            tail = f" ({'; '.join(extra)})" if extra else ""
+            out.append(f"- **{e['name']}**{tail}, {count} mention{'s' if count != 1 else ''}")
+        out.append("")
+
+    if d["events"]:
+        out += ["## Timeline", ""]
+        for ev in d["events"]:
+            out.append(f"- {ev['date'] or 'undated'}: {ev['summary']}")
+        out.append("")
+
+    out += ["## Claims", ""]
+    if not d["claims"]:
+        out += ["No figures found.", ""]
+    else:
+        out += [
+            "| subject | attribute | value | normalised | status | origins | quote |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        for c in d["claims"]:
+            subject = entities.get(c["subject"] or "", {}).get("name", "—")
+            first = c["sources"][0]
+            title = articles.get(first["article"], {}).get("title") or first["article"]
+            value = (c["qualifier"] + " " if c["qualifier"] else "") + _interval(c["value"])
+            quote = f"“{_cell(first['quote'])}” ({_cell(title)})"
+            out.append(
+                f"| {_cell(subject)} | {c['attribute']} | {_cell(value)} | "
+                f"{_interval(c['normalized'])} | {_STATUS_MARK[c['status']]} | "
+                f"{c['independent_sources']} | {quote} |"
+            )
+        out.append("")
+
+    if d["conflicts"]:
+        out += ["## Conflicts", ""]
+        for cf in d["conflicts"]:
+            out.append(f"- *{cf['kind']}*: {cf['explanation']}")
+        out.append("")
+
+    shared = d.get("shared_passages") or []
+    if shared:
+        out += ["## Shared passages (copied text)", ""]
+        for p in shared:
+            a, b = articles[p["article_a"]], articles[p["article_b"]]
+            excerpt = a["text"][p["start_a"] : p["end_a"]]
+            if len(excerpt) > 160:
+                excerpt = excerpt[:157] + "…"
+            out.append(f"- {_cell(a['title'])} ⇄ {_cell(b['title'])}: “{_cell(excerpt)}”")
+        out.append("")
+    return "\n".join(out)

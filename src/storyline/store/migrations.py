@@ -1,0 +1,55 @@
+"""Numbered schema migrations; the store records which ones it has applied.
+
+Append new migrations at the end, never edit an applied one: a store written by
+an older Storyline is brought up to date step by step when it is opened.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: tuple[tuple[int, str, str], ...] = (
+    (
+        1,
+        "articles, annotations, stories, dossiers, runs",
+        """
+        CREATE TABLE articles (
+            id              TEXT PRIMARY KEY,
+            title           TEXT,
+            source          TEXT,
+            url             TEXT,
+            published       TEXT,
+            published_basis TEXT,
+            language        TEXT,
+            format          TEXT NOT NULL,
+            origin          TEXT NOT NULL,
+            text            TEXT NOT NULL,
+            added_at        TEXT NOT NULL
+        );
+        CREATE TABLE annotations (
+            article_id       TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            pipeline_version TEXT NOT NULL,
+            data             TEXT NOT NULL,
+            PRIMARY KEY (article_id, pipeline_version)
+        );
+        CREATE TABLE stories (
+            id    TEXT PRIMARY KEY,
+            title TEXT NOT NULL
+        );
+        CREATE TABLE story_articles (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            story_id   TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE
+        );
+        CREATE INDEX story_articles_story ON story_articles(story_id);
+        CREATE TABLE dossiers (
+            story_id         TEXT PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+            pipeline_version TEXT NOT NULL,
+            data             TEXT NOT NULL
+        );
+        CREATE TABLE runs (
+            id          INTEGER PRIMARY KEY,
+            started_at  TEXT NOT NULL,
+            finished_at TEXT,
+            summary     TEXT
+        );
+        """,
+    ),
+)

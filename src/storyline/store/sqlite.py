@@ -1,0 +1,207 @@
+"""The SQLite store: one file, WAL, foreign keys on, migrations tracked in a table.
+
+Writes happen in explicit transactions (one per batch), so a crash loses at
+most the batch in flight; articles are keyed by content hash, so a re-run adds
+nothing it already has.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from storyline.errors import StoreError
+from storyline.model import AnnotatedArticle, Article, Story
+from storyline.store.migrations import MIGRATIONS
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class Store:
+    """A Storyline store in one SQLite file."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            # isolation_level=None: we issue BEGIN/COMMIT ourselves, one per batch.
+            self.conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=30)
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self._migrate()
+        except (sqlite3.Error, OSError) as exc:
+            raise StoreError(f"cannot open store {self.path}: {exc}") from exc
+
+    # ---------------------------------------------------------------- basics
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def _migrate(self) -> None:
+        self.conn.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations ("
+            " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+        )
+        done = {row[0] for row in self.conn.execute("SELECT version FROM schema_migrations")}
+        newest = max((v for v, _, _ in MIGRATIONS), default=0)
+        if done and max(done) > newest:
+            raise StoreError(
+                f"store {self.path} was written by a newer Storyline "
+                f"(schema {max(done)} > {newest}); upgrade Storyline to read it"
+            )
+        for version, name, sql in MIGRATIONS:
+            if version in done:
+                continue
+            with self.transaction() as conn:
+                for statement in sql.split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
+                conn.execute(
+                    "INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)",
+                    (version, name, _now()),
+                )
+
+    def schema_versions(self) -> list[int]:
+        return [r[0] for r in self.conn.execute("SELECT version FROM schema_migrations ORDER BY 1")]
+
+    # -------------------------------------------------------------- articles
+
+    def annotated_ids(self, pipeline_version: str) -> set[str]:
+        rows = self.conn.execute(
+            "SELECT article_id FROM annotations WHERE pipeline_version = ?", (pipeline_version,)
+        )
+        return {r[0] for r in rows}
+
+    def add_annotated(self, batch: Sequence[AnnotatedArticle], pipeline_version: str) -> int:
+        """Store a batch of articles with their annotations in one transaction.
+
+        Returns how many articles were new.  An article already stored keeps its
+        first-seen metadata: its id is its text, so only the annotation can change.
+        """
+        added = 0
+        with self.transaction() as conn:
+            for ann in batch:
+                a = ann.article
+                cur = conn.execute(
+                    "INSERT OR IGNORE INTO articles(id, title, source, url, published,"
+                    " published_basis, language, format, origin, text, added_at)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        a.id,
+                        a.title,
+                        a.source,
+                        a.url,
+                        a.published,
+                        a.published_basis,
+                        a.language,
+                        a.format,
+                        a.origin,
+                        a.text,
+                        _now(),
+                    ),
+                )
+                added += cur.rowcount
+                data = ann.to_dict()
+                # The article itself lives in its own table; don't store it twice.
+                del data["article"]
+                conn.execute(
+                    "INSERT OR REPLACE INTO annotations(article_id, pipeline_version, data)"
+                    " VALUES (?,?,?)",
+                    (a.id, pipeline_version, json.dumps(data, separators=(",", ":"))),
+                )
+        return added
+
+    def count_articles(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def articles(self) -> Iterator[Article]:
+        for row in self.conn.execute(f"SELECT {_ARTICLE_COLS} FROM articles a ORDER BY a.id"):
+            yield _article(row)
+
+    def annotated_articles(self, pipeline_version: str) -> Iterator[AnnotatedArticle]:
+        rows = self.conn.execute(
+            f"SELECT {_ARTICLE_COLS}, n.data FROM articles a JOIN annotations n"
+            " ON n.article_id = a.id AND n.pipeline_version = ? ORDER BY a.id",
+            (pipeline_version,),
+        )
+        for row in rows:
+            data = json.loads(row[-1])
+            data["article"] = _article(row[:-1]).to_dict()
+            yield AnnotatedArticle.from_dict(data)
+
+    # --------------------------------------------------------------- stories
+
+    def replace_stories(
+        self, stories: Iterable[tuple[Story, str, dict[str, Any]]], pipeline_version: str
+    ) -> None:
+        """Replace the story grouping and dossiers with a new set, atomically."""
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM dossiers")
+            conn.execute("DELETE FROM story_articles")
+            conn.execute("DELETE FROM stories")
+            for story, title, dossier in stories:
+                conn.execute("INSERT INTO stories(id, title) VALUES (?, ?)", (story.id, title))
+                conn.executemany(
+                    "INSERT INTO story_articles(article_id, story_id) VALUES (?, ?)",
+                    [(aid, story.id) for aid in story.article_ids],
+                )
+                conn.execute(
+                    "INSERT INTO dossiers(story_id, pipeline_version, data) VALUES (?, ?, ?)",
+                    (story.id, pipeline_version, json.dumps(dossier, ensure_ascii=False)),
+                )
+
+    def dossiers(self) -> Iterator[dict[str, Any]]:
+        for (data,) in self.conn.execute("SELECT data FROM dossiers ORDER BY story_id"):
+            yield json.loads(data)
+
+    def count_stories(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM stories").fetchone()[0])
+
+    # ------------------------------------------------------------------ runs
+
+    def start_run(self) -> int:
+        with self.transaction() as conn:
+            cur = conn.execute("INSERT INTO runs(started_at) VALUES (?)", (_now(),))
+        return int(cur.lastrowid or 0)
+
+    def finish_run(self, run_id: int, summary: dict[str, Any]) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "UPDATE runs SET finished_at = ?, summary = ? WHERE id = ?",
+                (_now(), json.dumps(summary), run_id),
+            )
+
+
+_COLUMNS = (
+    "id", "title", "source", "url", "published", "published_basis",
+    "language", "format", "origin", "text",
+)
+_ARTICLE_COLS = ", ".join(f"a.{c}" for c in _COLUMNS)
+
+
+def _article(row: Sequence[Any]) -> Article:
+    return Article(**dict(zip(_COLUMNS, row, strict=True)))
