@@ -204,14 +204,17 @@ def run(
     with Store(db) as store:
         run_id = store.start_run()
         ingest(
-            inputs, store, summary, workers=workers, batch_size=batch_size, stdin=stdin,
+            inputs,
+            store,
+            summary,
+            workers=workers,
+            batch_size=batch_size,
+            stdin=stdin,
             hooks=hooks,
         )
         if summary.articles_read == 0:
             store.finish_run(run_id, summary.to_dict())
-            why = (
-                f"all {len(summary.skipped)} skipped" if summary.skipped else "no article files"
-            )
+            why = f"all {len(summary.skipped)} skipped" if summary.skipped else "no article files"
             raise NothingReadable(f"nothing readable in {', '.join(inputs)} ({why})")
         if hooks.on_stage:
             hooks.on_stage("grouping and analysing stories")

@@ -13,8 +13,13 @@ _STATUS_MARK = {
 
 
 def _cell(text: object) -> str:
-    """Make a value safe inside a Markdown table cell."""
+    """Make a value safe inside a Markdown table cell.
+
+    Article text is hostile input: angle brackets are escaped so a Markdown
+    viewer never renders a tag from it.
+    """
     s = "" if text is None else str(text)
+    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return s.replace("|", "\\|").replace("\n", " ").strip()
 
 
@@ -38,9 +43,14 @@ def _interval(iv: dict[str, Any]) -> str:
 def dossier_to_markdown(d: dict[str, Any]) -> str:
     articles = {a["id"]: a for a in d["articles"]}
     entities = {e["id"]: e for e in d["entities"]}
-    out: list[str] = [f"# {d['story']['title']}", "", f"Story `{d['story']['id']}`", ""]
+    out: list[str] = [f"# {_cell(d['story']['title'])}", "", f"Story `{d['story']['id']}`", ""]
 
-    out += ["## Articles", "", "| id | title | source | published | origin group |", "|---|---|---|---|---|"]
+    out += [
+        "## Articles",
+        "",
+        "| id | title | source | published | origin group |",
+        "|---|---|---|---|---|",
+    ]
     for a in d["articles"]:
         published = a["published"] or "undated"
         group = "own" if a["origin_group"] == a["id"] else f"`{a['origin_group']}`"
@@ -64,14 +74,16 @@ def dossier_to_markdown(d: dict[str, Any]) -> str:
             if e["lat"] is not None and e["lon"] is not None:
                 extra.append(f"at {e['lat']:.3f}, {e['lon']:.3f}")
             count = len(e["mentions"])
-            tail = f" ({'; '.join(extra)})" if extra else ""
-            out.append(f"- **{e['name']}**{tail}, {count} mention{'s' if count != 1 else ''}")
+            tail = f" ({_cell('; '.join(extra))})" if extra else ""
+            out.append(
+                f"- **{_cell(e['name'])}**{tail}, {count} mention{'s' if count != 1 else ''}"
+            )
         out.append("")
 
     if d["events"]:
         out += ["## Timeline", ""]
         for ev in d["events"]:
-            out.append(f"- {ev['date'] or 'undated'}: {ev['summary']}")
+            out.append(f"- {ev['date'] or 'undated'}: {_cell(ev['summary'])}")
         out.append("")
 
     out += ["## Claims", ""]
@@ -98,7 +110,7 @@ def dossier_to_markdown(d: dict[str, Any]) -> str:
     if d["conflicts"]:
         out += ["## Conflicts", ""]
         for cf in d["conflicts"]:
-            out.append(f"- *{cf['kind']}*: {cf['explanation']}")
+            out.append(f"- *{cf['kind']}*: {_cell(cf['explanation'])}")
         out.append("")
 
     shared = d.get("shared_passages") or []

@@ -197,8 +197,16 @@ class Store:
 
 
 _COLUMNS = (
-    "id", "title", "source", "url", "published", "published_basis",
-    "language", "format", "origin", "text",
+    "id",
+    "title",
+    "source",
+    "url",
+    "published",
+    "published_basis",
+    "language",
+    "format",
+    "origin",
+    "text",
 )
 _ARTICLE_COLS = ", ".join(f"a.{c}" for c in _COLUMNS)
 

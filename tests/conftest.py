@@ -1,0 +1,44 @@
+"""Shared test helpers: paths, schema validation with offset checks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+CORPUS = ROOT / "examples" / "corpus"
+FIXTURES = ROOT / "tests" / "fixtures"
+SCHEMA = json.loads((ROOT / "docs" / "dossier.schema.json").read_text(encoding="utf-8"))
+
+
+def check_dossier(d: dict[str, Any]) -> None:
+    """Valid against the published schema, and every offset quotes what it claims."""
+    jsonschema.validate(d, SCHEMA)
+    texts = {a["id"]: a["text"] for a in d["articles"]}
+    entity_ids = {e["id"] for e in d["entities"]}
+    for e in d["entities"]:
+        for m in e["mentions"]:
+            assert texts[m["article"]][m["start"] : m["end"]] == m["text"], (e["name"], m)
+    for c in d["claims"]:
+        assert c["subject"] is None or c["subject"] in entity_ids
+        for s in c["sources"]:
+            assert texts[s["article"]][s["start"] : s["end"]] == s["quote"], (c["id"], s)
+    for ev in d["events"]:
+        for s in ev["sources"]:
+            assert texts[s["article"]][s["start"] : s["end"]] == s["quote"]
+    claim_ids = {c["id"] for c in d["claims"]}
+    for cf in d["conflicts"]:
+        assert set(cf["claims"]) <= claim_ids
+    for p in d.get("shared_passages", []):
+        assert p["article_a"] in texts and p["article_b"] in texts
+
+
+def need_shared() -> None:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared is not beside the repository")

@@ -1,0 +1,118 @@
+"""End to end on the bundled sample corpus: grouping, dates, copies, claims, golden files."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from storyline.api import run
+from tests.conftest import CORPUS, FIXTURES, check_dossier
+
+EXPECTED = json.loads((FIXTURES / "corpus_expected.json").read_text(encoding="utf-8"))
+GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "corpus"
+
+
+@pytest.fixture(scope="module")
+def corpus_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("corpus")
+    summary = run([str(CORPUS)], out=out)
+    assert summary.skipped == [], summary.skipped
+    return out
+
+
+def _dossiers(out: Path) -> list[dict[str, Any]]:
+    index = json.loads((out / "index.json").read_text(encoding="utf-8"))
+    return [json.loads((out / s["file"]).read_text(encoding="utf-8")) for s in index["stories"]]
+
+
+def _story_of(dossiers: list[dict[str, Any]]) -> dict[str, str]:
+    return {a["title"]: d["story"]["id"] for d in dossiers for a in d["articles"]}
+
+
+def test_every_dossier_is_valid_and_quotes_exactly(corpus_out: Path) -> None:
+    dossiers = _dossiers(corpus_out)
+    assert len(dossiers) >= 5
+    for d in dossiers:
+        check_dossier(d)
+
+
+def test_stories_group_as_written(corpus_out: Path) -> None:
+    story_of = _story_of(_dossiers(corpus_out))
+    for story in EXPECTED["stories"]:
+        ids = {story_of.get(t) for t in story["titles"]}
+        assert None not in ids, (story["key"], [t for t in story["titles"] if t not in story_of])
+        assert len(ids) == 1, f"{story['key']} is split: {ids}"
+    keys = {s["key"]: story_of[s["titles"][0]] for s in EXPECTED["stories"]}
+    assert len(set(keys.values())) == len(keys), "distinct stories merged"
+    a, b = EXPECTED["lookalike"]
+    assert keys[a] != keys[b]
+
+
+def test_undated_articles_stay_null(corpus_out: Path) -> None:
+    published = {a["title"]: a["published"] for d in _dossiers(corpus_out) for a in d["articles"]}
+    for title in EXPECTED["undated_titles"]:
+        assert published[title] is None
+    assert sum(p is not None for p in published.values()) >= len(published) - 3
+
+
+def test_copied_articles_share_an_origin(corpus_out: Path) -> None:
+    group = {a["title"]: a["origin_group"] for d in _dossiers(corpus_out) for a in d["articles"]}
+    for a, b in EXPECTED["copies"]:
+        assert group[a] == group[b], (a, b)
+    distinct = len(set(group.values()))
+    assert distinct >= len(group) - 2 * len(EXPECTED["copies"])
+
+
+def test_claims_show_agreement_and_conflict(corpus_out: Path) -> None:
+    claims = [c for d in _dossiers(corpus_out) for c in d["claims"]]
+    statuses = {c["status"] for c in claims}
+    assert "conflicting" in statuses
+    assert "corroborated" in statuses
+    conflicts = [cf for d in _dossiers(corpus_out) for cf in d["conflicts"]]
+    assert conflicts and all(cf["explanation"] for cf in conflicts)
+
+
+def test_rerun_adds_nothing_and_keeps_ids(corpus_out: Path, tmp_path: Path) -> None:
+    before = {d["story"]["id"]: d for d in _dossiers(corpus_out)}
+    summary = run([str(CORPUS)], out=corpus_out)
+    assert summary.articles_added == 0
+    assert summary.duplicates == summary.articles_read > 0
+    after = {d["story"]["id"]: d for d in _dossiers(corpus_out)}
+    assert after == before
+    # A fresh store gives the same ids too: they come from content, not counters.
+    fresh = run([str(CORPUS)], out=tmp_path / "fresh")
+    assert fresh.stories == len(before)
+    assert set(json.loads((tmp_path / "fresh" / "index.json").read_text())["stories"][0]) >= {
+        "id",
+        "title",
+        "article_count",
+        "file",
+    }
+    assert {d["story"]["id"] for d in _dossiers(tmp_path / "fresh")} == set(before)
+
+
+def _stable(d: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in d.items() if k != "generator"}
+
+
+def test_golden_dossiers(corpus_out: Path) -> None:
+    """Dossiers match the reviewed golden files; STORYLINE_UPDATE_GOLDEN=1 rewrites them."""
+    dossiers = {d["story"]["id"]: _stable(d) for d in _dossiers(corpus_out)}
+    if os.environ.get("STORYLINE_UPDATE_GOLDEN"):
+        GOLDEN.mkdir(parents=True, exist_ok=True)
+        for old in GOLDEN.glob("*.json"):
+            old.unlink()
+        for sid, d in dossiers.items():
+            (GOLDEN / f"{sid}.json").write_text(
+                json.dumps(d, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+                encoding="utf-8",
+            )
+    golden = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in GOLDEN.glob("*.json")}
+    assert golden, "no golden files: run with STORYLINE_UPDATE_GOLDEN=1 and review them"
+    assert set(golden) == set(dossiers)
+    for sid, d in dossiers.items():
+        assert d == golden[sid], f"dossier {sid} differs from tests/golden/corpus/{sid}.json"
