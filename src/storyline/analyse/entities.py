@@ -1,0 +1,238 @@
+"""Resolve one story's entity mentions into canonical entities.
+
+How mentions become entities:
+
+1. Each mention gets a display form (``clean_surface``: no quotes, "the" or
+   possessive) and a matching key (``name_key``: case, diacritics, spacing and
+   hyphens ignored).  Mentions with the same key are one thing.
+2. Short forms are joined to the full name they abbreviate, but only when the
+   story offers exactly one candidate, so that ambiguity keeps things apart:
+   * a one-word PERSON ("Shoigu", "Kim") joins the multi-word PERSON whose last
+     token (Western order) or first token (East Asian order: "Kim Jong Un")
+     equals it;
+   * a PERSON name joins a longer one with the same first and last token that
+     contains all its words in order ("Vladimir Putin" → "Vladimir Vladimirovich
+     Putin");
+   * a one-word ORG joins the multi-word ORG whose initials it spells ("NATO").
+3. An entity's type is the majority type of its mentions; ties go to the first
+   type in ``_TYPE_PRIORITY`` (see there for why).
+4. Its name is the most complete form (most words, then most frequent), its
+   aliases the other forms, its id ``"e" + content_hash("TYPE|key of name")`` so
+   the same thing gets the same id in every story and every run.
+
+Types are never used to *join* keys, only to label them: "North Korea" (PLACE)
+and "Kim Jong Un" (PERSON) have different keys and no rule links a place to a
+person, so a country and its leader stay apart.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from storyline.analyse.names import clean_surface, initials, name_key
+from storyline.model import (
+    AnnotatedArticle,
+    Entity,
+    EntityMentionRef,
+    EntityType,
+    Mention,
+    content_hash,
+)
+
+# Tie-break when a name's mentions are labelled with equally many types.
+# EQUIPMENT and FACILITY come from our own pattern rules, which fire only on a
+# recognisable designation, so they beat spaCy's statistical labels.  PLACE
+# beats PERSON because the small spaCy model labels unfamiliar capitalised
+# words PERSON by default, so a disputed name is more often a mislabelled place
+# ("Artyom") than a mislabelled person.  GROUP and OTHER are the least specific.
+_TYPE_PRIORITY: tuple[EntityType, ...] = (
+    "EQUIPMENT",
+    "FACILITY",
+    "PLACE",
+    "PERSON",
+    "ORG",
+    "GROUP",
+    "OTHER",
+)
+
+
+@dataclass(frozen=True)
+class EntityResolution:
+    entities: list[Entity]  # sorted by (type, name)
+    mention_entity: dict[tuple[str, int], str]  # (article id, mention index) -> entity id
+
+
+@dataclass(frozen=True)
+class _Record:
+    """One mention with its display form and key."""
+
+    article: str
+    index: int
+    mention: Mention
+    surface: str
+    key: str
+
+
+def entity_id(type_: str, key: str) -> str:
+    """Stable id of an entity: same type and canonical key, same id."""
+    return "e" + content_hash(f"{type_}|{key}")
+
+
+def resolve_entities(articles: Sequence[AnnotatedArticle]) -> EntityResolution:
+    """Canonical entities of a set of articles, and which entity each mention is.
+
+    Mentions whose text has nothing nameable left after cleaning (a stray
+    quote, a bare "the") belong to no entity and are absent from
+    ``mention_entity``.
+    """
+    by_key: dict[str, list[_Record]] = defaultdict(list)
+    # Visit in id order so that nothing below depends on the input order.
+    for art in sorted(articles, key=lambda a: a.article.id):
+        for i, m in enumerate(art.mentions):
+            surface = clean_surface(m.text, m.type)
+            key = name_key(surface, m.type)
+            if key:
+                by_key[key].append(_Record(art.article.id, i, m, surface, key))
+
+    key_type = {k: _vote_type(r.mention.type for r in recs) for k, recs in by_key.items()}
+    uf = _UnionFind(sorted(by_key))
+    _join_short_forms(key_type, uf)
+
+    # First pass: entities per joined cluster.  Re-keying with the voted type
+    # can make two clusters land on one id (a plural demonym voted GROUP, say);
+    # the second pass folds those together so ids stay unique.
+    clusters: dict[str, list[_Record]] = defaultdict(list)
+    for key in sorted(by_key):
+        clusters[uf.find(key)].extend(by_key[key])
+    by_id: dict[str, list[_Record]] = defaultdict(list)
+    for recs in clusters.values():
+        by_id[_build_entity(recs).id].extend(recs)
+
+    entities: list[Entity] = []
+    mention_entity: dict[tuple[str, int], str] = {}
+    for recs in by_id.values():
+        ent = _build_entity(recs)
+        entities.append(ent)
+        for r in recs:
+            mention_entity[(r.article, r.index)] = ent.id
+    entities.sort(key=lambda e: (e.type, e.name, e.id))
+    return EntityResolution(entities=entities, mention_entity=mention_entity)
+
+
+def _vote_type(types: Iterable[EntityType]) -> EntityType:
+    counts = Counter(types)
+    return min(counts, key=lambda t: (-counts[t], _TYPE_PRIORITY.index(t)))
+
+
+def _join_short_forms(key_type: dict[str, EntityType], uf: _UnionFind) -> None:
+    """Join short keys to the full key they abbreviate, where that key is unique."""
+    persons = sorted(k for k, t in key_type.items() if t == "PERSON")
+    multi = [k for k in persons if " " in k]
+
+    # Shorter multi-word person → the only longer one with the same ends that
+    # contains its words in order.  Done first, so that "Putin" below sees
+    # "Vladimir Putin" and "Vladimir Vladimirovich Putin" as one candidate.
+    by_ends: dict[tuple[str, str], list[list[str]]] = defaultdict(list)
+    for k in multi:
+        toks = k.split()
+        by_ends[(toks[0], toks[-1])].append(toks)
+    for group in by_ends.values():
+        for short in group:
+            longer = [t for t in group if len(t) > len(short) and _is_subsequence(short, t)]
+            if len(longer) == 1:
+                uf.union(" ".join(short), " ".join(longer[0]))
+
+    # One-word person → the only multi-word person starting or ending with it.
+    by_edge: dict[str, set[str]] = defaultdict(set)
+    for k in multi:
+        toks = k.split()
+        by_edge[toks[0]].add(k)
+        by_edge[toks[-1]].add(k)
+    for k in persons:
+        if " " in k:
+            continue
+        roots = {uf.find(c) for c in by_edge.get(k, ())}
+        if len(roots) == 1:
+            uf.union(k, roots.pop())
+
+    # One-word organisation → the only multi-word organisation it abbreviates.
+    orgs = sorted(k for k, t in key_type.items() if t == "ORG")
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for k in orgs:
+        if " " in k:
+            by_initials[initials(k)].add(uf.find(k))
+    for k in orgs:
+        if " " not in k and len(k) >= 2 and len(by_initials.get(k, ())) == 1:
+            uf.union(k, next(iter(by_initials[k])))
+
+
+def _is_subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(tok in it for tok in short)
+
+
+def _build_entity(recs: list[_Record]) -> Entity:
+    type_ = _vote_type(r.mention.type for r in recs)
+    counts = Counter(r.surface for r in recs)
+    key_of = {s: name_key(s, type_) for s in counts}
+
+    def completeness(s: str) -> tuple[int, bool, int, int, int, str]:
+        # Most words first (the full name), then a form not shouted in capitals
+        # (headlines), then the most used, the longest, the one with fewer
+        # spaces (a space inside a designation is a lost hyphen: "Tu 22M3"), and
+        # the alphabetically first so that the choice never depends on order.
+        return (-len(key_of[s].split()), s.isupper(), -counts[s], -len(s), s.count(" "), s)
+
+    name = min(counts, key=completeness)
+    aliases = tuple(sorted(s for s in counts if s != name))
+    mentions = tuple(
+        sorted(
+            {
+                EntityMentionRef(r.article, r.mention.start, r.mention.end, r.mention.text)
+                for r in recs
+            },
+            key=lambda m: (m.article, m.start, m.end),
+        )
+    )
+    return Entity(
+        id=entity_id(type_, key_of[name]),
+        name=name,
+        type=type_,
+        aliases=aliases,
+        roles=_roles(recs),
+        mentions=mentions,
+    )
+
+
+def _roles(recs: list[_Record]) -> tuple[str, ...]:
+    """Distinct roles, case-insensitively; most frequent first, then alphabetical."""
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    for r in recs:
+        role = (r.mention.role or "").strip()
+        if role:
+            forms[role.casefold()][role] += 1
+    ranked = sorted(forms.values(), key=lambda c: (-c.total(), min(c, key=lambda f: (-c[f], f))))
+    return tuple(min(c, key=lambda f: (-c[f], f)) for c in ranked)
+
+
+class _UnionFind:
+    """Union-find over strings; the root of a set is its smallest member."""
+
+    def __init__(self, items: Iterable[str]) -> None:
+        self._parent = {x: x for x in items}
+
+    def find(self, x: str) -> str:
+        root = x
+        while self._parent[root] != root:
+            root = self._parent[root]
+        while self._parent[x] != root:  # path compression
+            self._parent[x], x = root, self._parent[x]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            lo, hi = sorted((ra, rb))
+            self._parent[hi] = lo

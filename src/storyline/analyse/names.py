@@ -1,0 +1,167 @@
+"""Name normalisation shared by entity resolution and story grouping.
+
+Two layers, kept apart on purpose:
+
+* ``clean_surface`` turns a mention's text into a *display* form (case kept):
+  no quotes, no leading "the", no possessive.  This is what a reader sees as an
+  entity's name or alias.
+* ``name_key`` turns a display form into a *matching* key: case- and
+  diacritics-insensitive, punctuation-free, with designations glued together
+  ("Tu-22M3", "Tu 22M3" and "Tu22M3" all become ``tu22m3``).  Two mentions with
+  the same key and compatible types are the same thing.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Straight and typographic quotes, and the apostrophes used in possessives.
+_QUOTES = "\"'“”‘’«»„‚`´"
+_APOSTROPHES = "'’‘`´"
+_POSSESSIVE_END = re.compile(rf"[{_APOSTROPHES}]s?$", re.IGNORECASE)
+# "N Korea’s Kim": a possessive *inside* a person's name means the part before it
+# is an owner ("N Korea"), not part of the name.
+_POSSESSIVE_INSIDE = re.compile(rf"^.*[{_APOSTROPHES}]s?\s+(?=\S)", re.IGNORECASE)
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_HAS_DIGIT = re.compile(r"\d")
+
+# Headline shorthand for compass points ("N Korea", "S. Korea").  Only expanded
+# as the first token of a multi-token place/org/group name, where the reading is
+# unambiguous.
+_COMPASS = {"n": "north", "s": "south", "e": "east", "w": "west"}
+
+# A few spellings of the same country that no normalisation can join.  Kept
+# tiny: linking names through a gazetteer is the geo stage's job.
+_KEY_SYNONYMS = {
+    "us": "united states",
+    "usa": "united states",
+    "united states of america": "united states",
+    "america": "united states",
+    "uk": "united kingdom",
+    "britain": "united kingdom",
+    "great britain": "united kingdom",
+    "dprk": "north korea",
+    "rok": "south korea",
+}
+
+# Places so broad that sharing them says little about sharing an event:
+# countries, continents, oceans.  Story grouping down-weights them.  Single
+# words first, then multi-word names (matched as whole keys).
+_BROAD_SINGLE = """
+afghanistan albania algeria andorra angola argentina armenia australia austria
+azerbaijan bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan
+bolivia bosnia botswana brazil brunei bulgaria burma burundi cambodia cameroon
+canada chad chile china colombia comoros congo croatia cuba cyprus czechia denmark
+djibouti dominica ecuador egypt eritrea estonia eswatini ethiopia fiji finland
+france gabon gambia georgia germany ghana greece grenada guatemala guinea guyana
+haiti honduras hungary iceland india indonesia iran iraq ireland israel italy
+jamaica japan jordan kazakhstan kenya kiribati kosovo kuwait kyrgyzstan laos latvia
+lebanon lesotho liberia libya liechtenstein lithuania luxembourg madagascar malawi
+malaysia maldives mali malta mauritania mauritius mexico moldova monaco mongolia
+montenegro morocco mozambique myanmar namibia nauru nepal netherlands nicaragua
+niger nigeria norway oman pakistan palau palestine panama paraguay peru philippines
+poland portugal qatar romania russia rwanda samoa senegal serbia seychelles
+singapore slovakia slovenia somalia spain sudan suriname sweden switzerland syria
+taiwan tajikistan tanzania thailand togo tonga trinidad tunisia turkey turkiye
+turkmenistan tuvalu uae uganda ukraine uruguay uzbekistan vanuatu vatican venezuela
+vietnam yemen zambia zimbabwe korea
+africa america asia europe antarctica oceania arctic atlantic pacific mediterranean
+"""
+_BROAD_MULTI = (
+    "burkina faso",
+    "costa rica",
+    "czech republic",
+    "el salvador",
+    "ivory coast",
+    "new zealand",
+    "north korea",
+    "north macedonia",
+    "papua new guinea",
+    "san marino",
+    "saudi arabia",
+    "sierra leone",
+    "south africa",
+    "south korea",
+    "south sudan",
+    "sri lanka",
+    "united arab emirates",
+    "united kingdom",
+    "united states",
+    "north america",
+    "south america",
+    "latin america",
+    "middle east",
+    "far east",
+    "east asia",
+    "southeast asia",
+    "indian ocean",
+)
+BROAD_PLACES: frozenset[str] = frozenset(_BROAD_SINGLE.split()) | frozenset(_BROAD_MULTI)
+
+
+def fold(text: str) -> str:
+    """Lowercase without diacritics: "Artëm" and "Artem" fold alike (NFKD, drop marks)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def clean_surface(text: str, type_: str = "OTHER") -> str:
+    """The display form of a mention: no quotes, leading "the" or possessive.
+
+    For a PERSON, anything up to a possessive inside the span is an owner, not
+    the name ("N Korea’s Kim" → "Kim").
+    """
+    s = _SPACES.sub(" ", text).strip()
+    if type_ == "PERSON":
+        s = _POSSESSIVE_INSIDE.sub("", s)
+    # Possessive before and after the quotes: "Kim’s" and "“Kim”’s" alike.
+    s = _POSSESSIVE_END.sub("", s).strip(_QUOTES + " ")
+    s = _POSSESSIVE_END.sub("", s)
+    s = _LEADING_THE.sub("", s)
+    # Strip again: removing "the" or a possessive can expose a quote or a dot.
+    # A trailing dot is kept: it usually ends an abbreviation ("U.S.", "Corp.").
+    return s.strip(_QUOTES + " ,;:")
+
+
+def name_key(surface: str, type_: str = "OTHER") -> str:
+    """Matching key of a display form; "" when nothing nameable is left.
+
+    Tokens are the alphanumeric runs of the folded text.  When any token holds a
+    digit the name is a designation (an aircraft, a missile, a road), whose
+    spacing and hyphens vary by outlet, so the tokens are glued together.
+    Acronyms written with dots ("U.S.") are glued too.
+    """
+    tokens = [t for t in _NON_ALNUM.split(fold(surface)) if t]
+    if not tokens:
+        return ""
+    if len(tokens) > 1 and all(len(t) == 1 for t in tokens):
+        tokens = ["".join(tokens)]  # an acronym written with dots: "U.S." → "us"
+    if any(_HAS_DIGIT.search(t) for t in tokens):
+        return "".join(tokens)
+    if type_ != "PERSON" and len(tokens) > 1 and tokens[0] in _COMPASS:
+        tokens[0] = _COMPASS[tokens[0]]
+    if type_ == "GROUP":
+        # Demonyms come singular and plural ("North Korean", "North Koreans").
+        tokens[-1] = _singular(tokens[-1])
+    key = " ".join(tokens)
+    return _KEY_SYNONYMS.get(key, key)
+
+
+def _singular(token: str) -> str:
+    if len(token) > 3 and token.endswith("s") and not token.endswith("ss"):
+        return token[:-1]
+    return token
+
+
+def is_broad_place(key: str) -> bool:
+    """True for countries, continents and oceans: places too big to pin an event."""
+    return key in BROAD_PLACES
+
+
+def initials(key: str) -> str:
+    """Initials, skipping function words: "north atlantic treaty organization" → "nato"."""
+    skip = {"of", "the", "and", "for", "on", "in", "de", "du", "la", "le"}
+    return "".join(t[0] for t in key.split() if t not in skip)
