@@ -1,14 +1,330 @@
-"""Quantities with units (STUB: to be written by the quantities/claims work)."""
+"""Figures in an article: values with units, ranges, parallel units, counts, money.
+
+We scan the text with our own patterns (spaCy's QUANTITY/MONEY ents miss
+"1,100 pounds" as mass, split "up to 10 times the speed of sound", and have no
+idea of rounding), and use spaCy for what it is good at: DATE/TIME ents to rule
+out dates and clock times, the parse to find what a bare number counts, and
+(in ``quantity_context``) the subject and attribute of each figure.
+
+Span convention: ``Quantity.text`` covers an adjacent qualifier ("up to",
+"approximately"), a range's "between"/"from", a currency sign or "Mach", the
+number(s), scale word and unit; for a count, up to the counted noun.  A
+parallel form in brackets is its own Quantity in ``alternates``.
+"""
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
-from storyline.model import Mention, Quantity
+from storyline.model import Interval, Mention, Quantity
+from storyline.nlp import numbers as nb
+from storyline.nlp import units as un
+from storyline.nlp.quantity_context import attribute_and_subject
+
+# Qualifier as written -> normalized word and which side of the interval it opens.
+_UPPER, _LOWER, _APPROX = "upper", "lower", "approx"
+QUALIFIERS: dict[str, tuple[str, str]] = {
+    "up to": ("up to", _UPPER), "as many as": ("up to", _UPPER),
+    "as much as": ("up to", _UPPER), "a maximum of": ("up to", _UPPER),
+    "at most": ("at most", _UPPER), "no more than": ("at most", _UPPER),
+    "less than": ("less than", _UPPER), "fewer than": ("less than", _UPPER),
+    "under": ("less than", _UPPER), "below": ("less than", _UPPER),
+    "more than": ("more than", _LOWER), "over": ("more than", _LOWER),
+    "in excess of": ("more than", _LOWER), "upwards of": ("more than", _LOWER),
+    "above": ("more than", _LOWER), "at least": ("at least", _LOWER),
+    "no fewer than": ("at least", _LOWER), "a minimum of": ("at least", _LOWER),
+    "about": ("about", _APPROX), "around": ("around", _APPROX),
+    "approximately": ("approximately", _APPROX), "approx.": ("approximately", _APPROX),
+    "roughly": ("roughly", _APPROX), "some": ("some", _APPROX),
+    "nearly": ("nearly", _APPROX), "almost": ("almost", _APPROX),
+    "close to": ("nearly", _APPROX), "an estimated": ("estimated", _APPROX),
+    "estimated": ("estimated", _APPROX), "a reported": ("reported", _APPROX),
+    "reportedly": ("reported", _APPROX), "circa": ("approximately", _APPROX),
+}
+_QUAL_RE = re.compile(
+    r"(?:^|(?<=[\s(\"“]))(?P<q>"
+    + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
+    + r")\s+$",
+    re.IGNORECASE,
+)
+_QUAL_AT_RE = re.compile(
+    r"(?P<q>" + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
+    + r")\s+(?=[\d$€£])",
+    re.IGNORECASE,
+)
+# Qualifiers that modify the noun before "of": "an estimated range of", "a top
+# speed of".  They are not adjacent to the figure, so they stay out of the span.
+_NOUN_QUAL_RE = re.compile(
+    r"\b(?P<q>estimated|reported|approximate|maximum|top|minimum)\s+(?:\w+\s+){0,2}"
+    r"(?:of|at|is|was)\s+$",
+    re.IGNORECASE,
+)
+_NOUN_QUAL = {"estimated": "estimated", "reported": "reported", "approximate": "approximately",
+              "maximum": "maximum", "top": "maximum", "minimum": "minimum"}
+_CURRENCY_PREFIX_RE = re.compile(
+    r"(?P<c>US\$|A\$|C\$|HK\$|\$|€|£|¥|₽|₹|₩|₴)\s?$", re.IGNORECASE
+)
+_MACH_PREFIX_RE = re.compile(r"\bMach\s?$", re.IGNORECASE)
+_RANGE_SEP_RE = re.compile(r"\s*(?:-|–|—|to|and)\s*")
+# A number glued to a letter on the left ("Su-57", "S-400", "MiG-31I", "F16")
+# is part of a name; so is one followed by letters that are not a unit.
+_DESIGNATION_LEFT_RE = re.compile(r"(?:[A-Za-z]-?|#)$")
+_CLOCK_RE = re.compile(r"(?:[:.]\d\d)?\s?(?:a\.?m\.?|p\.?m\.?|GMT|UTC|BST|CET)(?![A-Za-z])",
+                       re.IGNORECASE)
+_NOT_A_FIGURE_LEFT_RE = re.compile(
+    r"\b(?:page|pages|p\.|pp\.|no\.|number|chapter|section|article|paragraph|resolution|"
+    r"flight|route|highway|room|platform|line|volume|vol\.|issue|episode|season|"
+    r"version|level|phase|grade|class|category|size)\s*$",
+    re.IGNORECASE,
+)
+_MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+           r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+_MONTH_LEFT_RE = re.compile(rf"\b(?:{_MONTHS})\.?\s+$", re.IGNORECASE)
+_MONTH_RIGHT_RE = re.compile(rf"\s*(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b", re.IGNORECASE)
+_YEAR_RANGE_RE = re.compile(r"\b(?:1[5-9]|20)\d\d\s?[-–—/]\s?(?:\d\d){1,2}\b")
+_RELATIVE_TIME_RE = re.compile(r"\s+(?:ago|earlier|later|before|after|old)\b", re.IGNORECASE)
+_UNCOUNTABLE = {"time", "year", "month", "day", "week", "hour", "minute", "percent", "point",
+                "of", "%", "per", "cent", "one", "other", "more", "less"}
+
+
+@dataclass
+class _Fig:
+    """A figure being built: value as written plus the pieces needed for SI."""
+
+    start: int
+    end: int
+    low: float | None
+    high: float | None
+    unit: str = ""
+    info: un.UnitInfo | None = None
+    currency: str | None = None
+    qualifier: str | None = None
+    side: str | None = None  # _UPPER / _LOWER / _APPROX / None
+    vague: bool = False
+    num_start: int = 0  # where the first digit is (for exclusion checks)
+
+
+def _single_at(text: str, pos: int) -> _Fig | None:
+    """A number at ``pos`` with its prefix, scale, range and unit; None if it is a name."""
+    left = text[max(0, pos - 8) : pos]
+    if _DESIGNATION_LEFT_RE.search(left) or _NOT_A_FIGURE_LEFT_RE.search(
+        text[max(0, pos - 14) : pos]
+    ):
+        return None
+    vague = nb.vague_at(text, pos)
+    n = vague or nb.number_at(text, pos)
+    if n is None:
+        return None
+    fig = _Fig(n.start, n.end, n.low, n.high, vague=vague is not None, num_start=n.start)
+    if vague:
+        fig.qualifier = vague.vague
+        return fig
+    if _CLOCK_RE.match(text, n.end) or (n.end < len(text) and text[n.end] == ":"):
+        return None
+    if _MONTH_LEFT_RE.search(left) or _MONTH_RIGHT_RE.match(text, n.end):
+        return None
+    cm = _CURRENCY_PREFIX_RE.search(left)
+    if cm:
+        fig.currency = un.CURRENCY_SYMBOLS[cm.group("c").lower()]
+        fig.start = pos - (len(left) - cm.start())
+    elif _MACH_PREFIX_RE.search(left):
+        fig.info, fig.unit = un.MACH, "mach"
+        fig.start = pos - (len(left) - _MACH_PREFIX_RE.search(left).start())  # type: ignore[union-attr]
+    end = n.end
+    factor = 1.0
+    sc = nb.scale_at(text, end, allow_abbrev=fig.currency is not None)
+    if sc:
+        factor, end = sc
+    first_unit = None if fig.info else un.match_unit(text, end)
+    low, high = n.low * factor, n.high * factor
+    # A range: "1,500 to 2,000 km", "930-1,240 miles", "between 3 and 5 tonnes",
+    # "1,500 km to 2,000 km".  The second number must be larger ("2012-13" is not).
+    rm = _RANGE_SEP_RE.match(text, first_unit[1] if first_unit else end)
+    if rm:
+        sep = rm.group(0).strip()
+        p2 = rm.end()
+        if fig.currency and text[p2 : p2 + 1] in "$€£¥₽":
+            p2 += 1
+        n2 = nb.number_at(text, p2) if sep != "and" or re.search(
+            r"\bbetween\s+\S*$", text[max(0, pos - 12) : fig.start]) else None
+        if n2 is not None and not _DESIGNATION_LEFT_RE.search(text[max(0, p2 - 2) : p2]):
+            f2, e2 = 1.0, n2.end
+            sc2 = nb.scale_at(text, e2, allow_abbrev=fig.currency is not None)
+            if sc2:
+                f2, e2 = sc2
+                if not sc:  # "1 to 2 million": the scale covers both
+                    low, high = n.low * f2, n.high * f2
+            if n2.low * f2 > high:
+                high, end = n2.low * f2, e2
+    if not fig.info:
+        um = un.match_unit(text, end)
+        if um and not fig.currency:
+            fig.info, end = um
+            fig.unit = um[0].name
+    if fig.info and fig.info.name == "lb" and factor >= 1e6:
+        fig.info, fig.unit, fig.currency = None, "", "GBP"  # "5 million pounds" is money
+    if not fig.info and not fig.currency:
+        cw = un.CURRENCY_WORD_RE.match(text, end)
+        if cw:
+            fig.currency, end = un.CURRENCY_WORDS[cw.group("cur").lower()], cw.end()
+    if fig.currency:
+        fig.unit = fig.currency
+    elif not fig.info and end < len(text) and text[end].isalpha():
+        return None  # "31I", "1980s", "2nd", "3D": part of a name or an ordinal
+    if fig.info and fig.info.dimension == "time" and _RELATIVE_TIME_RE.match(text, end):
+        return None  # "three years ago", "10-year-old": a date or an age, not a duration
+    fig.low, fig.high, fig.end = low, high, end
+    return fig
+
+
+def _extend_left(text: str, fig: _Fig) -> None:
+    """Pull an adjacent qualifier, "between" or "from" into the span."""
+    before = text[max(0, fig.start - 20) : fig.start]
+    if fig.low != fig.high:
+        m = re.search(r"\b(?:between|from)\s+$", before, re.IGNORECASE)
+        if m:
+            fig.start -= len(before) - m.start()
+            before = text[max(0, fig.start - 20) : fig.start]
+    m = _QUAL_RE.search(before)
+    if m and m.group("q").lower() in ("over", "under") and fig.info and (
+        fig.info.dimension == "time"
+    ):
+        m = None  # "over three days" is when it happened, not "more than"
+    if m and not fig.vague:
+        fig.qualifier, fig.side = QUALIFIERS[m.group("q").lower()]
+        fig.start -= len(before) - m.start("q")
+        return
+    m = _NOUN_QUAL_RE.search(text[max(0, fig.start - 40) : fig.start])
+    if m and not fig.vague:
+        fig.qualifier = _NOUN_QUAL[m.group("q").lower()]
+
+
+def _parallel(text: str, fig: _Fig, excluded: list[tuple[int, int]]) -> list[_Fig]:
+    """"480 kg (1,100 pounds)", "(12,000 kph or 7,700 mph)": forms of the same figure."""
+    m = re.compile(r"\s*\(\s*").match(text, fig.end)
+    if not m or not (fig.info or fig.currency):
+        return []
+    pos, out = m.end(), []
+    while True:
+        qm = _QUAL_AT_RE.match(text, pos)  # "(about 25 miles)"
+        if qm:
+            pos = qm.end()
+        alt = _single_at(text, pos)
+        if alt is None or not (alt.info or alt.currency) or _excluded(alt, excluded):
+            return []
+        if (alt.info.dimension if alt.info else "money") != (
+            fig.info.dimension if fig.info else "money"
+        ):
+            return []
+        if qm:
+            alt.qualifier, alt.side = QUALIFIERS[qm.group("q").lower()]
+            alt.start = qm.start()
+        out.append(alt)
+        sep = re.compile(r"\s*(?:or|,|/|;|and)\s*").match(text, alt.end)
+        close = re.compile(r"\s*\)").match(text, alt.end)
+        if close:
+            return out
+        if not sep:
+            return []
+        pos = sep.end()
+
+
+def _excluded(fig: _Fig, excluded: list[tuple[int, int]]) -> bool:
+    return any(s <= fig.num_start < e for s, e in excluded)
+
+
+def _count_noun(doc: Doc, fig: _Fig) -> tuple[str, int] | None:
+    """For a bare number, the noun it counts ("three Russian warships") and its end."""
+    span = doc.char_span(fig.num_start, fig.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return None
+    num = span[-1]
+    for tok in doc[span.end : min(len(doc), span.end + 4)]:
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound":
+            linked = fig.vague or tok.i in (num.head.i, num.head.head.i)
+            if not linked or tok.lemma_.lower() in _UNCOUNTABLE or not tok.is_alpha:
+                return None
+            return tok.lemma_.lower(), tok.idx + len(tok.text)
+        if tok.pos_ not in ("ADJ", "NOUN", "PROPN", "PUNCT", "ADV") or tok.text in ",;()":
+            return None
+    return None
+
+
+def _to_quantity(text: str, fig: _Fig, sentence: int) -> Quantity:
+    low, high = fig.low, fig.high
+    if fig.side == _UPPER:
+        low = None
+    elif fig.side == _LOWER:
+        high = None
+    value = Interval(low, high, fig.unit)
+    if fig.info:
+        info = fig.info
+        conv = (lambda v: None if v is None else un.to_si(v, info))  # noqa: E731
+        normalized = Interval(conv(low), conv(high), un.si_unit(info))
+    elif fig.currency:
+        normalized = Interval(low, high, fig.currency)
+    else:
+        normalized = Interval(low, high, "count")
+    return Quantity(fig.start, fig.end, text[fig.start : fig.end], sentence, value, normalized,
+                    qualifier=fig.qualifier)
+
+
+def _excluded_spans(doc: Doc) -> list[tuple[int, int]]:
+    spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME",
+                                                                          "ORDINAL")]
+    spans += [m.span() for m in _YEAR_RANGE_RE.finditer(doc.text)]
+    return spans
+
+
+def _candidates(text: str) -> list[int]:
+    starts = {m.start() for m in nb.NUMERIC_RE.finditer(text)}
+    starts |= {m.start() for m in nb.WORD_NUMBER_RE.finditer(text)}
+    starts |= {m.start() for m in nb.VAGUE_RE.finditer(text)}
+    return sorted(starts)
 
 
 def extract_quantities(doc: Doc, mentions: Sequence[Mention]) -> list[Quantity]:
     """Figures in ``doc`` (whose text is the article's cleaned text), with subject/attribute."""
-    return []
+    text = doc.text
+    excluded = _excluded_spans(doc)
+    sent_starts = [s.start_char for s in doc.sents]
+    out: list[Quantity] = []
+    consumed = 0
+    for pos in _candidates(text):
+        if pos < consumed:
+            continue
+        fig = _single_at(text, pos)
+        if fig is None:
+            continue
+        is_time = fig.info is not None and fig.info.dimension == "time"
+        if _excluded(fig, excluded) and not is_time:
+            continue
+        if not fig.info and not fig.currency:
+            # A bare number is a figure only when it counts something, and a
+            # lone "one"/"a" is an article or pronoun far more often than a count.
+            if fig.low is None or (fig.low == 1 and not text[fig.num_start].isdigit()):
+                continue
+            if fig.low == fig.high and fig.low.is_integer() and 1000 <= fig.low <= 2100 and (
+                "," not in text[fig.num_start : fig.end]
+            ):
+                continue  # a bare year-like number: "2023"
+            counted = _count_noun(doc, fig)
+            if counted is None:
+                continue
+            fig.unit, fig.end = counted
+        _extend_left(text, fig)
+        alts = _parallel(text, fig, excluded)
+        for a in alts:
+            if a.qualifier is None:  # "(12,000 kph or 7,700 mph)" shares the "up to"
+                a.qualifier, a.side = fig.qualifier, fig.side
+        sent = max(0, bisect.bisect_right(sent_starts, fig.start) - 1)
+        q = _to_quantity(text, fig, sent)
+        q = replace(q, alternates=tuple(_to_quantity(text, a, sent) for a in alts))
+        consumed = max([fig.end] + [a.end for a in alts])
+        out.append(q)
+    return [attribute_and_subject(doc, q, mentions) for q in out]

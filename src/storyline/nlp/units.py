@@ -1,0 +1,168 @@
+"""Units we recognise in news text, and their conversion to SI through pint.
+
+We never hand arbitrary words to pint's parser: pint happily reads "pm" as
+picometres, "mix" as a mile prefix game, "min" as arc-minutes in some contexts.
+Instead a closed table maps the surface forms journalists write ("kph",
+"kilometres", "lbs", "sq km") to a pint expression chosen by us; pint only does
+the arithmetic.  The registry is built once per process.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+import pint
+
+# The speed of sound behind "Mach N" and "N times the speed of sound".  pint has
+# no such unit.  We take 343 m/s (dry air, 20 °C, sea level), the figure most
+# press conversions use (1,235 km/h, 767 mph); ISA's 340.3 m/s differs by <1%,
+# well inside the rounding tolerance of any "Mach 10" a reporter writes.
+SPEED_OF_SOUND_M_S = 343.0
+
+
+@functools.lru_cache(maxsize=1)
+def get_ureg() -> pint.UnitRegistry:
+    """The process-wide registry, with our Mach definition added."""
+    ureg: pint.UnitRegistry = pint.UnitRegistry()
+    ureg.define(f"mach = {SPEED_OF_SOUND_M_S} * meter / second")
+    return ureg
+
+
+@dataclass(frozen=True)
+class UnitInfo:
+    name: str  # normalized name stored in Quantity.value.unit
+    pint_expr: str  # what pint converts from
+    dimension: str  # length | mass | speed | time | area | percent
+
+
+# SI symbol we normalize each dimension to.
+SI_UNIT: dict[str, str] = {
+    "length": "m",
+    "mass": "kg",
+    "speed": "m/s",
+    "time": "s",
+    "area": "m^2",
+    "percent": "%",
+}
+_SI_PINT: dict[str, str] = {
+    "length": "meter",
+    "mass": "kilogram",
+    "speed": "meter / second",
+    "time": "second",
+    "area": "meter ** 2",
+}
+
+
+def _u(name: str, expr: str, dim: str, *surfaces: str) -> dict[str, UnitInfo]:
+    info = UnitInfo(name, expr, dim)
+    return {s: info for s in surfaces}
+
+
+# Surface form (lower case) -> unit.  Ambiguous short forms are left out on
+# purpose: "in" (inch), "h", "s", "pm", "nm", "min" is kept only as minutes.
+UNITS: dict[str, UnitInfo] = {
+    **_u("km", "kilometer", "length", "km", "kms", "kilometre", "kilometres", "kilometer",
+         "kilometers"),
+    **_u("m", "meter", "length", "m", "metre", "metres", "meter", "meters"),
+    **_u("cm", "centimeter", "length", "cm", "centimetre", "centimetres", "centimeter",
+         "centimeters"),
+    **_u("mm", "millimeter", "length", "mm", "millimetre", "millimetres", "millimeter",
+         "millimeters"),
+    **_u("mi", "mile", "length", "mile", "miles", "mi"),
+    **_u("nmi", "nautical_mile", "length", "nautical mile", "nautical miles"),
+    **_u("ft", "foot", "length", "ft", "foot", "feet"),
+    **_u("yd", "yard", "length", "yd", "yds", "yard", "yards"),
+    **_u("inch", "inch", "length", "inch", "inches"),
+    **_u("kg", "kilogram", "mass", "kg", "kgs", "kilogram", "kilograms", "kilo", "kilos"),
+    **_u("g", "gram", "mass", "g", "gram", "grams", "gramme", "grammes"),
+    # "tons" in international news is usually metric; a short ton is 9% lighter,
+    # which the comparison's tolerance does not hide.  Documented in docs/claims.md.
+    **_u("t", "tonne", "mass", "t", "tonne", "tonnes", "ton", "tons", "metric ton",
+         "metric tons"),
+    **_u("lb", "pound", "mass", "lb", "lbs", "pound", "pounds"),
+    **_u("km/h", "kilometer / hour", "speed", "kph", "km/h", "kmh", "km/hr", "kmph",
+         "kilometres per hour", "kilometers per hour", "kilometres an hour",
+         "kilometers an hour"),
+    **_u("mph", "mile / hour", "speed", "mph", "miles per hour", "miles an hour"),
+    **_u("m/s", "meter / second", "speed", "m/s", "metres per second", "meters per second"),
+    # "kt" is left out: knots or kilotonnes, the text rarely says which.
+    **_u("kn", "knot", "speed", "knots", "knot"),
+    **_u("mach", "mach", "speed", "times the speed of sound", "times faster than sound"),
+    **_u("s", "second", "time", "second", "seconds", "sec", "secs"),
+    **_u("min", "minute", "time", "minute", "minutes", "min", "mins"),
+    **_u("h", "hour", "time", "hour", "hours", "hr", "hrs"),
+    **_u("d", "day", "time", "day", "days"),
+    **_u("wk", "week", "time", "week", "weeks"),
+    **_u("month", "month", "time", "month", "months"),
+    **_u("yr", "year", "time", "year", "years"),
+    **_u("km^2", "kilometer ** 2", "area", "sq km", "sq. km", "km2", "km²",
+         "square kilometres", "square kilometers", "square km"),
+    **_u("mi^2", "mile ** 2", "area", "sq mi", "sq miles", "square miles", "square mile"),
+    **_u("m^2", "meter ** 2", "area", "m2", "m²", "square metres", "square meters",
+         "sq m"),
+    **_u("ha", "hectare", "area", "hectare", "hectares", "ha"),
+    **_u("acre", "acre", "area", "acre", "acres"),
+    **_u("%", "percent", "percent", "%", "percent", "per cent", "pc"),
+}
+# Short forms that are ambiguous unless glued to the digits ("480kg" is fine
+# either way, but "5 g" or "5 pc" is not worth the risk).
+_GLUED_ONLY = {"g", "pc"}
+
+# Currency symbols and words -> ISO code.  We never convert between currencies.
+CURRENCY_SYMBOLS: dict[str, str] = {
+    "us$": "USD", "a$": "AUD", "c$": "CAD", "hk$": "HKD", "$": "USD", "€": "EUR",
+    "£": "GBP", "¥": "JPY", "₽": "RUB", "₹": "INR", "₩": "KRW", "₴": "UAH",
+}
+CURRENCY_WORDS: dict[str, str] = {
+    "dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR", "euros": "EUR",
+    "eur": "EUR", "gbp": "GBP", "sterling": "GBP", "rouble": "RUB", "roubles": "RUB",
+    "ruble": "RUB", "rubles": "RUB", "rub": "RUB", "yuan": "CNY", "renminbi": "CNY",
+    "yen": "JPY", "rupee": "INR", "rupees": "INR", "won": "KRW", "hryvnia": "UAH",
+    "hryvnias": "UAH",
+}
+
+
+def _alternation(forms: list[str]) -> str:
+    # Longest first so "miles per hour" wins over "miles".
+    return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+
+
+# A unit right after a number: optional space or hyphen ("40-kilometre"), then a
+# form that ends at a word boundary (so "mix" is never "mi" + "x").
+UNIT_RE = re.compile(
+    r"[ \u00a0-]?(?P<unit>" + _alternation(list(UNITS)) + r")(?![A-Za-z0-9²]|-[A-Za-z])",
+    re.IGNORECASE,
+)
+CURRENCY_WORD_RE = re.compile(
+    r" (?P<cur>" + _alternation(list(CURRENCY_WORDS)) + r")(?![A-Za-z])", re.IGNORECASE
+)
+
+
+MACH = UnitInfo("mach", "mach", "speed")  # "Mach 10": the unit is written before
+
+
+def match_unit(text: str, pos: int) -> tuple[UnitInfo, int] | None:
+    """The unit starting at ``pos`` (right after a number), with its end offset."""
+    m = UNIT_RE.match(text, pos)
+    if m is None:
+        return None
+    surface = m.group("unit").lower()
+    glued = m.start("unit") == pos
+    if surface in _GLUED_ONLY and not glued:
+        return None
+    return UNITS[surface], m.end()
+
+
+def to_si(value: float, unit: UnitInfo) -> float:
+    """``value`` in ``unit`` expressed in the dimension's SI unit."""
+    if unit.dimension == "percent":
+        return value
+    ureg = get_ureg()
+    q = ureg.Quantity(value, unit.pint_expr).to(_SI_PINT[unit.dimension])
+    return float(q.magnitude)
+
+
+def si_unit(unit: UnitInfo) -> str:
+    return SI_UNIT[unit.dimension]

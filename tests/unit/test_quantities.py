@@ -1,0 +1,186 @@
+"""Figures: extraction traps, ranges, parallel units, qualifiers, subject and attribute.
+
+The sentences are our own, modelled on how defence/news copy states figures.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from storyline.model import Mention, Quantity
+from storyline.nlp.pipeline import get_nlp
+from storyline.nlp.quantities import extract_quantities
+from storyline.nlp.units import SPEED_OF_SOUND_M_S, get_ureg
+
+_TYPES = {"PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "FAC": "FACILITY", "ORG": "ORG"}
+_EQUIPMENT = re.compile(r"\b(?:Zircon|Sarmat|Tu-\d+\w*|Su-\d+|MiG-\d+\w*|S-\d00)\b")
+
+
+def _mentions(doc: object, text: str, places: tuple[str, ...] = ()) -> list[Mention]:
+    """Rough mentions: our equipment names, the given places, then spaCy's ents."""
+    sents = list(doc.sents)  # type: ignore[attr-defined]
+
+    def sent_of(c: int) -> int:
+        return max(i for i, s in enumerate(sents) if s.start_char <= c)
+
+    out: list[Mention] = []
+    spans: list[tuple[int, int, str]] = [(m.start(), m.end(), "EQUIPMENT")
+                                         for m in _EQUIPMENT.finditer(text)]
+    for p in places:
+        spans += [(m.start(), m.end(), "PLACE") for m in re.finditer(re.escape(p), text)]
+    for e in doc.ents:  # type: ignore[attr-defined]
+        if e.label_ in _TYPES and not any(s < e.end_char and e.start_char < t
+                                          for s, t, _ in spans):
+            spans.append((e.start_char, e.end_char, _TYPES[e.label_]))
+    for s, t, typ in spans:
+        out.append(Mention(s, t, text[s:t], typ, typ, sent_of(s)))  # type: ignore[arg-type]
+    return sorted(out, key=lambda m: m.start)
+
+
+def run(text: str, places: tuple[str, ...] = ()) -> tuple[list[Quantity], list[Mention]]:
+    doc = get_nlp()(text)
+    ms = _mentions(doc, text, places)
+    qs = extract_quantities(doc, ms)
+    for q in qs:
+        assert text[q.start : q.end] == q.text
+        for a in q.alternates:
+            assert text[a.start : a.end] == a.text
+    return qs, ms
+
+
+# (sentence, expected figure texts in order)
+CASES = [
+    ("The convoy left at 2.15pm on Tuesday.", []),
+    ("Guests were shown a mix of old and new aircraft.", []),
+    ("During the 2012–13 season the yard was idle.", []),
+    ("The factory opened in 2023 after a delay.", []),
+    ("The Tu-160, Su-57 and MiG-31I flew past an S-400 battery.", []),
+    ("The figures are on page 12 of the report.", []),
+    ("It was the first launch since September 16.", []),
+    ("The base was built 10 years ago.", []),
+    ("The terminal stores 816 000 t of coal.", ["816 000 t"]),
+    ("Two dozen drones circled the port.", ["Two dozen drones"]),
+    ("A couple of frigates and several tugs left the harbour.",
+     ["A couple of frigates", "several tugs"]),
+    ("The briefing lasted 45 minutes.", ["45 minutes"]),
+    ("The contract is worth $2.5 billion, and the refit cost €40m.", ["$2.5 billion", "€40m"]),
+    ("Support fell by 12% this year.", ["12%"]),
+    ("The crates weigh between 3 and 5 tonnes.", ["between 3 and 5 tonnes"]),
+    ("The corridor is some 930-1,240 miles wide.", ["some 930-1,240 miles"]),
+    ("At least 14 people were killed in the strike.", ["At least 14 people"]),
+    ("The navy sent three destroyers and dozens of patrol boats.",
+     ["three destroyers", "dozens of patrol boats"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_phrase_table(text: str, expected: list[str]) -> None:
+    qs, _ = run(text)
+    assert [q.text for q in qs] == expected
+
+
+def test_thousands_kept_and_minutes_are_time() -> None:
+    (coal,), _ = run("The terminal stores 816 000 t of coal.")
+    assert coal.value.low == 816000 and coal.normalized.low == pytest.approx(816e6)
+    assert coal.normalized.unit == "kg"
+    (brief,), _ = run("The briefing lasted 45 minutes.")
+    assert brief.normalized.unit == "s" and brief.normalized.low == pytest.approx(2700)
+    assert brief.attribute == "duration"
+
+
+def test_vague_counts() -> None:
+    (a, b), _ = run("A couple of frigates and several tugs left the harbour.")
+    assert (a.qualifier, a.normalized.unit, a.value.unit) == ("a couple", "count", "frigate")
+    assert b.qualifier == "several" and b.normalized.low == 3 and b.normalized.high == 9
+    (d,), _ = run("Two dozen drones circled the port.")
+    assert d.value.low == 24 and d.attribute == "count"
+
+
+def test_money_and_percent() -> None:
+    (deal, refit), _ = run("The contract is worth $2.5 billion, and the refit cost €40m.")
+    assert deal.normalized == deal.value and deal.value.unit == "USD"
+    assert deal.value.low == pytest.approx(2.5e9) and deal.attribute == "cost"
+    assert refit.value.unit == "EUR" and refit.value.low == pytest.approx(4e7)
+    (p,), _ = run("Support fell by 12% this year.")
+    assert p.normalized.unit == "%" and p.attribute == "percentage"
+
+
+def test_range_kept_not_midpoint_with_parallel_range() -> None:
+    text = ("The Zircon cruise missile has an estimated range of 1,000 to 1,500 km "
+            "(620-930 miles), officials said.")
+    (q,), ms = run(text)
+    assert q.text == "1,000 to 1,500 km"
+    assert (q.value.low, q.value.high, q.value.unit) == (1000, 1500, "km")
+    assert (q.normalized.low, q.normalized.high, q.normalized.unit) == (1e6, 1.5e6, "m")
+    assert q.qualifier == "estimated" and q.attribute == "range"
+    assert [a.text for a in q.alternates] == ["620-930 miles"]
+    assert q.subject_mention is not None and ms[q.subject_mention].text == "Zircon"
+
+
+def test_parallel_units_grouped_payload() -> None:
+    text = "The Sarmat can carry a payload of 480 kg (1,100 pounds) over long distances."
+    (q,), ms = run(text)
+    assert q.text == "480 kg" and [a.text for a in q.alternates] == ["1,100 pounds"]
+    assert q.alternates[0].normalized.unit == "kg"
+    assert q.attribute == "payload" and ms[q.subject_mention or 0].text == "Sarmat"
+
+
+def test_mach_multiple_with_two_alternates_and_pronoun_subject() -> None:
+    text = ("The Zircon entered service last year. Its speed, reaching up to 9 times the "
+            "speed of sound (11,000 kph or 6,900 mph), makes it hard to intercept.")
+    (q,), ms = run(text)
+    assert q.text == "up to 9 times the speed of sound"
+    assert q.qualifier == "up to" and q.value == q.value.__class__(None, 9.0, "mach")
+    assert q.normalized.low is None
+    assert q.normalized.high == pytest.approx(9 * SPEED_OF_SOUND_M_S)
+    assert [a.text for a in q.alternates] == ["11,000 kph", "6,900 mph"]
+    assert all(a.value.low is None and a.qualifier == "up to" for a in q.alternates)
+    assert q.attribute == "speed"
+    assert q.subject_mention is not None and ms[q.subject_mention].text == "Zircon"
+
+
+def test_mach_prefix() -> None:
+    (q,), _ = run("The glider flies at Mach 8.")
+    assert q.text == "Mach 8" and q.normalized.high == pytest.approx(8 * 343.0)
+    assert get_ureg().Quantity(1, "mach").to("m/s").magnitude == pytest.approx(343.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "low", "high"),
+    [
+        ("The drones fly up to 300 km.", "up to", None, 300_000),
+        ("The drones flew more than 300 km.", "more than", 300_000, None),
+        ("The drones flew at least 300 km.", "at least", 300_000, None),
+        ("The drones flew approximately 300 km.", "approximately", 300_000, 300_000),
+        ("The drones flew nearly 300 km.", "nearly", 300_000, 300_000),
+        ("The drones flew over 300 km.", "more than", 300_000, None),
+    ],
+)
+def test_qualifier_semantics(text: str, qualifier: str, low: float | None,
+                             high: float | None) -> None:
+    (q,), _ = run(text)
+    assert q.qualifier == qualifier
+    assert (q.normalized.low, q.normalized.high) == (low, high)
+    assert q.text.lower().startswith(qualifier.split()[0]) or qualifier == "more than"
+
+
+def test_distance_from_with_anchor() -> None:
+    text = ("The governor met the delegation in the town of Nakhodka, located roughly "
+            "85 kilometres (53 miles) east of Vladivostok, on Monday.")
+    (q,), ms = run(text, places=("Nakhodka", "Vladivostok"))
+    assert q.attribute == "distance_from" and q.qualifier == "roughly"
+    assert q.subject_mention is not None and ms[q.subject_mention].text == "Nakhodka"
+    assert q.anchor_mention is not None and ms[q.anchor_mention].text == "Vladivostok"
+    assert q.alternates[0].text == "53 miles"
+
+
+def test_subject_none_when_only_a_person() -> None:
+    (q,), _ = run("Sergei Shoigu said the new rocket had a range of 2,000 km.")
+    assert q.attribute == "range" and q.subject_mention is None
+
+
+def test_length_attribute_from_following_word() -> None:
+    (q,), _ = run("The Kerch bridge is 19 kilometres (12 miles) long.")
+    assert q.attribute == "length" and q.alternates
