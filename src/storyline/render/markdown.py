@@ -26,7 +26,9 @@ def _cell(text: object) -> str:
 def _number(x: float | None) -> str:
     if x is None:
         return "…"
-    return f"{x:,.6g}" if abs(x) < 1e6 else f"{x:.4g}"
+    if x == int(x) and abs(x) < 1e15:
+        return f"{int(x):,}"
+    return f"{x:,.6g}"
 
 
 def _interval(iv: dict[str, Any]) -> str:
@@ -98,7 +100,10 @@ def dossier_to_markdown(d: dict[str, Any]) -> str:
             subject = entities.get(c["subject"] or "", {}).get("name", "—")
             first = c["sources"][0]
             title = articles.get(first["article"], {}).get("title") or first["article"]
-            value = (c["qualifier"] + " " if c["qualifier"] else "") + _interval(c["value"])
+            value = _interval(c["value"])
+            # An open interval already says "up to"/"at least" with its ≤/≥ sign.
+            if c["qualifier"] and None not in (c["value"]["low"], c["value"]["high"]):
+                value = f"{c['qualifier']} {value}"
             quote = f"“{_cell(first['quote'])}” ({_cell(title)})"
             out.append(
                 f"| {_cell(subject)} | {c['attribute']} | {_cell(value)} | "
