@@ -1,0 +1,198 @@
+"""spaCy entities → our mention candidates, with fixes for the small model's slips.
+
+Every fix keys on general cues in the text (prepositions, facility nouns,
+possessives, title case, agreement with the rest of the same article), never on
+particular names.  Work is per entity (a few dozen per article), with regexes
+over short windows, so it stays cheap in the parent process.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+
+from storyline.model import EntityType
+from storyline.nlp import roles
+
+TYPE_OF_LABEL: dict[str, EntityType] = {
+    "PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "FACILITY",
+    "NORP": "GROUP", "EVENT": "OTHER", "WORK_OF_ART": "OTHER", "LAW": "OTHER",
+    "LANGUAGE": "OTHER", "PRODUCT": "OTHER",
+}
+NUMBER_LABELS = frozenset(
+    {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+)
+
+
+@dataclass(frozen=True)
+class Cand:
+    start: int
+    end: int
+    label: str
+    type: EntityType
+    role: str | None = None
+
+
+_FACILITY_NOUN = (r"(?:airfield|airport|air\s+base|airbase|naval\s+base|military\s+base|base"
+                  r"|spaceport|cosmodrome|launch\s+site|port|harbou?r|shipyard|dockyard"
+                  r"|plant|factory|refinery|power\s+station|station|bridge|dam|stadium"
+                  r"|arena|theat(?:re|er)|prison|barracks|training\s+ground|range)")
+# A place name followed by a facility noun is the facility: "Knevichi airfield".
+_FACILITY_AFTER = re.compile(rf"[ \u00a0]+{_FACILITY_NOUN}\b")
+_ENDS_WITH_FACILITY = re.compile(rf"\b(?i:{_FACILITY_NOUN})$")
+_HARDWARE_END = re.compile(
+    r"\b(?i:missiles?|rockets?|bombers?|jets?|aircraft|planes?|warplanes?|drones?|tanks?"
+    r"|weapons?|weaponry|helicopters?|launchers?|warheads?)$"
+)
+_LEAD_TRIM = re.compile(r"^(?:(?:[Tt]he|THE)\s+|[\"“”‘’'«»(\[\-–—:,.;\s])+")
+# No "." here: "U.N." and "St." end in one; spaCy splits a sentence's full stop off.
+_TAIL_TRIM = re.compile(r"(?:[’']s?|[\"“”‘’'«»)\]\-–—:,;!?\s])+$")
+_INNER_POSS = re.compile(r"[’']s\s+")
+_ADJ_SUFFIX = re.compile(r"-(?:language|speaking|based|born|backed|led|made|owned)$")
+_HYPHEN_PLACE = re.compile(r"-(?:on|upon|na|sur|am|an|en|de|la|le|del|di)-[A-Z][\w]+")
+_DATELINE = re.compile(r"[ \t]*(?:[:—–]|-\s|\(|,\s)")
+# Cues that the next name is a place: "near X", "km from X", "northeast of X".
+_PLACE_PREP = re.compile(r"\b(?:in|near|outside|around|towards?|via|at)\s+$")
+_PLACE_OF = re.compile(
+    r"(?:\b(?:km|kms|kilomet(?:re|er)s?|miles?|north|south|east|west|northeast|northwest"
+    r"|southeast|southwest|northern|southern|eastern|western|city|town|port|region"
+    r"|province|capital|outskirts|village|suburbs?|travel+ed|flew|fly|flying|arrived?"
+    r"|returned|headed|went|trip|journey)|\))\s+(?:from|to|of)\s+$",
+    re.IGNORECASE,
+)
+_REGION_AFTER = re.compile(
+    r"[’']s\s+[A-Z][\w\-]*\s+(?:region|province|oblast|krai|territory|district|county|state)\b"
+)
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Strip a leading "the", quotes/punctuation, a trailing possessive."""
+    while True:
+        piece = text[s:e]
+        m = _LEAD_TRIM.match(piece)
+        if m and m.end():
+            s += m.end()
+            continue
+        m = _TAIL_TRIM.search(piece)
+        if m and m.start() < len(piece) and m.start() > 0:
+            e = s + m.start()
+            continue
+        return s, e
+
+
+def _headline_lines(text: str) -> list[tuple[int, int]]:
+    """Title-case lines without a final full stop: headings, where every word
+    is capitalised and spaCy joins names with the words after them."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        words = re.findall(r"[A-Za-z][\w’'\-]*", m.group())
+        if len(words) < 3 or m.group().rstrip().endswith((".", "?", "!", "”", '"')):
+            continue
+        caps = sum(w[0].isupper() for w in words if len(w) > 3)
+        long_words = sum(len(w) > 3 for w in words)
+        if long_words and caps / long_words >= 0.8:
+            out.append(m.span())
+    return out
+
+
+def _in_any(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def spacy_candidates(doc: Doc) -> list[Cand]:
+    text = doc.text
+    raw: list[Cand] = []
+    for ent in doc.ents:
+        label = ent.label_
+        if label in NUMBER_LABELS:
+            continue
+        s, e = ent.start_char, ent.end_char
+        nl = text.find("\n", s, e)
+        if nl != -1:
+            e = nl  # an entity never runs across a line ("Stance:\n\n")
+        m = _INNER_POSS.search(text, s, e)
+        if m is not None:
+            # "Kim’s Arrival", "St. Petersburg’s Mariinsky Theatre": the owner keeps
+            # the label; the owned part survives only as a facility.
+            ts, te = _trim(text, m.end(), e)
+            if te > ts and _ENDS_WITH_FACILITY.search(text[ts:te]):
+                raw.append(Cand(ts, te, "FAC", "FACILITY"))
+            e = m.start()
+        s, e = _trim(text, s, e)
+        if e <= s:
+            continue
+        piece = text[s:e]
+        if not any(c.isupper() for c in piece):
+            continue  # "hypersonic missiles" as PERSON
+        if label == "NORP":
+            am = _ADJ_SUFFIX.search(piece)
+            if am:
+                e = s + am.start()
+        if roles.is_title_only(text[s:e]):
+            continue  # "Defence" as ORG: a title word, not an organisation
+        raw.append(Cand(s, e, label, TYPE_OF_LABEL.get(label, "OTHER")))
+    return _fix(doc, raw)
+
+
+def _fix(doc: Doc, cands: list[Cand]) -> list[Cand]:
+    text = doc.text
+    heads = _headline_lines(text)
+    body_person = Counter(text[c.start:c.end] for c in cands
+                          if c.label == "PERSON" and not _in_any(heads, c.start))
+    place_count = Counter(text[c.start:c.end] for c in cands if c.label in ("GPE", "LOC"))
+    # Single words that are part of a longer person name in this article.
+    name_parts = {w for n in body_person if " " in n for w in n.split()}
+    out: list[Cand] = []
+    for c in cands:
+        piece = text[c.start:c.end]
+        after = text[c.end : c.end + 40]
+        if c.label == "PERSON":
+            fixed = _person_fix(text, c, heads, body_person, place_count, name_parts)
+            if fixed is None:
+                continue
+            c = fixed
+            piece = text[c.start:c.end]
+        if c.label in ("PERSON", "ORG") and _HARDWARE_END.search(piece):
+            continue  # "Hypersonic Missiles" in a heading
+        if c.label in ("ORG", "PERSON", "GPE") and piece.isupper() and (
+            c.start == 0 or text[c.start - 1] == "\n"
+        ) and _DATELINE.match(after):
+            c = replace(c, label="GPE", type="PLACE")  # dateline "MOSCOW: …"
+        if c.label == "GPE":
+            hm = _HYPHEN_PLACE.match(text, c.end)
+            if hm:
+                c = replace(c, end=hm.end())  # "Komsomolsk-on-Amur"
+        if c.type != "GROUP":
+            fm = _FACILITY_AFTER.match(text, c.end)
+            if fm and c.label in ("GPE", "LOC", "PERSON", "FAC", "ORG") and " " not in piece:
+                c = Cand(c.start, fm.end(), "FAC", "FACILITY")
+            elif c.label in ("ORG", "GPE", "PERSON") and _ENDS_WITH_FACILITY.search(piece):
+                c = replace(c, label="FAC", type="FACILITY")  # "Vostochny Cosmodrome"
+        out.append(c)
+    return out
+
+
+def _person_fix(text: str, c: Cand, heads: list[tuple[int, int]], body_person: Counter[str],
+                place_count: Counter[str], name_parts: set[str]) -> Cand | None:
+    piece = text[c.start:c.end]
+    if _in_any(heads, c.start) and " " in piece and piece not in body_person:
+        # Heading "Russia Shows N Korea’s Kim Advanced Weaponry": keep the longest
+        # prefix the article's body knows as a person.
+        words = piece.split()
+        for n in range(len(words) - 1, 0, -1):
+            prefix = " ".join(words[:n])
+            if prefix in body_person:
+                return replace(c, end=c.start + len(prefix))
+        return c
+    single = " " not in piece
+    if place_count[piece] and place_count[piece] >= body_person[piece]:
+        return replace(c, label="GPE", type="PLACE")  # the article calls it a place
+    if single and piece not in name_parts:
+        left = text[max(0, c.start - 40) : c.start]
+        if (_PLACE_PREP.search(left) or _PLACE_OF.search(left)
+                or _REGION_AFTER.match(text, c.end)):
+            return replace(c, label="GPE", type="PLACE")
+    return c
