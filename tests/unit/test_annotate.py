@@ -118,3 +118,19 @@ def test_fast_attribute_rules_match_the_packaged_pipeline() -> None:
     got = [(t.pos_, str(t.morph), t.lemma_, t.tag_, t.dep_) for t in ours]
     want = [(t.pos_, str(t.morph), t.lemma_, t.tag_, t.dep_) for t in ref]
     assert got == want
+
+
+def test_sentences_never_cross_a_paragraph_or_a_heading_line() -> None:
+    text = (
+        "Arrival at the Northern Airfield:\n\nThe minister was received at the airfield. "
+        "He smiled.\nStrategic Bombers\n\nThe bombers flew to\nthe coast and back."
+    )
+    a = annotate_text(text)
+    got = [text[s.start : s.end] for s in a.sentences]
+    assert got == [
+        "Arrival at the Northern Airfield:",
+        "The minister was received at the airfield.",
+        "He smiled.",
+        "Strategic Bombers",
+        "The bombers flew to\nthe coast and back.",
+    ]

@@ -83,13 +83,23 @@ def drop_repeated_title(body: str, title: str | None) -> str:
     return body
 
 
+def _paragraphs(body: str) -> str:
+    """One blank line between the page's blocks, as in plain text.
+
+    trafilatura puts each block (paragraph, heading, list item) on one line;
+    a blank line between them marks paragraph ends the same way for every
+    format, which is where sentences must break.
+    """
+    return "\n\n".join(line for line in body.split("\n") if line.strip())
+
+
 def extract_html(html: str | bytes, *, url: str | None = None) -> HtmlResult:
     """Body text (boilerplate removed, normalised), title, date, site name and URL."""
     doc = _document(html, url)
     if doc is None:
         return HtmlResult(text="", url=url)
     title = _clean_field(doc.title)
-    body = normalize_text(strip_boilerplate(normalize_text(doc.text or "")))
+    body = _paragraphs(normalize_text(strip_boilerplate(normalize_text(doc.text or ""))))
     date = _clean_field(doc.date)
     return HtmlResult(
         text=drop_repeated_title(body, title),

