@@ -204,9 +204,9 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
         if nxt.is_space:
             continue
         blank = ws.count("\n") >= 2
-        if blank or (tok.is_space and i > 0 and doc[i - 1].text[-1:] in _TERMINAL):
-            nxt.is_sent_start = True
-        elif not tok.is_space and tok.text[-1:] in _TERMINAL:
+        # The line's last word: this token, or the one before a whitespace token.
+        last = doc[i - 1] if tok.is_space and i > 0 else tok
+        if blank or last.text[-1:] in _TERMINAL:
             nxt.is_sent_start = True
     return doc
 
