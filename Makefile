@@ -19,7 +19,7 @@ demo: $(STAMP)
 	$(VENV)/bin/storyline run examples/corpus --out build/demo
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/ruff check src tests benchmarks examples
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from storyline.analyse.claims import build_claims
 from storyline.analyse.compare import agree
 from storyline.model import AnnotatedArticle, Article, Interval, Mention, Quantity, Sentence
@@ -142,3 +144,138 @@ def test_no_subject_only_identical_values_merge() -> None:
     assert [(c.status, len(c.sources)) for c in claims] == [("corroborated", 2),
                                                             ("single-source", 1)]
     assert claims[0].subject is None and len({c.id for c in claims}) == 2
+
+
+# ------------------------------------------- event-level figures (subject None)
+
+
+def ev(text: str, figure: str, low: float | None, high: float | None, attribute: str,
+       unit: str = "count", noun: str = "people", qualifier: str | None = None) -> Quantity:
+    start = text.index(figure)
+    return Quantity(start, start + len(figure), figure, 0, Interval(low, high, noun),
+                    Interval(low, high, unit), qualifier=qualifier, attribute=attribute)
+
+
+def dated(aid: str, text: str, *qs: Quantity, published: str | None = "2026-03-10"
+          ) -> AnnotatedArticle:
+    return AnnotatedArticle(Article(aid, text, title=f"Title {aid}", published=published),
+                            sentences=(Sentence(0, len(text)),), quantities=qs)
+
+
+GROUPS = {"a1": "g1", "a2": "g2", "a3": "g3"}
+
+
+@pytest.mark.parametrize(
+    ("t1", "f1", "v1", "t2", "f2", "v2", "attribute", "statuses", "n_conflicts"),
+    [
+        # same kind, different figures: a conflict
+        ("Police said 42 people were taken to hospital.", "42 people", 42,
+         "Hospitals said 57 people were treated.", "57 people", 57,
+         ("casualties_injured", "casualties_injured"), {"conflicting"}, 1),
+        # different kinds never meet
+        ("Two people died in the collapse.", "Two people", 2,
+         "Officials said 90 people were injured.", "90 people", 90,
+         ("casualties_dead", "casualties_injured"), {"single-source"}, 0),
+        # same kind, agreeing figures from two origins
+        ("The quake killed 12 people.", "12 people", 12,
+         "Twelve people died, officials said.", "Twelve people", 12,
+         ("casualties_dead", "casualties_dead"), {"corroborated"}, 0),
+        # magnitudes stated to one decimal
+        ("A magnitude 5.9 quake hit.", "magnitude 5.9", 5.9,
+         "A magnitude 6.1 quake hit.", "magnitude 6.1", 6.1,
+         ("magnitude", "magnitude"), {"conflicting"}, 1),
+        ("A magnitude 6.8 quake hit.", "magnitude 6.8", 6.8,
+         "The M6.8 earthquake struck at dawn.", "M6.8", 6.8,
+         ("magnitude", "magnitude"), {"corroborated"}, 0),
+    ],
+)
+def test_event_level_figures(t1: str, f1: str, v1: float, t2: str, f2: str, v2: float,
+                             attribute: tuple[str, str], statuses: set[str],
+                             n_conflicts: int) -> None:
+    unit = "1" if attribute[0] == "magnitude" else "count"
+    arts = [dated("a1", t1, ev(t1, f1, v1, v1, attribute[0], unit)),
+            dated("a2", t2, ev(t2, f2, v2, v2, attribute[1], unit))]
+    claims, conflicts = build_claims(arts, {}, GROUPS, "s")
+    assert {c.status for c in claims} == statuses
+    assert all(c.subject is None for c in claims)
+    assert len(conflicts) == n_conflicts
+    for k in conflicts:
+        assert f'"{f1}"' in k.explanation and f'"{f2}"' in k.explanation
+        assert "story's event" in k.explanation
+
+
+def test_area_in_two_units_corroborates_and_copy_counts_once() -> None:
+    t1 = "The fire has burned 3,400 hectares of forest."
+    t3 = "The wildfire burned about 8,400 acres."
+    q1 = Quantity(t1.index("3,400"), t1.index("3,400") + 14, "3,400 hectares", 0,
+                  Interval(3400, 3400, "ha"), Interval(3.4e7, 3.4e7, "m^2"),
+                  attribute="area_affected")
+    q3 = Quantity(t3.index("about"), t3.index("about") + 17, "about 8,400 acres", 0,
+                  Interval(8400, 8400, "acre"), Interval(8400 * 4046.8564224, 8400 * 4046.8564224,
+                                                         "m^2"),
+                  qualifier="about", attribute="area_affected")
+    arts = [dated("a1", t1, q1), dated("a2", t1, q1), dated("a3", t3, q3)]
+    (c,), conflicts = build_claims(arts, {}, {"a1": "g1", "a2": "g1", "a3": "g3"}, "s")
+    assert not conflicts and c.status == "corroborated" and c.independent_sources == 2
+    assert c.subject is None and len(c.sources) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "published"),
+    [
+        ("Codes were tightened after the magnitude 8.8 earthquake of 2010.", "magnitude 8.8",
+         8.8, "2026-03-10"),
+        ("It came two days after a much stronger magnitude 7.4 earthquake abroad.",
+         "magnitude 7.4", 7.4, "2026-03-10"),
+        ("More than 60 aftershocks followed, the strongest of magnitude 5.1.", "magnitude 5.1",
+         5.1, "2026-03-10"),
+        ("Aftershocks above magnitude 5 are possible.", "magnitude 5", 5.0, "2026-03-10"),
+        ("A magnitude 7.0 quake struck the city in 1999.", "magnitude 7.0", 7.0, None),
+    ],
+)
+def test_other_events_never_conflict(text: str, figure: str, value: float,
+                                     published: str | None) -> None:
+    t1 = "A magnitude 6.8 quake hit the region on Tuesday."
+    arts = [dated("a1", t1, ev(t1, "magnitude 6.8", 6.8, 6.8, "magnitude", "1")),
+            dated("a2", text, ev(text, figure, value, value, "magnitude", "1"),
+                  published=published)]
+    claims, conflicts = build_claims(arts, {}, GROUPS, "s")
+    assert conflicts == [] and len(claims) == 2
+
+
+def test_object_lengths_merge_by_noun_but_never_conflict() -> None:
+    t1 = "They will build a 120-kilometre pipeline soon."
+    t2 = "They agreed on a 75-mile pipeline."
+    t3 = "Work began on the 40-kilometre pipeline."
+    t4 = "The 120-kilometre road opens soon."
+
+    def ln(t: str, f: str, v: float, unit: str, last: bool = False) -> Quantity:
+        s = t.rindex(f) if last else t.index(f)
+        f_si = 1000.0 if unit == "km" else 1609.344
+        return Quantity(s, s + len(f), f, 0, Interval(v, v, unit),
+                        Interval(v * f_si, v * f_si, "m"), attribute="length")
+
+    t34 = t3 + " " + t4
+    arts = [dated("a1", t1, ln(t1, "120-kilometre", 120, "km")),
+            dated("a2", t2, ln(t2, "75-mile", 75, "mi")),
+            dated("a3", t34, ln(t34, "40-kilometre", 40, "km"),
+                  ln(t34, "120-kilometre", 120, "km", last=True))]
+    claims, conflicts = build_claims(arts, {}, GROUPS, "s")
+    assert conflicts == []  # 40 km vs 120 km: maybe two pipelines, so no conflict
+    assert [(c.text, c.status, c.independent_sources) for c in claims] == [
+        ("120-kilometre", "corroborated", 2),
+        ("40-kilometre", "single-source", 1),
+        ("120-kilometre", "single-source", 1),  # the road is not the pipeline
+    ]
+
+
+def test_different_currencies_never_conflict() -> None:
+    t1 = "Base cost €640 million."
+    t2 = "Base cost $700 million."
+    q1 = Quantity(10, 22, "€640 million", 0, Interval(6.4e8, 6.4e8, "EUR"),
+                  Interval(6.4e8, 6.4e8, "EUR"), attribute="cost", subject_mention=0)
+    q2 = Quantity(10, 22, "$700 million", 0, Interval(7e8, 7e8, "USD"),
+                  Interval(7e8, 7e8, "USD"), attribute="cost", subject_mention=0)
+    claims, conflicts = build_claims([article("a1", t1, q1), article("a2", t2, q2)],
+                                     resolve("a1", "a2"), {"a1": "g1", "a2": "g2"}, "s")
+    assert conflicts == [] and len(claims) == 2

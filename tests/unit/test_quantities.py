@@ -184,3 +184,126 @@ def test_subject_none_when_only_a_person() -> None:
 def test_length_attribute_from_following_word() -> None:
     (q,), _ = run("The Kerch bridge is 19 kilometres (12 miles) long.")
     assert q.attribute == "length" and q.alternates
+
+
+# ------------------------------------------------- event figures, kinds, units
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("A magnitude 6.2 earthquake rattled the valley.", "magnitude 6.2", 6.2),
+        ("A magnitude-7.1 quake hit the coast.", "magnitude-7.1", 7.1),
+        ("The 5.4-magnitude tremor woke residents.", "5.4-magnitude", 5.4),
+        ("An M4.9 event was recorded offshore.", "M4.9", 4.9),
+        ("The quake had a magnitude of 6 according to the survey.", "magnitude of 6", 6.0),
+        ("It measured 5.2 on the Richter scale.", "5.2 on the Richter scale", 5.2),
+    ],
+)
+def test_magnitude(text: str, span: str, value: float) -> None:
+    (q,), _ = run(text)
+    assert q.text == span and q.attribute == "magnitude" and q.subject_mention is None
+    assert (q.normalized.low, q.normalized.unit) == (value, "1")
+
+
+def test_m_without_decimal_is_not_a_magnitude() -> None:
+    qs, _ = run("Traffic on the M5 was diverted for two hours.")
+    assert [q.attribute for q in qs] == ["duration"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Three miners died and 14 were hurt when the shaft collapsed.",
+         [("Three miners", "casualties_dead")]),
+        ("Four villagers were killed and 12 injured in the landslide.",
+         [("Four villagers", "casualties_dead"), ("12 injured", "casualties_injured")]),
+        ("The blast killed five workers and injured 20.",
+         [("five workers", "casualties_dead"), ("20", "casualties_injured")]),
+        ("Officials said 23 people were treated in hospital for burns.",
+         [("23 people", "casualties_injured")]),
+        ("Nine hikers remain missing after the avalanche.",
+         [("Nine hikers", "casualties_missing")]),
+        ("About 600 residents fled the rising water.",
+         [("About 600 residents", "casualties_evacuated")]),
+        ("Rescuers said 11 people had been rescued from the rubble.",
+         [("11 people", "casualties_rescued")]),
+        ("None of the 30 passengers on the bus was injured.", [("30 passengers", "count")]),
+        ("The six crew members were not hurt.", [("six crew members", "count")]),
+        ("Four patients remained in hospital on Monday.", [("Four patients", "count")]),
+    ],
+)
+def test_casualty_kinds(text: str, expected: list[tuple[str, str]]) -> None:
+    qs, _ = run(text)
+    assert [(q.text, q.attribute) for q in qs] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "unit", "si", "attribute"),
+    [
+        ("The dam holds about 2.5 million cubic metres of water.",
+         "about 2.5 million cubic metres", "m^3", 2.5e6, "capacity"),
+        ("Crews removed 300,000 cubic feet of silt from the harbour.",
+         "300,000 cubic feet", "ft^3", 300_000 * 0.3048 ** 3, "volume"),
+        ("The field exports 12 bcm a year.", "12 bcm", "km^3", 12e9, "capacity"),
+        ("Temperatures reached 41C in the afternoon.", "41C", "degC", 314.15, "temperature"),
+        ("Forecasters expect 95 degrees Fahrenheit by noon.", "95 degrees Fahrenheit", "degF",
+         (95 - 32) * 5 / 9 + 273.15, "temperature"),
+    ],
+)
+def test_volume_and_temperature(text: str, span: str, unit: str, si: float,
+                                attribute: str) -> None:
+    (q,), _ = run(text)
+    assert (q.text, q.value.unit, q.attribute) == (span, unit, attribute)
+    assert q.normalized.low == pytest.approx(si)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ramp was tilted by 100 degrees during the test.",
+        "Crews serviced the Boeing 747 jets overnight.",
+        "Engineers will inspect the Rolls-Royce Trent 900 engines this week.",
+        "Only the Leopard 2 tanks were sent.",
+    ],
+)
+def test_not_counts(text: str) -> None:
+    qs, _ = run(text)
+    assert qs == []
+
+
+def test_money_per_unit_is_a_price() -> None:
+    (q,), _ = run("Wholesale gas traded at more than €40 per megawatt-hour on Monday.")
+    assert q.text == "more than €40 per megawatt-hour" and q.attribute == "price"
+    assert q.value.unit == "EUR/megawatt-hour" and q.normalized.low == 40
+
+
+def test_between_range_capitalised() -> None:
+    (q,), _ = run("Between 200 and 250 passengers were on board.")
+    assert q.text == "Between 200 and 250 passengers"
+    assert (q.value.low, q.value.high) == (200, 250)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "subject"),
+    [
+        ("Engineers finished the 9.6-kilometre Brenner tunnel in May.", "9.6-kilometre", "Brenner"),
+        ("The regulator inspected the Aurora, a 210-metre (689-foot) tanker, on Monday.",
+         "210-metre", "Aurora"),
+        ("Ministers signed a deal to build a 40-mile gas pipeline linking two ports.",
+         "40-mile", None),
+        ("The bridge runs for 3.1 km across the bay.", "3.1 km", None),
+    ],
+)
+def test_length_of_modified_noun(text: str, span: str, subject: str | None) -> None:
+    qs, ms = run(text, places=("Brenner", "Aurora"))
+    (q,) = [q for q in qs if q.text == span]
+    assert q.attribute == "length"
+    got = ms[q.subject_mention].text if q.subject_mention is not None else None
+    assert got == subject
+
+
+def test_event_noun_subject_is_the_event() -> None:
+    (q,), _ = run("A wildfire in the Blue Mountains has burned 5,000 hectares of bush.",
+                  places=("Blue Mountains",))
+    assert q.attribute == "area_affected" and q.subject_mention is None

@@ -1,15 +1,22 @@
 """Claims: the story's figures, grouped by what they are about, checked across sources.
 
-1. Every Quantity of every article becomes an item keyed by (subject entity,
-   attribute, dimension, counted noun).  The subject entity comes from the
-   entity-resolution stage (``mention_entity``); a subject mention it did not
-   resolve counts as no subject.
-2. With a subject, the group's figures are clustered by agreement
+1. Every Quantity of every article becomes an item keyed by (scope, attribute,
+   dimension, detail).  The scope is the subject entity from the
+   entity-resolution stage (``mention_entity``; a subject mention it did not
+   resolve counts as no subject), or, for a figure with no entity subject:
+   ``EVENT`` when it describes the story's event itself (a story is one event:
+   its casualties of each kind, its magnitude, the area it burned or flooded,
+   its damage bill), ``OBJECT`` for the length of a thing named only by its
+   noun ("a 120-km pipeline": detail "pipeline"), else None.
+2. With an entity or EVENT scope, the group's figures are clustered by agreement
    (``compare.agree_any``, complete link: a figure joins a cluster only if it
    agrees with every member).  Two or more clusters = the sources disagree:
    every claim of the group is "conflicting" and a Conflict names them.
-3. Without a subject we cannot tell two figures are about the same thing, so
-   only identical SI values are merged (the same figure copied or re-reported);
+   OBJECT groups cluster the same way but never conflict (two different
+   vessels may both be "the vessel"); temperatures (forecasts, places) merge
+   only when identical.
+3. Otherwise we cannot tell two figures are about the same thing, so only
+   identical SI values are merged (the same figure copied or re-reported);
    such claims are never conflicting.
 4. A bracketed conversion that does not round to its figure is the outlet's
    own slip: an "internal_inconsistency" Conflict on that article.
@@ -21,6 +28,7 @@ stays in the article's Quantity.  See docs/claims.md.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -35,10 +43,29 @@ from storyline.model import (
     SourceRef,
     content_hash,
 )
-from storyline.nlp.quantity_context import dimension_of
+from storyline.nlp.quantity_context import CASUALTY_KINDS, dimension_of, length_object
 
-# (subject entity, attribute, dimension, counted noun or anchor entity)
+# (scope: subject entity, EVENT, OBJECT or None; attribute; dimension; detail:
+#  counted noun, anchor entity, casualty kind or measured noun)
 GroupKey = tuple[str | None, str, str, str]
+EVENT = "<event>"
+OBJECT = "<object>"
+# Attributes that, with no entity subject, describe the story's event itself.
+# Not durations (an ongoing fire's "three days" grows with each report), not
+# plain costs (fares, funding and budgets are not the event's).
+EVENT_ATTRIBUTES = frozenset({"magnitude", "area_affected", "damage",
+                              *(f"casualties_{k}" for k in CASUALTY_KINDS)})
+# An event-level figure inside a reference to another event is not the story's:
+# "after a much stronger magnitude 6.8 earthquake", "the strongest of magnitude
+# 5.1" (an aftershock), "higher than the 42 injured".
+_OTHER_EVENT_LEFT = re.compile(
+    r"\b(?:stronger|strongest|weaker|weakest|larger|largest|bigger|biggest|smaller|"
+    r"smallest|deadlier|deadliest|worse|worst|more powerful|most powerful|previous|earlier|"
+    r"prior|former|last|similar|same|another|than|since)\b[^.;:,]{0,25}$",
+    re.IGNORECASE,
+)
+_AFTERSHOCK = re.compile(r"\b(?:aftershocks?|foreshocks?)\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 @dataclass(frozen=True)
@@ -53,6 +80,34 @@ class _Item:
         return self.art.article.id
 
 
+def _sentence_text(art: AnnotatedArticle, q: Quantity) -> tuple[str, int]:
+    if 0 <= q.sentence < len(art.sentences):
+        s = art.sentences[q.sentence]
+        return art.article.text[s.start : s.end], s.start
+    return art.article.text, 0
+
+
+def about_story_event(art: AnnotatedArticle, q: Quantity) -> bool:
+    """Whether an event-level figure is about the story's event, not another one.
+
+    Conservative: a sentence naming a year other than the article's (or any year
+    when the article is undated) is background ("the magnitude 8.8 earthquake of
+    2010"); so is a figure after a comparison or reference word in its clause
+    ("a much stronger magnitude 6.8 quake", "the strongest of magnitude 5.1",
+    "higher than the 42 injured"), and a magnitude after "aftershock" in its
+    sentence.  Such figures fall back to exact-value merging.
+    """
+    sent, base = _sentence_text(art, q)
+    published = art.article.published
+    year = published[:4] if published else None
+    if any(y != year for y in _YEAR.findall(sent)):
+        return False
+    left = sent[: max(0, q.start - base)]
+    if _OTHER_EVENT_LEFT.search(left):
+        return False
+    return not (q.attribute == "magnitude" and _AFTERSHOCK.search(left))
+
+
 def _items(articles: Sequence[AnnotatedArticle],
            mention_entity: Mapping[tuple[str, int], str]) -> list[_Item]:
     out = []
@@ -61,6 +116,9 @@ def _items(articles: Sequence[AnnotatedArticle],
             subject = (mention_entity.get((art.article.id, q.subject_mention))
                        if q.subject_mention is not None else None)
             dim = dimension_of(q)
+            attribute = q.attribute or "quantity"
+            if dim == "money":  # no FX: sums in different currencies never compare
+                dim = f"money:{q.normalized.unit}"
             # Counts of different things never compare ("3 warships" vs "40 aircraft"),
             # nor do distances from different places.
             detail = q.value.unit if dim == "count" else ""
@@ -69,7 +127,17 @@ def _items(articles: Sequence[AnnotatedArticle],
                     (art.article.id, q.anchor_mention),
                     "text:" + art.mentions[q.anchor_mention].text.lower(),
                 )
-            key = (subject, q.attribute or "quantity", dim, detail)
+            scope = subject
+            if subject is None and attribute in EVENT_ATTRIBUTES and about_story_event(art, q):
+                scope = EVENT
+                if attribute.startswith("casualties_"):
+                    # "42 people" and "57 passengers" hurt in one event are one figure
+                    detail = attribute.removeprefix("casualties_")
+            elif subject is None and attribute == "length":
+                obj = length_object(art.article.text, q)
+                if obj is not None:
+                    scope, detail = OBJECT, obj[0]
+            key = (scope, attribute, dim, detail)
             out.append(_Item(art, q, subject, key))
     return out
 
@@ -125,8 +193,8 @@ def _fmt(v: float | None) -> str:
 
 
 def _claim_id(story_id: str, key: GroupKey, n: Interval, taken: set[str]) -> str:
-    subject, attribute, _dim, counted = key
-    base = "|".join([story_id, subject or "", attribute, counted, _fmt(n.low), _fmt(n.high),
+    scope, attribute, _dim, counted = key
+    base = "|".join([story_id, scope or "", attribute, counted, _fmt(n.low), _fmt(n.high),
                      n.unit])
     cid = "c" + content_hash(base)
     k = 1
@@ -164,7 +232,7 @@ def _make_claim(story_id: str, key: GroupKey, cluster: list[_Item],
             sources.append(ref)
     return Claim(
         id=_claim_id(story_id, key, normalized, taken),
-        subject=key[0],
+        subject=cluster[0].subject,  # an entity id, or None for EVENT/OBJECT/no subject
         attribute=key[1],
         value=first.value,
         normalized=normalized,
@@ -195,7 +263,10 @@ def _conflict(key: GroupKey, clusters: list[list[_Item]], claims: list[Claim]) -
         sides.append(said)
     kind = ("range_mismatch" if any(compare.is_range(it.q) for c in clusters for it in c)
             else "value_mismatch")
-    what = f"{key[1].replace('_', ' ')} of {_subject_name(clusters[0][0])}"
+    if key[0] == EVENT:
+        what = f"{key[1].replace('_', ' ')} figure of the story's event"
+    else:
+        what = f"{key[1].replace('_', ' ')} of {_subject_name(clusters[0][0])}"
     explanation = f"Sources disagree on the {what}: " + " versus ".join(sides) + "."
     return Conflict(tuple(c.id for c in claims), kind, explanation)
 
@@ -209,6 +280,17 @@ def _internal(it: _Item, alt: Quantity, claim_id: str) -> Conflict:
         f'"{alt.text}", which do not round to each other '
         f"({_fmt(n.low)}–{_fmt(n.high)} vs {_fmt(a.low)}–{_fmt(a.high)} {n.unit}).",
     )
+
+
+def _mode(key: GroupKey) -> str:
+    """conflict: cluster by agreement, disagreement is a Conflict; merge: cluster by
+    agreement, never a Conflict; exact: only identical values merge."""
+    scope, attribute = key[0], key[1]
+    if scope is None or attribute == "temperature":
+        return "exact"
+    if scope == OBJECT:
+        return "merge"
+    return "conflict"
 
 
 def build_claims(
@@ -225,8 +307,9 @@ def build_claims(
     conflicts: list[Conflict] = []
     taken: set[str] = set()
     for key, items in groups.items():
-        clusters = _cluster(items) if key[0] is not None else _exact_clusters(items)
-        conflicting = len(clusters) >= 2 and key[0] is not None
+        mode = _mode(key)
+        clusters = _exact_clusters(items) if mode == "exact" else _cluster(items)
+        conflicting = len(clusters) >= 2 and mode == "conflict"
         made = [_make_claim(story_id, key, c, origin_groups, conflicting, taken)
                 for c in clusters]
         claims.extend(made)

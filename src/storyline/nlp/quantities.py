@@ -89,7 +89,44 @@ _MONTH_RIGHT_RE = re.compile(rf"\s*(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b"
 _YEAR_RANGE_RE = re.compile(r"\b(?:1[5-9]|20)\d\d\s?[-–—/]\s?(?:\d\d){1,2}\b")
 _RELATIVE_TIME_RE = re.compile(r"\s+(?:ago|earlier|later|before|after|old)\b", re.IGNORECASE)
 _UNCOUNTABLE = {"time", "year", "month", "day", "week", "hour", "minute", "percent", "point",
-                "of", "%", "per", "cent", "one", "other", "more", "less"}
+                "of", "%", "per", "cent", "one", "other", "more", "less",
+                # "100 degrees" with no scale is a temperature or an angle, never a count
+                "degree"}
+# Earthquake magnitude: "magnitude 5.9", "magnitude-6.8", "a magnitude of 6.1",
+# "M6.8", "Mw 6.8" before the number; "6.1-magnitude", "5.9 on the Richter scale" after.
+_MAGNITUDE_LEFT_RE = re.compile(
+    r"(?:\b(?i:magnitude)(?:\s+of)?[\s-]|(?<![A-Za-z0-9])Mw?\s?)$"
+)
+_MAGNITUDE_RIGHT_RE = re.compile(r"(?:[\s-]magnitude\b|\s+on\s+the\s+Richter\s+scale\b)",
+                                 re.IGNORECASE)
+_M_DIGIT_RE = re.compile(r"(?<![A-Za-z0-9])Mw?\s?(?P<n>\d(?:\.\d)?)(?![\d.]*\d)")
+# A price: "€3 per megawatt-hour", "$80 a barrel".  "a year" stays a sum.
+_RATE_RE = re.compile(
+    r"\s+(?:per|an?)\s+(?P<per>(?:megawatt|kilowatt|gigawatt)-hours?|[MmKkGg]Wh|barrels?|"
+    r"tonnes?|tons?|litres?|liters?|gallons?|ounces?|shares?|kilos?|kilograms?|nights?|"
+    r"heads?)\b|\s+per\s+(?P<any>[A-Za-z][\w-]*)",
+)
+# "31 injured", "2 dead": a casualty word standing for "people"; "killing 2 and
+# injuring 31": a bare number as the object of a casualty verb.
+_CASUALTY_AFTER_RE = re.compile(r"\s+(?:injured|wounded|dead|killed|hurt|missing)\b",
+                                re.IGNORECASE)
+_BARE_END_RE = re.compile(r"\s*(?:[.,;)]|$)|\s+(?:in|at|on|near|across|and|after|during|when|as)\b")
+_CASUALTY_BEFORE_RE = re.compile(
+    r"\b(?:kill(?:ed|ing|s)?|injur(?:ed|ing|es)|wound(?:ed|ing|s)?)\s+$", re.IGNORECASE)
+# A model number after a capitalised name and before a hardware noun is a
+# designation ("Rolls-Royce Trent 700 engine", "Leopard 2 tanks"), not a count.
+_HARDWARE = {"engine", "jet", "aircraft", "plane", "airliner", "helicopter", "rifle", "gun",
+             "tank", "missile", "rocket", "launcher", "drone", "series", "model", "class",
+             "system", "reactor", "turbine", "processor", "chip", "phone", "satellite",
+             "locomotive", "truck", "vehicle", "car", "freighter", "submarine", "howitzer",
+             "variant", "version", "airframe"}
+_NAME_BEFORE_RE = re.compile(r"(?:^|[\s(])(?P<w>[A-Z][A-Za-z]+(?:-[A-Z][A-Za-z]+)?) $")
+_NOT_NAMES = {"about", "around", "some", "nearly", "almost", "roughly", "approximately",
+              "over", "under", "only", "just", "all", "another", "the", "those", "these",
+              "its", "their", "his", "her", "our", "by", "on", "in", "at", "of", "for",
+              "with", "and", "but", "since", "after", "before", "until", "from", "to",
+              "between", "than", "least", "most", "up", "more", "fewer", "less",
+              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 @dataclass
@@ -109,8 +146,37 @@ class _Fig:
     num_start: int = 0  # where the first digit is (for exclusion checks)
 
 
+def _magnitude_at(text: str, pos: int) -> _Fig | None:
+    """An earthquake magnitude at ``pos``: "magnitude 5.9", "6.1-magnitude", "M6.8"."""
+    digits = re.compile(r"\d+(?:\.\d+)?(?![\d.]*\d)").match(text, pos)
+    if digits is None:
+        return None
+    n = nb.parse_numeric(text, pos, digits.end())
+    if not 0 < n.low <= 10:
+        return None
+    left = text[max(0, pos - 20) : pos]
+    lm = _MAGNITUDE_LEFT_RE.search(left)
+    if lm and not lm.group(0).lower().startswith("mag") and "." not in digits.group(0):
+        lm = None  # "M6.8" needs its decimal: "M5" is a motorway, "M16" a rifle
+    fig = _Fig(n.start, n.end, n.low, n.high, unit="magnitude", info=un.MAGNITUDE,
+               num_start=n.start)
+    if lm:
+        fig.start = pos - (len(left) - lm.start())
+        if text[fig.start].isspace():
+            fig.start += 1
+        return fig
+    rm = _MAGNITUDE_RIGHT_RE.match(text, n.end)
+    if rm:
+        fig.end = rm.end()
+        return fig
+    return None
+
+
 def _single_at(text: str, pos: int) -> _Fig | None:
     """A number at ``pos`` with its prefix, scale, range and unit; None if it is a name."""
+    mag = _magnitude_at(text, pos)
+    if mag is not None:
+        return mag
     left = text[max(0, pos - 8) : pos]
     if _DESIGNATION_LEFT_RE.search(left) or _NOT_A_FIGURE_LEFT_RE.search(
         text[max(0, pos - 14) : pos]
@@ -151,7 +217,7 @@ def _single_at(text: str, pos: int) -> _Fig | None:
         if fig.currency and text[p2 : p2 + 1] in "$€£¥₽":
             p2 += 1
         n2 = nb.number_at(text, p2) if sep != "and" or re.search(
-            r"\bbetween\s+\S*$", text[max(0, pos - 12) : fig.start]) else None
+            r"\bbetween\s+\S*$", text[max(0, pos - 12) : fig.start], re.IGNORECASE) else None
         if n2 is not None and not _DESIGNATION_LEFT_RE.search(text[max(0, p2 - 2) : p2]):
             f2, e2 = 1.0, n2.end
             sc2 = nb.scale_at(text, e2, allow_abbrev=fig.currency is not None)
@@ -174,6 +240,11 @@ def _single_at(text: str, pos: int) -> _Fig | None:
             fig.currency, end = un.CURRENCY_WORDS[cw.group("cur").lower()], cw.end()
     if fig.currency:
         fig.unit = fig.currency
+        rate = _RATE_RE.match(text, end)
+        if rate:  # a price per unit is not a sum: its own unit, never compared with one
+            per = (rate.group("per") or rate.group("any")).lower()
+            fig.unit, fig.currency, end = f"{fig.currency}/{per}", f"{fig.currency}/{per}", (
+                rate.end())
     elif not fig.info and end < len(text) and text[end].isalpha():
         return None  # "31I", "1980s", "2nd", "3D": part of a name or an ordinal
     if fig.info and fig.info.dimension == "time" and _RELATIVE_TIME_RE.match(text, end):
@@ -255,6 +326,27 @@ def _count_noun(doc: Doc, fig: _Fig) -> tuple[str, int] | None:
     return None
 
 
+def _elided_casualties(text: str, fig: _Fig) -> tuple[str, int] | None:
+    """"31 injured", "killing two and injuring 31": people counted without the noun."""
+    if fig.vague:
+        return None
+    after = _CASUALTY_AFTER_RE.match(text, fig.end)
+    if after:
+        return "people", after.end()
+    if _CASUALTY_BEFORE_RE.search(text[max(0, fig.num_start - 20) : fig.num_start]) and (
+            _BARE_END_RE.match(text, fig.end)):
+        return "people", fig.end
+    return None
+
+
+def _is_designation(text: str, fig: _Fig, noun: str) -> bool:
+    """"the Trent 700 engine": a model number after a name, before a hardware noun."""
+    if noun not in _HARDWARE or not text[fig.num_start].isdigit():
+        return False
+    m = _NAME_BEFORE_RE.search(text[max(0, fig.num_start - 30) : fig.num_start])
+    return m is not None and m.group("w").lower() not in _NOT_NAMES
+
+
 def _to_quantity(text: str, fig: _Fig, sentence: int) -> Quantity:
     low, high = fig.low, fig.high
     if fig.side == _UPPER:
@@ -285,6 +377,7 @@ def _candidates(text: str) -> list[int]:
     starts = {m.start() for m in nb.NUMERIC_RE.finditer(text)}
     starts |= {m.start() for m in nb.WORD_NUMBER_RE.finditer(text)}
     starts |= {m.start() for m in nb.VAGUE_RE.finditer(text)}
+    starts |= {m.start("n") for m in _M_DIGIT_RE.finditer(text)}
     return sorted(starts)
 
 
@@ -315,6 +408,8 @@ def extract_quantities(doc: Doc, mentions: Sequence[Mention]) -> list[Quantity]:
                 continue  # a bare year-like number: "2023"
             counted = _count_noun(doc, fig)
             if counted is None:
+                counted = _elided_casualties(text, fig)
+            if counted is None or _is_designation(text, fig, counted[0]):
                 continue
             fig.unit, fig.end = counted
         _extend_left(text, fig)

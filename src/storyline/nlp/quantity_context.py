@@ -20,12 +20,16 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.model import Mention, Quantity
 
+CASUALTY_KINDS = ("dead", "injured", "missing", "evacuated", "rescued")
 ATTRIBUTES = ("range", "speed", "payload", "weight", "distance_from", "distance", "length",
-              "altitude", "count", "cost", "casualties", "duration", "area", "percentage",
+              "altitude", "depth", "count", "cost", "price", "damage", "casualties",
+              *(f"casualties_{k}" for k in CASUALTY_KINDS), "duration", "area",
+              "area_affected", "volume", "capacity", "temperature", "magnitude", "percentage",
               "quantity")
 
 _DIMENSIONS = {"m": "length", "kg": "mass", "m/s": "speed", "s": "time", "m^2": "area",
-               "%": "percent", "count": "count"}
+               "m^3": "volume", "K": "temperature", "1": "magnitude", "%": "percent",
+               "count": "count"}
 
 _PHYSICAL = frozenset({"EQUIPMENT", "OTHER"})
 _LOCATED = frozenset({"PLACE", "FACILITY", "EQUIPMENT", "OTHER"})
@@ -34,8 +38,20 @@ _NOT_PERSON = frozenset({"ORG", "PLACE", "FACILITY", "EQUIPMENT", "GROUP", "OTHE
 ACCEPTED_TYPES: dict[str, frozenset[str]] = {
     "range": _PHYSICAL, "speed": _PHYSICAL, "payload": _PHYSICAL, "weight": _PHYSICAL,
     "length": _LOCATED, "altitude": _LOCATED, "distance_from": _LOCATED,
-    "distance": _LOCATED, "area": _LOCATED,
+    "distance": _LOCATED, "area": _LOCATED, "area_affected": _LOCATED, "depth": _LOCATED,
+    # A magnitude belongs to the quake, which is the story's event, never a named thing.
+    "magnitude": frozenset(),
 }
+# Head nouns of a clause subject that name an event rather than a thing: "A
+# bushfire in the Otway Ranges has burned 3,400 hectares" is about the fire, not
+# about the Otway Ranges, so the figure has no entity subject (it is the event's).
+EVENT_NOUNS = frozenset({
+    "earthquake", "quake", "tremor", "shaking", "aftershock", "fire", "bushfire", "wildfire",
+    "blaze", "storm", "hurricane", "typhoon", "cyclone", "tornado", "flood", "flooding",
+    "explosion", "blast", "collision", "crash", "accident", "attack", "strike", "eruption",
+    "landslide", "avalanche", "tsunami", "shooting", "bombing", "derailment", "disaster",
+    "outbreak", "incident", "heatwave", "drought", "spill", "leak", "outage", "blackout",
+})
 _TYPE_ORDER = {"EQUIPMENT": 0, "FACILITY": 1, "PLACE": 2, "OTHER": 3, "ORG": 4, "GROUP": 5,
                "PERSON": 6}
 
@@ -48,7 +64,8 @@ _PRONOUNS = {"it", "its", "they", "their", "them", "this", "these", "which"}
 _COMPASS = r"(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ward|wards|ern)?"
 _ANCHOR_RE = re.compile(
     rf"^\s*\)?\s*(?:,\s*)?(?:to the\s+)?(?:{_COMPASS}\s+of|(?:away\s+)?from|outside(?:\s+of)?|"
-    rf"off)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?",
+    rf"off)\s+(?:the\s+)?(?:(?:port|coastal|capital|border|mountain|market)\s+)?"
+    rf"(?:city\s+of\s+|town\s+of\s+|village\s+of\s+)?",
     re.IGNORECASE,
 )
 
@@ -56,12 +73,54 @@ _CUES: tuple[tuple[str, str, str], ...] = (
     # (dimension, attribute, regex on the left context)
     ("length", "range", r"\b(?:range|ranges|reach|radius)\b[^.;]{0,40}$"),
     ("length", "altitude", r"\b(?:altitude|height|ceiling|elevation|high|above sea)\b[^.;]{0,30}$"),
-    ("length", "length", r"\b(?:length|long|span|wingspan)\b[^.;]{0,25}$"),
+    ("length", "length", r"\b(?:length|long|span|wingspan|runs for|stretches|extends|"
+                         r"measures)\b[^.;]{0,25}$"),
     ("length", "distance", r"\b(?:travel+ed|flew|flown|covered|drove|walked|distances?|away|"
                            r"trip|journey|journeyed)\b[^.;]{0,30}$"),
     ("mass", "payload", r"\b(?:payload|carry|carrying|carries|warheads?|load|cargo)\b[^.;]{0,30}$"),
     ("mass", "weight", r"\b(?:weigh|weighs|weighing|weight|weighed|heavy)\b[^.;]{0,30}$"),
 )
+_DEPTH_CUE = re.compile(r"\b(?:depth|deep)\b[^.;]{0,25}$")
+_RANGE_NOUNS = {"range", "radius", "reach"}
+# "a pipeline of 120 km": the noun before "of" is what is measured, unless it is
+# itself a measure word.
+_MEASURE_NOUNS = {"range", "radius", "reach", "depth", "distance", "altitude", "height",
+                  "length", "speed", "capacity", "total", "maximum", "minimum", "average",
+                  "area", "stretch", "width", "elevation", "ceiling", "span", "figure", "run",
+                  "journey", "trip", "drive", "walk", "flight", "way", "part", "section"}
+_OBJECT_STOP = {"the", "a", "an", "that", "which", "who", "whose", "from", "to", "of", "in",
+                "on", "at", "for", "with", "by", "and", "or", "but", "is", "was", "are",
+                "were", "had", "has", "have", "will", "would", "could", "can", "its", "their",
+                "between", "under", "through", "across", "into", "near", "as", "long", "high",
+                "tall", "wide", "deep", "away", "thick", "off", "north", "south", "east",
+                "west", "soon", "now", "also", "then", "still", "yet", "here", "there",
+                "today", "yesterday", "tomorrow", "again"}
+_DAMAGE_VERBS = re.compile(r"\b(?:burn(?:ed|t|s|ing)?|scorch\w*|blacken\w*|flood\w*|destroy\w*|"
+                           r"devastat\w*|ravag\w*|consum\w*|char(?:red|ring)|raz\w*|"
+                           r"affect\w*|engulf\w*|swept|sweep\w*|torch\w*)\b", re.IGNORECASE)
+_DAMAGE_MONEY = re.compile(r"\b(?:damages?|losses|insured loss|loss|destruction)\b",
+                           re.IGNORECASE)
+_CAPACITY_CUE = re.compile(r"\b(?:capacity|carry|carrying|carries|move|moving|transport\w*|"
+                           r"deliver\w*|supply|supplies|pump\w*|flow|handle\w*|ship|ships|"
+                           r"store|stores|hold|holds|export\w*|import\w*)\b[^.;]{0,40}$",
+                           re.IGNORECASE)
+_PER_PERIOD_AFTER = re.compile(r"^(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?)?\s+(?:a|per|each)\s+"
+                               r"(?:year|day|month|annum)\b|^\s+annually\b", re.IGNORECASE)
+# Casualty kinds, from the words around the figure (nearest cue wins).
+_KIND_CUES: tuple[tuple[str, str], ...] = (
+    ("dead", r"kill(?:ed|ing|s)?|dead|died|dies|deaths?|fatalit(?:y|ies)|perished|"
+             r"lost (?:their|his|her) lives|death toll"),
+    ("injured", r"injur(?:ed|ing|ies|y)|hurt|wounded|wounding|treated|hospitali[sz]ed|"
+                r"(?:taken|admitted|rushed|airlifted) to (?:a |the )?hospitals?"),
+    ("missing", r"missing|unaccounted"),
+    ("evacuated", r"evacuat\w*|fled|flee(?:ing)?|displaced|forced from their homes|homeless"),
+    ("rescued", r"rescued|pulled (?:alive|out alive)|saved"),
+)
+_KIND_RE = re.compile("|".join(f"(?P<{k}>\\b(?:{rx})\\b)" for k, rx in _KIND_CUES),
+                      re.IGNORECASE)
+_NEGATED_LEFT = re.compile(r"\b(?:none|neither|no one|not one|not a single)\s+of\s+"
+                           r"(?:the\s+|its\s+|their\s+|his\s+|her\s+)?$", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not|no|never|none|nobody)\b|n't", re.IGNORECASE)
 _LENGTH_AFTER = re.compile(r"^\s*\)?\s*(?:long|in length)\b", re.IGNORECASE)
 _HIGH_AFTER = re.compile(r"^\s*\)?\s*(?:high|tall|above sea level|in altitude)\b",
                          re.IGNORECASE)
@@ -69,7 +128,11 @@ _CASUALTY_NOUNS = {"death", "casualty", "fatality", "victim", "body"}
 _CASUALTY_VERBS = re.compile(r"\b(?:kill|killed|killing|dead|died|die|wounded|injured|injuring|"
                              r"wounding|casualt|death|lost their lives|perished)", re.IGNORECASE)
 _PEOPLE = {"people", "person", "civilian", "soldier", "child", "man", "woman", "resident",
-           "troop", "serviceman", "fighter", "passenger", "worker", "adult", "citizen"}
+           "troop", "serviceman", "fighter", "passenger", "worker", "adult", "citizen",
+           "holidaymaker", "tourist", "visitor", "student", "pupil", "patient", "villager",
+           "miner", "migrant", "pedestrian", "driver", "firefighter", "member", "crew",
+           "family", "inhabitant", "local", "hiker", "climber", "swimmer", "spectator",
+           "officer", "policeman", "employee", "guest", "teenager", "baby", "infant"}
 
 
 def dimension_of(q: Quantity) -> str:
@@ -81,10 +144,92 @@ def _figure_end(q: Quantity) -> int:
     return max([q.end] + [a.end for a in q.alternates])
 
 
-def _attribute(text: str, q: Quantity, sent_start: int, anchored: bool) -> str:
+def casualty_kind(text: str, q: Quantity, sent_start: int, sent_end: int) -> str | None:
+    """dead / injured / missing / evacuated / rescued from the words around a count.
+
+    The cue nearest to the figure in its sentence wins ("Two people were killed
+    and 31 injured": killed for 2, injured for 31); a negated one ("None of the 14
+    crew was injured", "were not hurt") gives no kind.
+    """
+    start, end = q.start, _figure_end(q)
+    if _NEGATED_LEFT.search(text[max(sent_start, start - 30) : start]):
+        return None
+    best: tuple[int, str, str] | None = None
+    lo, hi = max(sent_start, start - 60), min(sent_end, end + 60)
+    for m in _KIND_RE.finditer(text, lo, hi):
+        if m.end() <= start:
+            dist, between = start - m.end(), text[m.end() : start]
+        elif m.start() >= end:
+            dist, between = m.start() - end, text[end : m.start()]
+        else:  # the cue is inside the span: "42 injured"
+            dist, between = 0, ""
+        if ";" in between:
+            continue
+        kind = next(k for k, v in m.groupdict().items() if v)
+        if best is None or dist < best[0]:
+            best = (dist, kind, between)
+    if best is None or _NEGATION.search(best[2]):
+        return None
+    return best[1]
+
+
+def length_object(text: str, q: Quantity) -> tuple[str, int] | None:
+    """The thing a length describes, by its head noun, and where that noun starts.
+
+    "a 14.2-kilometre Alvão rail tunnel" → tunnel, "the 186-metre (610-foot)
+    vessel" → vessel (a compound adjective before a noun); "a pipeline of about
+    120 km" → pipeline.  None when the figure is not written that way.
+    """
+    if re.search(r"\d-[A-Za-z]", q.text):
+        pos = _figure_end(q)
+        rest = re.match(r"\s*\)?", text[pos:])
+        pos += rest.end() if rest else 0
+        run: list[tuple[str, int]] = []
+        for m in re.finditer(r"[^\W\d_][\w'’-]*|[^\w\s]", text[pos : pos + 80]):
+            w = m.group(0)
+            if not w[0].isalpha() or w.lower() in _OBJECT_STOP or (
+                    run and w.lower().endswith("ly")):
+                break
+            if w[0].isupper():
+                if run:
+                    break
+                continue  # a name before the noun: "the 14.2-km Alvão tunnel"
+            run.append((w.lower(), pos + m.start()))
+            if len(run) == 3:
+                break
+        while len(run) > 1 and run[-1][0].endswith(("ing", "ed")):
+            run.pop()  # "gas pipeline linking", "vessel approached"
+        return run[-1] if run else None
+    # "a pipeline of 120 km", "The tunnel runs for 14.2 km", "the bridge stretches 19 km"
+    om = re.search(r"\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z-]+\s+){0,2}?(?P<n>[a-z]+)\s+(?:of|(?:runs|ran|"
+                   r"stretches|stretched|extends|extended|measures|measured)(?:\s+for)?)\s+$",
+                   text[max(0, q.start - 60) : q.start])
+    if om and om.group("n") not in _MEASURE_NOUNS:
+        return om.group("n"), max(0, q.start - 60) + om.start("n")
+    return None
+
+
+def _attribute(text: str, q: Quantity, sent_start: int, anchored: bool,
+               sent_end: int | None = None) -> str:
     dim = dimension_of(q)
     left = text[max(sent_start, q.start - 80) : q.start].lower()
     right = text[_figure_end(q) : _figure_end(q) + 40]
+    clause = text[sent_start : sent_end if sent_end is not None else _figure_end(q) + 60]
+    if dim == "magnitude":
+        return "magnitude"
+    if dim == "temperature":
+        return "temperature"
+    if dim == "volume":
+        if _CAPACITY_CUE.search(left) or _PER_PERIOD_AFTER.match(right):
+            return "capacity"
+        return "volume"
+    if dim == "area" and _DAMAGE_VERBS.search(clause):
+        return "area_affected"
+    if dim == "money" and "/" in q.normalized.unit:
+        return "price"
+    if dim == "money" and (_DAMAGE_MONEY.search(left[-40:]) or re.match(
+            r"^\s+(?:in|of|worth of)\s+(?:damages?|losses)\b", right, re.IGNORECASE)):
+        return "damage"
     if dim == "speed":
         return "speed"
     if dim == "time":
@@ -98,8 +243,14 @@ def _attribute(text: str, q: Quantity, sent_start: int, anchored: bool) -> str:
     if dim == "count":
         sentence = text[sent_start : _figure_end(q) + 60]
         noun = q.value.unit
-        if noun in _CASUALTY_NOUNS or (noun in _PEOPLE and _CASUALTY_VERBS.search(sentence)):
-            return "casualties"
+        if noun in _CASUALTY_NOUNS or noun in _PEOPLE:
+            kind = casualty_kind(text, q, sent_start,
+                                 sent_end if sent_end is not None else len(text))
+            if kind is not None:
+                return f"casualties_{kind}"
+            if noun in _CASUALTY_NOUNS or (noun in _PEOPLE and _CASUALTY_VERBS.search(sentence)
+                                          and not _NEGATION.search(sentence)):
+                return "casualties"
         return "count"
     if dim == "length":
         if anchored:
@@ -108,6 +259,11 @@ def _attribute(text: str, q: Quantity, sent_start: int, anchored: bool) -> str:
             return "length"
         if _HIGH_AFTER.match(right):
             return "altitude"
+        if _DEPTH_CUE.search(left):
+            return "depth"
+        obj = length_object(text, q)
+        if obj is not None:
+            return "range" if obj[0] in _RANGE_NOUNS else "length"
     for cue_dim, attr, pattern in _CUES:
         if cue_dim == dim and re.search(pattern, left):
             return attr
@@ -142,6 +298,8 @@ class _Context:
         root = self.sents[sent].root
         for child in root.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
+                if child.lemma_.lower() in EVENT_NOUNS:
+                    return None
                 sub = list(child.subtree)
                 found = self.best_in(sub, accept, None)
                 if found is not None:
@@ -169,11 +327,41 @@ class _Context:
         return best
 
 
+def _object_subject(ctx: _Context, q: Quantity, at: int, accept: frozenset[str]) -> int | None:
+    """The mention a measured noun phrase belongs to: a name inside it ("the
+    14.2-km Alvão tunnel") or the name it is in apposition to ("the Nordic Star,
+    a 186-metre vessel").  Never the clause's subject: "ministers signed a deal for
+    a 120-km pipeline" says nothing about the ministers' length."""
+    span = ctx.doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    head = span[0]
+    for t in head.lefts:
+        for u in t.subtree:
+            m = ctx.mention_at(u)
+            if m is not None and ctx.mentions[m].type in accept and not (
+                q.start <= ctx.mentions[m].start < _figure_end(q)
+            ):
+                return m
+    if head.dep_ == "appos":
+        m = ctx.mention_at(head.head)
+        if m is not None and ctx.mentions[m].type in accept:
+            return m
+    between = [t for t in ctx.doc if _figure_end(q) <= t.idx < head.idx]
+    return ctx.best_in(between, accept, None)
+
+
 def _subject(ctx: _Context, q: Quantity, attr: str, anchor: int | None) -> int | None:
     span = ctx.doc.char_span(q.start, q.end, alignment_mode="expand")
     if span is None:
         return None
     accept = ACCEPTED_TYPES.get(attr, _NOT_PERSON)
+    if not accept:
+        return None
+    if attr in ("length", "range") and anchor is None:
+        obj = length_object(ctx.doc.text, q)
+        if obj is not None:
+            return _object_subject(ctx, q, obj[1], accept)
     inside = {t.i for t in span}
     for a in span.root.ancestors:
         if a.i in inside:
@@ -197,6 +385,8 @@ def _subject(ctx: _Context, q: Quantity, attr: str, anchor: int | None) -> int |
                 continue  # a conjunct or participle: its subject is further up
             if a.lemma_.lower() in _REPORTING or any(t.i in inside for t in subjects[0].subtree):
                 return None
+            if subjects[0].lemma_.lower() in EVENT_NOUNS:
+                return None  # "A bushfire in the Otway Ranges burned …": the event's figure
             return ctx.subject_np(subjects[0], q.sentence, accept, anchor)
     return None
 
@@ -212,6 +402,9 @@ def _anchor(ctx: _Context, q: Quantity) -> int | None:
     # Any mention type is taken: the small model often calls a city a PERSON,
     # and "N km from <name>" is a place relation whatever the label says.
     if i < len(ctx.mentions) and ctx.mentions[i].start - at <= 1:
+        after = ctx.doc.text[ctx.mentions[i].end : ctx.mentions[i].end + 50]
+        if "from" in m.group(0).lower() and re.match(r"[^,.;]{0,40}?\bto\s+[A-Z]", after):
+            return None  # "a pipeline of 120 km from Lučko to Kidričevo": a route's length
         return i
     return None
 
@@ -221,7 +414,8 @@ def attribute_and_subject(doc: Doc, q: Quantity, mentions: Sequence[Mention]) ->
     ctx = _context(doc, mentions)
     anchor = _anchor(ctx, q) if dimension_of(q) == "length" else None
     sent_start = ctx.sents[q.sentence].start_char if ctx.sents else 0
-    attr = _attribute(doc.text, q, sent_start, anchor is not None)
+    sent_end = ctx.sents[q.sentence].end_char if ctx.sents else len(doc.text)
+    attr = _attribute(doc.text, q, sent_start, anchor is not None, sent_end)
     subject = _subject(ctx, q, attr, anchor)
     if subject is None and attr == "distance_from":
         # "the city of Artyom, situated 40 km …" parsed as hanging off the main

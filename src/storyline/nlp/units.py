@@ -34,7 +34,8 @@ def get_ureg() -> pint.UnitRegistry:
 class UnitInfo:
     name: str  # normalized name stored in Quantity.value.unit
     pint_expr: str  # what pint converts from
-    dimension: str  # length | mass | speed | time | area | percent
+    # length | mass | speed | time | area | volume | temperature | percent | magnitude
+    dimension: str
 
 
 # SI symbol we normalize each dimension to.
@@ -44,7 +45,10 @@ SI_UNIT: dict[str, str] = {
     "speed": "m/s",
     "time": "s",
     "area": "m^2",
+    "volume": "m^3",
+    "temperature": "K",
     "percent": "%",
+    "magnitude": "1",  # earthquake magnitude: a number on a log scale, no unit
 }
 _SI_PINT: dict[str, str] = {
     "length": "meter",
@@ -52,6 +56,8 @@ _SI_PINT: dict[str, str] = {
     "speed": "meter / second",
     "time": "second",
     "area": "meter ** 2",
+    "volume": "meter ** 3",
+    "temperature": "kelvin",
 }
 
 
@@ -104,11 +110,29 @@ UNITS: dict[str, UnitInfo] = {
          "sq m"),
     **_u("ha", "hectare", "area", "hectare", "hectares", "ha"),
     **_u("acre", "acre", "area", "acre", "acres"),
+    **_u("m^3", "meter ** 3", "volume", "cubic metres", "cubic meters", "cubic metre",
+         "cubic meter", "cu m", "m3", "m³"),
+    # "bcm" (billion cubic metres) is how gas volumes are written: 1 bcm = 1 km³.
+    **_u("km^3", "kilometer ** 3", "volume", "cubic kilometres", "cubic kilometers",
+         "cubic kilometre", "cubic kilometer", "km3", "km³", "bcm"),
+    **_u("ft^3", "foot ** 3", "volume", "cubic feet", "cubic foot", "cu ft", "cu. ft", "ft3",
+         "ft³"),
+    **_u("L", "liter", "volume", "litre", "litres", "liter", "liters"),
+    **_u("bbl", "oil_barrel", "volume", "barrel", "barrels", "bbl"),
+    # Temperatures need a scale: "38C", "38°C", "100 degrees Fahrenheit".  A bare
+    # "100 degrees" (temperature or angle?) is no figure at all.
+    **_u("degC", "degree_Celsius", "temperature", "°c", "degrees celsius", "degree celsius",
+         "degrees centigrade", "degrees c", "c"),
+    **_u("degF", "degree_Fahrenheit", "temperature", "°f", "degrees fahrenheit",
+         "degree fahrenheit", "degrees f"),
     **_u("%", "percent", "percent", "%", "percent", "per cent", "pc"),
 }
 # Short forms that are ambiguous unless glued to the digits ("480kg" is fine
 # either way, but "5 g" or "5 pc" is not worth the risk).
-_GLUED_ONLY = {"g", "pc"}
+_GLUED_ONLY = {"g", "pc", "c"}
+# Glued short forms that must also be written in capitals ("38C", not "10c" cents).
+# A glued "F" is left out: "Boeing 777F" is a freighter, not 777 °F.
+_UPPER_ONLY = {"c"}
 
 # Currency symbols and words -> ISO code.  We never convert between currencies.
 CURRENCY_SYMBOLS: dict[str, str] = {
@@ -141,6 +165,8 @@ CURRENCY_WORD_RE = re.compile(
 
 
 MACH = UnitInfo("mach", "mach", "speed")  # "Mach 10": the unit is written before
+# "magnitude 5.9", "6.1-magnitude", "M6.8": dimensionless, compared as written.
+MAGNITUDE = UnitInfo("magnitude", "", "magnitude")
 
 
 def match_unit(text: str, pos: int) -> tuple[UnitInfo, int] | None:
@@ -152,14 +178,18 @@ def match_unit(text: str, pos: int) -> tuple[UnitInfo, int] | None:
     glued = m.start("unit") == pos
     if surface in _GLUED_ONLY and not glued:
         return None
+    if surface in _UPPER_ONLY and not m.group("unit").isupper():
+        return None
     return UNITS[surface], m.end()
 
 
 def to_si(value: float, unit: UnitInfo) -> float:
     """``value`` in ``unit`` expressed in the dimension's SI unit."""
-    if unit.dimension == "percent":
+    if unit.dimension in ("percent", "magnitude"):
         return value
     ureg = get_ureg()
+    if unit.dimension == "temperature":  # offset scales: convert the point, not a delta
+        return float(ureg.Quantity(value, unit.pint_expr).to("kelvin").magnitude)
     q = ureg.Quantity(value, unit.pint_expr).to(_SI_PINT[unit.dimension])
     return float(q.magnitude)
 
