@@ -134,3 +134,15 @@ def test_sentences_never_cross_a_paragraph_or_a_heading_line() -> None:
         "Strategic Bombers",
         "The bombers flew to\nthe coast and back.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The bombers flew, according to Russia’s Interfax news agency.", ("Interfax", "ORG")),
+        ("The governor of Russia’s Primorsky region met him.", ("Primorsky region", "PLACE")),
+        ("Police in the Buldan district said all was calm.", ("Buldan district", "PLACE")),
+    ],
+)
+def test_a_cue_noun_types_the_name_before_it(text: str, want: tuple[str, str]) -> None:
+    assert want in {(m.text, m.type) for m in annotate_text(text).mentions}

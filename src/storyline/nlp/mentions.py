@@ -134,7 +134,54 @@ def spacy_candidates(doc: Doc) -> list[Cand]:
         if roles.is_title_only(text[s:e]):
             continue  # "Defence" as ORG: a title word, not an organisation
         raw.append(Cand(s, e, label, TYPE_OF_LABEL.get(label, "OTHER")))
-    return _fix(doc, raw)
+    return _fix(doc, cue_names(doc, raw))
+
+
+# Nouns that type the proper name written just before them, where the small
+# model often tags nothing: "Russia's Interfax news agency", "the Primorsky region".
+_ORG_CUES = frozenset({"agency", "newspaper", "broadcaster", "newswire"})
+_REGION_CUES = frozenset(
+    {"region", "province", "oblast", "krai", "district", "prefecture", "governorate", "county"}
+)
+
+
+def cue_names(doc: Doc, known: list[Cand]) -> list[Cand]:
+    """``known`` plus proper names typed by the noun after them.
+
+    An organisation's span is the name alone ("Interfax"); a region's keeps its
+    noun ("Primorsky region"), since the name is often an adjective form.  A
+    name spaCy already found keeps its span and label, except before a region
+    noun, where it becomes that region ("the Buldan district", not a NORP).
+    """
+    cands = list(known)
+    for tok in doc:
+        cue = tok.lower_
+        if cue not in _ORG_CUES and cue not in _REGION_CUES:
+            continue
+        i = tok.i - 1
+        if cue == "agency" and i >= 0 and doc[i].lower_ in ("news", "press"):
+            i -= 1
+        last = i
+        while i >= 0 and doc[i].tag_ in ("NNP", "NNPS") and doc[i].text[:1].isupper():
+            i -= 1
+        if i == last:
+            continue
+        name_start, name_end = doc[i + 1].idx, doc[last].idx + len(doc[last])
+        name = doc.text[name_start:name_end]
+        if "\n" in name or roles.is_title_only(name):
+            continue
+        if cue in _ORG_CUES:
+            new = Cand(name_start, name_end, "ORG", "ORG")
+        else:
+            new = Cand(name_start, tok.idx + len(tok), "GPE", "PLACE")
+        clashes = [c for c in cands if c.start < new.end and new.start < c.end]
+        if not clashes:
+            cands.append(new)
+        elif cue in _REGION_CUES and all(
+            name_start <= c.start and c.end <= name_end and c.type != "PERSON" for c in clashes
+        ):
+            cands = [c for c in cands if c not in clashes] + [new]
+    return sorted(cands, key=lambda c: c.start)
 
 
 def _fix(doc: Doc, cands: list[Cand]) -> list[Cand]:
