@@ -29,6 +29,11 @@ def check_dossier(d: dict[str, Any]) -> None:
         assert c["subject"] is None or c["subject"] in entity_ids
         for s in c["sources"]:
             assert texts[s["article"]][s["start"] : s["end"]] == s["quote"], (c["id"], s)
+        figures = list(c.get("figures", []))
+        while figures:
+            f = figures.pop()
+            assert texts[f["article"]][f["start"] : f["end"]] == f["text"], (c["id"], f)
+            figures += f["alternates"]
     for ev in d["events"]:
         for s in ev["sources"]:
             assert texts[s["article"]][s["start"] : s["end"]] == s["quote"]

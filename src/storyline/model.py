@@ -222,6 +222,19 @@ class Event:
 
 
 @dataclass(frozen=True)
+class FigureRef:
+    """The exact span of one figure behind a claim, with its parallel forms
+    ("480 kg (1,100 pounds)": the pounds are an alternate of the kilograms)."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    normalized: Interval
+    alternates: tuple[FigureRef, ...] = ()
+
+
+@dataclass(frozen=True)
 class Claim:
     id: str
     subject: str | None  # entity id
@@ -233,6 +246,7 @@ class Claim:
     sources: tuple[SourceRef, ...]
     independent_sources: int
     text: str = ""  # the figure as first written, for readers of the dossier
+    figures: tuple[FigureRef, ...] = ()  # each source's figure span, in source order
 
 
 @dataclass(frozen=True)

@@ -90,3 +90,23 @@ def test_bomber_designations_are_equipment(seeds_out: Path) -> None:
     d = _dossier(seeds_out)
     equipment = {e["name"] for e in d["entities"] if e["type"] == "EQUIPMENT"}
     assert {"Tu-160", "Tu-95", "Tu-22M3"} <= equipment
+
+
+def test_kinzhal_figures_compare_across_units_and_sources(seeds_out: Path) -> None:
+    d = _dossier(seeds_out)
+    names = {e["id"]: e["name"] for e in d["entities"]}
+    by_attr = {
+        c["attribute"]: c for c in d["claims"] if names.get(c["subject"] or "") == "Kinzhal"
+    }
+    rng = by_attr["range"]
+    assert rng["status"] == "corroborated" and rng["independent_sources"] == 2
+    assert rng["normalized"] == {"low": 1_500_000, "high": 2_000_000, "unit": "m"}
+    assert [a["text"] for a in rng["figures"][0]["alternates"]] == ["930-1,240 miles"]
+    payload = by_attr["payload"]
+    assert payload["status"] == "single-source"
+    assert payload["figures"][0]["text"] == "480 kg"
+    assert [a["text"] for a in payload["figures"][0]["alternates"]] == ["1,100 pounds"]
+    assert d["conflicts"] == [], "480 kg ≈ 1,100 lb and the range agree: no conflict"
+    distances = [c for c in d["claims"] if c["attribute"] == "distance_from"]
+    assert {names[c["subject"]] for c in distances} >= {"Artyom"}
+    assert all(c["status"] == "single-source" for c in distances)

@@ -38,6 +38,7 @@ from storyline.model import (
     Claim,
     ClaimStatus,
     Conflict,
+    FigureRef,
     Interval,
     Quantity,
     SourceRef,
@@ -241,6 +242,18 @@ def _make_claim(story_id: str, key: GroupKey, cluster: list[_Item],
         sources=tuple(sources),
         independent_sources=independent,
         text=first.text,
+        figures=tuple(_figure(it.article_id, it.q) for it in cluster),
+    )
+
+
+def _figure(article_id: str, q: Quantity) -> FigureRef:
+    return FigureRef(
+        article=article_id,
+        start=q.start,
+        end=q.end,
+        text=q.text,
+        normalized=q.normalized,
+        alternates=tuple(_figure(article_id, a) for a in q.alternates),
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from storyline.model import Claim, Dossier, Entity, Interval, SourceRef
+from storyline.model import Claim, Dossier, Entity, FigureRef, Interval, SourceRef
 from storyline.version import SCHEMA_VERSION, __version__
 
 
@@ -36,6 +36,17 @@ def _entity(e: Entity) -> dict[str, Any]:
     }
 
 
+def _figure(f: FigureRef) -> dict[str, Any]:
+    return {
+        "article": f.article,
+        "start": f.start,
+        "end": f.end,
+        "text": f.text,
+        "normalized": _interval(f.normalized),
+        "alternates": [_figure(a) for a in f.alternates],
+    }
+
+
 def _claim(c: Claim) -> dict[str, Any]:
     return {
         "id": c.id,
@@ -48,6 +59,7 @@ def _claim(c: Claim) -> dict[str, Any]:
         "status": c.status,
         "sources": [_source(s) for s in c.sources],
         "independent_sources": c.independent_sources,
+        "figures": [_figure(f) for f in c.figures],
     }
 
 

@@ -42,6 +42,19 @@ def _interval(iv: dict[str, Any]) -> str:
     return f"{_number(low)}–{_number(high)} {unit}".strip()
 
 
+def _as_written(claim: dict[str, Any]) -> str:
+    """The first source's figure with its parallel forms: "480 kg (1,100 pounds)"."""
+    figures = claim.get("figures") or []
+    if not figures:
+        value = _interval(claim["value"])
+        if claim["qualifier"] and None not in (claim["value"]["low"], claim["value"]["high"]):
+            value = f"{claim['qualifier']} {value}"
+        return value
+    first = figures[0]
+    alternates = " or ".join(a["text"] for a in first["alternates"])
+    return f"{first['text']} ({alternates})" if alternates else first["text"]
+
+
 def dossier_to_markdown(d: dict[str, Any]) -> str:
     articles = {a["id"]: a for a in d["articles"]}
     entities = {e["id"]: e for e in d["entities"]}
@@ -93,17 +106,14 @@ def dossier_to_markdown(d: dict[str, Any]) -> str:
         out += ["No figures found.", ""]
     else:
         out += [
-            "| subject | attribute | value | normalised | status | origins | quote |",
+            "| subject | attribute | as written | normalised | status | origins | quote |",
             "|---|---|---|---|---|---|---|",
         ]
         for c in d["claims"]:
             subject = entities.get(c["subject"] or "", {}).get("name", "—")
             first = c["sources"][0]
             title = articles.get(first["article"], {}).get("title") or first["article"]
-            value = _interval(c["value"])
-            # An open interval already says "up to"/"at least" with its ≤/≥ sign.
-            if c["qualifier"] and None not in (c["value"]["low"], c["value"]["high"]):
-                value = f"{c['qualifier']} {value}"
+            value = _as_written(c)
             quote = f"“{_cell(first['quote'])}” ({_cell(title)})"
             out.append(
                 f"| {_cell(subject)} | {c['attribute']} | {_cell(value)} | "
