@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, check_dossier
 
 GOOD = """Harbour crane collapses at Porto Novo container terminal
 
@@ -63,10 +63,19 @@ def test_hostile_inputs_are_skipped_and_named_good_ones_kept(tmp_path: Path) -> 
     assert all(": " in ln for ln in lines)
     index = json.loads((out / "index.json").read_text(encoding="utf-8"))
     titles = set()
+    texts = []
     for story in index["stories"]:
         d = json.loads((out / story["file"]).read_text(encoding="utf-8"))
+        check_dossier(d)
         titles |= {a["title"] for a in d["articles"]}
+        texts += [a["text"] for a in d["articles"]]
     assert "Harbour crane collapses at Porto Novo container terminal" in titles
+    # Awkward but valid inputs are read, not skipped: a legacy encoding, markup in text.
+    assert any("<script>" in t for t in titles if t)
+    # good.txt, latin1.txt, broken.jsonl lines 1 and 3, script_injection.html
+    assert len(titles) == 5, titles
+    injection = next(t for t in texts if "onerror=" in t)
+    assert "INJECTED PARAGRAPH" not in injection, "text of a <script>/<iframe> leaked"
 
 
 def test_nothing_readable_exits_nonzero_with_one_line(tmp_path: Path) -> None:
