@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 from storyline.ingest.decode import normalize_text
-from storyline.ingest.errors import NoArticleText, UnsupportedLanguage
+from storyline.ingest.errors import NoArticleText, TextTooLong, UnsupportedLanguage
 from storyline.ingest.language import detect_language, is_clearly_foreign
 from storyline.model import Article, article_id
+
+
+# The longest cleaned text we annotate.  News articles run to a few tens of
+# thousands of characters; far beyond that is a dump, not an article, and the
+# parser's memory grows with document length (spaCy refuses 1,000,000 chars).
+MAX_ARTICLE_CHARS = 300_000
 
 
 def _clean(value: str | None) -> str | None:
@@ -34,6 +40,8 @@ def build_article(
     text = normalize_text(body)
     if not text:
         raise NoArticleText()
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise TextTooLong(len(text), MAX_ARTICLE_CHARS)
     title = _clean(title)
     language = detect_language(f"{title}\n{text}" if title else text)
     if is_clearly_foreign(language):

@@ -35,6 +35,31 @@ _TRAILING_SPACE = re.compile(r"[ \t\u00a0]+$", re.MULTILINE)
 _MANY_BLANK_LINES = re.compile(r"\n{3,}")
 
 
+# Byte-order marks of the wide Unicode encodings (longest first: UTF-32 LE
+# begins with the UTF-16 LE mark).
+_WIDE_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+def utf8_from_bom(data: bytes) -> bytes:
+    """UTF-16/32 text with a byte-order mark, re-encoded as UTF-8; other data unchanged.
+
+    Wide encodings are full of NUL bytes, so without this they would be taken
+    for binary, and sniffing (which looks at bytes) could not see their markup.
+    """
+    for bom, codec in _WIDE_BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec).encode("utf-8")
+            except UnicodeDecodeError:
+                raise Undecodable() from None
+    return data
+
+
 def looks_binary(data: bytes) -> bool:
     """NUL bytes or many control bytes near the start mean this is not text."""
     head = data[:_PROBE]

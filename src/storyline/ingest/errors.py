@@ -45,3 +45,8 @@ class NoArticleText(IngestError):
 class UnsupportedLanguage(IngestError):
     def __init__(self, code: str) -> None:
         super().__init__(f"language not supported: detected {code} (Storyline handles English)")
+
+
+class TextTooLong(IngestError):
+    def __init__(self, chars: int, limit: int) -> None:
+        super().__init__(f"article text too long ({chars} characters > limit {limit})")

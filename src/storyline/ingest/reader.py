@@ -7,6 +7,7 @@ input never raises out of here, so a batch always finishes and lists what it lef
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import zlib
 from collections.abc import Iterator, Sequence
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from storyline.ingest.build import build_article
-from storyline.ingest.decode import decode_bytes, looks_binary
+from storyline.ingest.decode import utf8_from_bom, decode_bytes, looks_binary
 from storyline.ingest.errors import (
     CorruptGzip,
     EmptyInput,
@@ -60,9 +61,18 @@ def read_inputs(
             yield from _read_file(p, max_bytes)
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """Files under ``folder``, sorted by name at each level; hidden ones skipped."""
+def _walk(folder: Path, seen: set[tuple[int, int]] | None = None) -> Iterator[Path]:
+    """Files under ``folder``, sorted by name at each level; hidden ones skipped.
+
+    Symbolic links to folders are followed once: ``seen`` holds the folders
+    already walked, so a link back up the tree cannot loop.
+    """
+    seen = set() if seen is None else seen
     try:
+        st = folder.stat()
+        if (st.st_dev, st.st_ino) in seen:
+            return
+        seen.add((st.st_dev, st.st_ino))
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError:
         # Reported by _read_file, which gets the same error with a proper reason.
@@ -73,7 +83,7 @@ def _walk(folder: Path) -> Iterator[Path]:
             continue
         path = Path(entry.path)
         if entry.is_dir(follow_symlinks=True):
-            yield from _walk(path)
+            yield from _walk(path, seen)
         else:
             yield path
 
@@ -86,7 +96,12 @@ def _cannot_read(exc: OSError) -> str:
 def _read_file(path: Path, max_bytes: int) -> Iterator[Article | Skipped]:
     where = str(path)
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        size = st.st_size
+        if not (stat.S_ISREG(st.st_mode) or stat.S_ISDIR(st.st_mode)):
+            # A FIFO or device would block the batch or never end.
+            yield Skipped(where, "not a regular file")
+            return
         if size > max_bytes:
             yield Skipped(where, TooLarge(size, max_bytes).reason)
             return
@@ -161,6 +176,7 @@ def read_bytes(
             data = gunzip(data, max_bytes)
             if not data.strip():
                 raise EmptyInput()
+        data = utf8_from_bom(data)
         kind = sniff_format(data)
         if kind == "warc":
             yield from read_warc(data, where, max_bytes=max_bytes)

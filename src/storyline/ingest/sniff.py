@@ -59,11 +59,26 @@ def gunzip(data: bytes, max_bytes: int) -> bytes:
     return bytes(out)
 
 
-def _first_line(data: bytes) -> bytes:
-    for line in data[:65536].splitlines():
-        if line.strip():
-            return line.strip()
-    return b""
+_JSONL_PROBE = 65536
+
+
+def _first_lines(data: bytes, n: int = 5) -> list[bytes]:
+    lines = [line.strip() for line in data[:_JSONL_PROBE].splitlines()]
+    return [line for line in lines if line][:n]
+
+
+def _looks_jsonl(data: bytes) -> bool:
+    """Opens with "{" and one of the first lines is a JSON object.
+
+    Not only the first line: a file whose first record is broken is still a
+    JSONL file, and its bad line must be reported as such, not read as prose.
+    """
+    lines = _first_lines(data)
+    if not lines or not lines[0].startswith(b"{"):
+        return False
+    # A record longer than the probe cannot be parsed from it: "{" must do.
+    cut_short = b"\n" not in data[:_JSONL_PROBE].lstrip()
+    return cut_short or any(map(_is_json_object_line, lines))
 
 
 def _is_json_object_line(line: bytes) -> bool:
@@ -80,7 +95,7 @@ def sniff_format(data: bytes) -> Format:
     body = data.removeprefix(b"\xef\xbb\xbf")
     if body.startswith(b"WARC/1."):
         return "warc"
-    if _is_json_object_line(_first_line(body)):
+    if _looks_jsonl(body):
         return "jsonl"
     head = body[: _HTML_PROBE * 4]
     start = _LEADING_NOISE.match(head)
