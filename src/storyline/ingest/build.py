@@ -7,7 +7,6 @@ from storyline.ingest.errors import NoArticleText, TextTooLong, UnsupportedLangu
 from storyline.ingest.language import detect_language, is_clearly_foreign
 from storyline.model import Article, article_id
 
-
 # The longest cleaned text we annotate.  News articles run to a few tens of
 # thousands of characters; far beyond that is a dump, not an article, and the
 # parser's memory grows with document length (spaCy refuses 1,000,000 chars).

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from storyline.ingest.build import build_article
-from storyline.ingest.decode import utf8_from_bom, decode_bytes, looks_binary
+from storyline.ingest.decode import decode_bytes, looks_binary, utf8_from_bom
 from storyline.ingest.errors import (
     CorruptGzip,
     EmptyInput,
