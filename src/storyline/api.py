@@ -116,8 +116,17 @@ def ingest(
     n_process = workers or default_workers()
     if len(head) < PARALLEL_MIN_ARTICLES:
         n_process = 1
+    def failed(article: Article, exc: Exception) -> None:
+        skip = Skipped(article.origin, f"annotation failed ({type(exc).__name__}: {exc})")
+        summary.skipped.append(skip)
+        if hooks.on_skip:
+            hooks.on_skip(skip)
+
     annotated = annotate_articles(
-        itertools.chain(head, stream), n_process=n_process, batch_size=batch_size
+        itertools.chain(head, stream),
+        n_process=n_process,
+        batch_size=batch_size,
+        on_error=failed,
     )
     for batch in _batched(annotated, batch_size):
         summary.articles_added += store.add_annotated(batch, PIPELINE_VERSION)

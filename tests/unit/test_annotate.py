@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from storyline.model import AnnotatedArticle, Article, Mention, article_id
@@ -146,3 +148,26 @@ def test_sentences_never_cross_a_paragraph_or_a_heading_line() -> None:
 )
 def test_a_cue_noun_types_the_name_before_it(text: str, want: tuple[str, str]) -> None:
     assert want in {(m.text, m.type) for m in annotate_text(text).mentions}
+
+
+def test_an_article_that_fails_is_reported_and_the_rest_go_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import storyline.nlp.annotate as annotate_module
+
+    real = annotate_module.annotate_doc
+
+    def flaky(article: Article, doc: Any) -> AnnotatedArticle:
+        if "boom" in article.text:
+            raise ValueError("odd text")
+        return real(article, doc)
+
+    monkeypatch.setattr(annotate_module, "annotate_doc", flaky)
+    texts = ["A quiet day in Porto.", "boom goes the parser", "Rain fell on Braga."]
+    arts = [Article(id=article_id(t), text=t, origin=f"in{i}") for i, t in enumerate(texts)]
+    failures: list[tuple[str, str]] = []
+    out = list(annotate_articles(arts, on_error=lambda a, e: failures.append((a.origin, str(e)))))
+    assert [a.article.origin for a in out] == ["in0", "in2"]
+    assert failures == [("in1", "odd text")]
+    with pytest.raises(ValueError, match="odd text"):
+        list(annotate_articles(arts))

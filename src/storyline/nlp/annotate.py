@@ -10,7 +10,7 @@ offsets.  What we add in the parent per doc is cheap: regex rules
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc
@@ -24,9 +24,18 @@ from storyline.nlp.rules import rule_spans
 
 
 def annotate_articles(
-    articles: Iterable[Article], *, n_process: int = 1, batch_size: int = 64
+    articles: Iterable[Article],
+    *,
+    n_process: int = 1,
+    batch_size: int = 64,
+    on_error: Callable[[Article, Exception], None] | None = None,
 ) -> Iterator[AnnotatedArticle]:
-    """Annotate ``articles`` lazily, in input order."""
+    """Annotate ``articles`` lazily, in input order.
+
+    With ``on_error``, an article whose annotation fails (a bug of ours met by
+    odd text) is reported there and left out, so one article cannot stop a
+    batch of thousands; without it the error propagates.
+    """
     nlp = get_nlp()
     pending: list[Article] = []
 
@@ -44,7 +53,15 @@ def annotate_articles(
         if head >= 1024:  # keep the queue from growing with the corpus
             del pending[:head]
             head = 0
-        yield annotate_doc(article, doc)
+        if on_error is None:
+            yield annotate_doc(article, doc)
+            continue
+        try:
+            annotated = annotate_doc(article, doc)
+        except Exception as exc:  # reported to the caller, never swallowed
+            on_error(article, exc)
+            continue
+        yield annotated
 
 
 def annotate_text(text: str) -> AnnotatedArticle:
