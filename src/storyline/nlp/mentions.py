@@ -154,6 +154,7 @@ def cue_names(doc: Doc, known: list[Cand]) -> list[Cand]:
     noun, where it becomes that region ("the Buldan district", not a NORP).
     """
     cands = list(known)
+    text = doc.text
     for tok in doc:
         cue = tok.lower_
         if cue not in _ORG_CUES and cue not in _REGION_CUES:
@@ -167,7 +168,7 @@ def cue_names(doc: Doc, known: list[Cand]) -> list[Cand]:
         if i == last:
             continue
         name_start, name_end = doc[i + 1].idx, doc[last].idx + len(doc[last])
-        name = doc.text[name_start:name_end]
+        name = text[name_start:name_end]
         if "\n" in name or roles.is_title_only(name):
             continue
         if cue in _ORG_CUES:

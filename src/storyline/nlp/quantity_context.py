@@ -275,9 +275,12 @@ class _Context:
 
     def __init__(self, doc: Doc, mentions: Sequence[Mention]) -> None:
         self.doc = doc
+        # Doc.text joins every token anew on each access: read it once.
+        self.text = doc.text
         self.mentions = mentions
         self.starts = [m.start for m in mentions]
         self.sents: list[Span] = list(doc.sents)
+        self.sent_token_starts = [s.start for s in self.sents]
 
     def mention_at(self, tok: Token) -> int | None:
         i = bisect.bisect_right(self.starts, tok.idx) - 1
@@ -316,8 +319,12 @@ class _Context:
             return self.topic(sent - 1, accept)
         return found
 
+    def sentence_of(self, tok: Token) -> Span:
+        """``tok.sent`` without its cost: spaCy rebuilds every sentence on each call."""
+        return self.sents[max(0, bisect.bisect_right(self.sent_token_starts, tok.i) - 1)]
+
     def nearest_before(self, tok: Token, accept: frozenset[str], skip: int | None) -> int | None:
-        sent = tok.sent
+        sent = self.sentence_of(tok)
         best = None
         for i, m in enumerate(self.mentions):
             if m.start >= sent.start_char and m.end <= tok.idx and i != skip and (
@@ -359,7 +366,7 @@ def _subject(ctx: _Context, q: Quantity, attr: str, anchor: int | None) -> int |
     if not accept:
         return None
     if attr in ("length", "range") and anchor is None:
-        obj = length_object(ctx.doc.text, q)
+        obj = length_object(ctx.text, q)
         if obj is not None:
             return _object_subject(ctx, q, obj[1], accept)
     inside = {t.i for t in span}
@@ -394,7 +401,7 @@ def _subject(ctx: _Context, q: Quantity, attr: str, anchor: int | None) -> int |
 def _anchor(ctx: _Context, q: Quantity) -> int | None:
     """The place a distance is measured from: "… northeast of Vladivostok"."""
     end = _figure_end(q)
-    m = _ANCHOR_RE.match(ctx.doc.text[end : end + 60])
+    m = _ANCHOR_RE.match(ctx.text[end : end + 60])
     if not m:
         return None
     at = end + m.end()
@@ -402,7 +409,7 @@ def _anchor(ctx: _Context, q: Quantity) -> int | None:
     # Any mention type is taken: the small model often calls a city a PERSON,
     # and "N km from <name>" is a place relation whatever the label says.
     if i < len(ctx.mentions) and ctx.mentions[i].start - at <= 1:
-        after = ctx.doc.text[ctx.mentions[i].end : ctx.mentions[i].end + 50]
+        after = ctx.text[ctx.mentions[i].end : ctx.mentions[i].end + 50]
         if "from" in m.group(0).lower() and re.match(r"[^,.;]{0,40}?\bto\s+[A-Z]", after):
             return None  # "a pipeline of 120 km from Lučko to Kidričevo": a route's length
         return i
@@ -414,8 +421,8 @@ def attribute_and_subject(doc: Doc, q: Quantity, mentions: Sequence[Mention]) ->
     ctx = _context(doc, mentions)
     anchor = _anchor(ctx, q) if dimension_of(q) == "length" else None
     sent_start = ctx.sents[q.sentence].start_char if ctx.sents else 0
-    sent_end = ctx.sents[q.sentence].end_char if ctx.sents else len(doc.text)
-    attr = _attribute(doc.text, q, sent_start, anchor is not None, sent_end)
+    sent_end = ctx.sents[q.sentence].end_char if ctx.sents else len(ctx.text)
+    attr = _attribute(ctx.text, q, sent_start, anchor is not None, sent_end)
     subject = _subject(ctx, q, attr, anchor)
     if subject is None and attr == "distance_from":
         # "the city of Artyom, situated 40 km …" parsed as hanging off the main

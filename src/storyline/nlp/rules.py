@@ -181,7 +181,7 @@ def named_hardware(doc: Doc, ents: Sequence[tuple[int, int, str]]) -> list[str]:
         # name: only a name spaCy did not take for an organisation or person passes.
         if not (m.group("det") or _quoted(m)) and labels & {"ORG", "PERSON"}:
             continue
-        if not (m.group("det") or _quoted(m) or _proper_inside(doc, s)):
+        if not (m.group("det") or _quoted(m) or _proper_inside(doc, text, s)):
             continue
         names.append(m.group("name"))
     for m in _NAME_AFTER.finditer(text):
@@ -192,13 +192,13 @@ def named_hardware(doc: Doc, ents: Sequence[tuple[int, int, str]]) -> list[str]:
     return names
 
 
-def _proper_inside(doc: Doc, start: int) -> bool:
+def _proper_inside(doc: Doc, text: str, start: int) -> bool:
     """A proper noun that does not open a sentence or line (where capitals prove nothing)."""
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None:
         return False
     tok = span[0]
-    at_line_start = start == 0 or doc.text[start - 1] == "\n"
+    at_line_start = start == 0 or text[start - 1] == "\n"
     return tok.tag_ in ("NNP", "NNPS") and not tok.is_sent_start and not at_line_start
 
 
