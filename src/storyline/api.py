@@ -14,13 +14,14 @@ import itertools
 import json
 import os
 import re
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from storyline.analyse.dossier import build_dossier
-from storyline.errors import NothingReadable, UsageError
+from storyline.errors import NothingReadable, OutputError, StoreError, UsageError
 from storyline.ingest import read_inputs
 from storyline.model import AnnotatedArticle, Article, Skipped
 from storyline.nlp.annotate import annotate_articles
@@ -156,7 +157,13 @@ def analyse(store: Store) -> list[dict[str, Any]]:
 
 def write_outputs(dossiers: Sequence[dict[str, Any]], out: str | Path) -> Path:
     """Write index.json and each story's JSON and Markdown; drop stale story files."""
-    out = Path(out)
+    try:
+        return _write_outputs(dossiers, Path(out))
+    except OSError as exc:
+        raise OutputError(f"cannot write dossiers to {out}: {exc.strerror or exc}") from exc
+
+
+def _write_outputs(dossiers: Sequence[dict[str, Any]], out: Path) -> Path:
     out.mkdir(parents=True, exist_ok=True)
     keep: set[str] = set()
     index = []
@@ -208,9 +215,29 @@ def run(
         if out is None:
             raise UsageError("give --out DIR or --db FILE")
         db = Path(out) / "storyline.db"
+    if out is not None and Path(out).exists() and not Path(out).is_dir():
+        raise UsageError(f"--out {out} is a file; give a folder for the dossiers")
     hooks = hooks or Hooks()
     summary = RunSummary(db=str(db), out=None if out is None else str(out))
-    with Store(db) as store:
+    try:
+        _run_into(Store(db), inputs, out, summary, workers, batch_size, stdin, hooks)
+    except sqlite3.Error as exc:
+        # Locked by another writer past the timeout, disk full, file damaged…
+        raise StoreError(f"store {db}: {exc}") from exc
+    return summary
+
+
+def _run_into(
+    store: Store,
+    inputs: Sequence[str],
+    out: str | Path | None,
+    summary: RunSummary,
+    workers: int | None,
+    batch_size: int,
+    stdin: BinaryIO | None,
+    hooks: Hooks,
+) -> None:
+    with store:
         run_id = store.start_run()
         ingest(
             inputs,
@@ -238,4 +265,3 @@ def run(
                 hooks.on_stage("writing dossiers")
             write_outputs(dossiers, out)
         store.finish_run(run_id, summary.to_dict())
-    return summary

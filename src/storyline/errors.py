@@ -15,3 +15,7 @@ class UsageError(StorylineError):
 
 class NothingReadable(StorylineError):
     """Every input of a run was skipped: there was nothing to process."""
+
+
+class OutputError(StorylineError):
+    """The dossiers cannot be written where the user asked."""

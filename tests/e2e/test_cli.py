@@ -126,3 +126,16 @@ def test_stdin_input_and_json_summary(tmp_path: Path) -> None:
     assert summary["articles_added"] == 1
     assert summary["stories"] == 1
     assert summary["skipped"] == []
+
+
+def test_out_that_is_a_file_is_a_usage_error(tmp_path: Path) -> None:
+    good = tmp_path / "a.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    not_a_dir = tmp_path / "out.txt"
+    not_a_dir.write_text("x")
+    proc = _storyline("run", str(good), "--out", str(not_a_dir), "--db", str(tmp_path / "s.db"))
+    _no_traceback(proc)
+    assert proc.returncode == 2
+    assert proc.stderr.decode().strip().splitlines() == [
+        f"storyline: --out {not_a_dir} is a file; give a folder for the dossiers"
+    ]
