@@ -40,6 +40,7 @@ from storyline.model import (
     Mention,
     content_hash,
 )
+from storyline.unionfind import UnionFind
 
 # Tie-break when a name's mentions are labelled with equally many types.
 # EQUIPMENT and FACILITY come from our own pattern rules, which fire only on a
@@ -97,7 +98,7 @@ def resolve_entities(articles: Sequence[AnnotatedArticle]) -> EntityResolution:
                 by_key[key].append(_Record(art.article.id, i, m, surface, key))
 
     key_type = {k: _vote_type(r.mention.type for r in recs) for k, recs in by_key.items()}
-    uf = _UnionFind(sorted(by_key))
+    uf = UnionFind(sorted(by_key))
     _join_short_forms(key_type, uf)
 
     # First pass: entities per joined cluster.  Re-keying with the voted type
@@ -126,7 +127,7 @@ def _vote_type(types: Iterable[EntityType]) -> EntityType:
     return min(counts, key=lambda t: (-counts[t], _TYPE_PRIORITY.index(t)))
 
 
-def _join_short_forms(key_type: dict[str, EntityType], uf: _UnionFind) -> None:
+def _join_short_forms(key_type: dict[str, EntityType], uf: UnionFind[str]) -> None:
     """Join short keys to the full key they abbreviate, where that key is unique."""
     persons = sorted(k for k, t in key_type.items() if t == "PERSON")
     multi = [k for k in persons if " " in k]
@@ -215,24 +216,3 @@ def _roles(recs: list[_Record]) -> tuple[str, ...]:
             forms[role.casefold()][role] += 1
     ranked = sorted(forms.values(), key=lambda c: (-c.total(), min(c, key=lambda f: (-c[f], f))))
     return tuple(min(c, key=lambda f: (-c[f], f)) for c in ranked)
-
-
-class _UnionFind:
-    """Union-find over strings; the root of a set is its smallest member."""
-
-    def __init__(self, items: Iterable[str]) -> None:
-        self._parent = {x: x for x in items}
-
-    def find(self, x: str) -> str:
-        root = x
-        while self._parent[root] != root:
-            root = self._parent[root]
-        while self._parent[x] != root:  # path compression
-            self._parent[x], x = root, self._parent[x]
-        return root
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            lo, hi = sorted((ra, rb))
-            self._parent[hi] = lo

@@ -36,7 +36,7 @@ from itertools import combinations
 
 from storyline.analyse.names import fold
 from storyline.model import Article, SharedPassage
-from storyline.stories.grouping import UnionFind
+from storyline.unionfind import UnionFind
 
 SHINGLE_WORDS = 8
 MIN_COPY_WORDS = 25
@@ -79,7 +79,7 @@ def detect_copies(articles: Sequence[Article]) -> CopyReport:
     ids = sorted(unique)
     toks = [_tokenise(unique[i].text) for i in ids]
 
-    uf = UnionFind(len(ids))
+    uf = UnionFind(range(len(ids)))
     passages: list[SharedPassage] = []
     for (i, j), matches in sorted(_shingle_matches(toks).items()):
         runs = _runs(matches)

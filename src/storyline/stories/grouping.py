@@ -55,6 +55,7 @@ from storyline.analyse.entities import resolve_entities
 from storyline.analyse.names import is_broad_place, name_key
 from storyline.model import AnnotatedArticle, Story, content_hash
 from storyline.stories.similarity import cosine, tfidf_vectors
+from storyline.unionfind import UnionFind
 
 DATE_WINDOW_DAYS = 7
 MIN_EVIDENCE = 1.0
@@ -102,7 +103,7 @@ def group_stories(articles: Sequence[AnnotatedArticle]) -> list[Story]:
     weight = _weights(feats, cls)
     totals = [sum(weight[f] for f in ft.classes) for ft in feats]
 
-    uf = UnionFind(len(ids))
+    uf = UnionFind(range(len(ids)))
     for i, j in sorted(_candidate_pairs(feats, cls)):
         if uf.find(i) != uf.find(j) and _linked(
             feats[i], feats[j], cls, weight, (totals[i], totals[j])
@@ -194,23 +195,3 @@ def _linked(
     if smaller > 0 and evidence / smaller >= MIN_OVERLAP:
         return True
     return cosine(a.words, b.words) >= MIN_TEXT_SIMILARITY
-
-
-class UnionFind:
-    """Disjoint sets over 0..n-1; the root of a set is its smallest member."""
-
-    def __init__(self, n: int) -> None:
-        self._parent = list(range(n))
-
-    def find(self, x: int) -> int:
-        root = x
-        while self._parent[root] != root:
-            root = self._parent[root]
-        while self._parent[x] != root:  # path compression
-            self._parent[x], x = root, self._parent[x]
-        return root
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self._parent[max(ra, rb)] = min(ra, rb)
