@@ -23,8 +23,10 @@ from typing import Any
 import trafilatura
 
 from storyline.ingest.boilerplate import strip_boilerplate
+from storyline.ingest.build import build_article
 from storyline.ingest.dates import parse_date
 from storyline.ingest.decode import normalize_text
+from storyline.model import Article
 
 _OPTIONS: dict[str, Any] = {
     "include_comments": False,
@@ -107,4 +109,20 @@ def extract_html(html: str | bytes, *, url: str | None = None) -> HtmlResult:
         published=parse_date(date) if date else None,
         sitename=_clean_field(doc.sitename),
         url=_clean_field(doc.url) or url,
+    )
+
+
+def article_from_page(
+    page: HtmlResult, *, format: str, origin: str, url: str | None = None
+) -> Article:
+    """An extracted page as an Article; ``url`` (a crawl's target URI) wins over the page's."""
+    return build_article(
+        page.text,
+        format=format,
+        origin=origin,
+        title=page.title,
+        source=page.sitename,
+        url=url or page.url,
+        published=page.published,
+        published_basis="html metadata",
     )

@@ -23,7 +23,7 @@ from storyline.ingest.errors import (
     TooLarge,
     Undecodable,
 )
-from storyline.ingest.html import extract_html
+from storyline.ingest.html import article_from_page, extract_html
 from storyline.ingest.jsonl import read_jsonl
 from storyline.ingest.sniff import gunzip, is_gzip, sniff_format
 from storyline.ingest.text import parse_plain_text
@@ -193,17 +193,7 @@ def read_bytes(
 def _html_article(data: bytes, where: str) -> Article:
     if looks_binary(data):
         raise Undecodable()
-    page = extract_html(data)
-    return build_article(
-        page.text,
-        format="html",
-        origin=where,
-        title=page.title,
-        source=page.sitename,
-        url=page.url,
-        published=page.published,
-        published_basis="html metadata",
-    )
+    return article_from_page(extract_html(data), format="html", origin=where)
 
 
 def _text_article(data: bytes, where: str) -> Article:

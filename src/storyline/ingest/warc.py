@@ -17,9 +17,8 @@ from typing import Any
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from storyline.ingest.build import build_article
 from storyline.ingest.errors import IngestError, TooLarge
-from storyline.ingest.html import extract_html
+from storyline.ingest.html import article_from_page, extract_html
 from storyline.model import Article, Skipped
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -61,17 +60,7 @@ def _article(payload: bytes, record: Any, where: str, max_bytes: int) -> Article
     if len(payload) > max_bytes:
         raise TooLarge(len(payload), max_bytes)
     uri = record.rec_headers.get_header("WARC-Target-URI")
-    page = extract_html(payload, url=uri)
-    return build_article(
-        page.text,
-        format="warc",
-        origin=where,
-        title=page.title,
-        source=page.sitename,
-        url=uri or page.url,
-        published=page.published,
-        published_basis="html metadata",
-    )
+    return article_from_page(extract_html(payload, url=uri), format="warc", origin=where, url=uri)
 
 
 def read_warc(data: bytes, path: str, *, max_bytes: int) -> Iterator[Article | Skipped]:
