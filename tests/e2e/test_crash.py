@@ -88,3 +88,29 @@ def test_kill_mid_run_then_rerun_completes_without_duplicates(tmp_path: Path) ->
     assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == n
     assert conn.execute("SELECT count(*) FROM story_articles").fetchone()[0] == n
     conn.close()
+
+
+def test_articles_of_an_older_pipeline_are_reannotated(tmp_path: Path) -> None:
+    from storyline.api import run
+    from storyline.store.sqlite import Store
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps(a) for a in _articles(3)) + "\n", encoding="utf-8")
+    out, db = tmp_path / "out", tmp_path / "store.db"
+    run([str(feed)], out=out, db=db)
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE annotations SET pipeline_version = 'ann-older'")
+    conn.commit()
+    conn.close()
+    other = tmp_path / "other.txt"
+    other.write_text("Ferry delayed\n\nThe ferry to Split was delayed by wind on Monday.\n")
+    summary = run([str(other)], out=out, db=db)
+    assert summary.articles_added == 1
+    assert summary.articles_total == 4
+    with Store(db) as store:
+        from storyline.version import PIPELINE_VERSION
+
+        assert len(store.annotated_ids(PIPELINE_VERSION)) == 4
+        assert store.annotated_ids("ann-older") == set()
+    index = json.loads((out / "index.json").read_text(encoding="utf-8"))
+    assert sum(s["article_count"] for s in index["stories"]) == 4

@@ -92,3 +92,16 @@ def test_a_store_from_a_newer_version_is_refused(tmp_path: Path) -> None:
     conn.close()
     with pytest.raises(StoreError, match="newer Storyline"):
         Store(tmp_path / "s.db")
+
+
+def test_a_new_pipeline_version_supersedes_and_lists_what_to_redo(tmp_path: Path) -> None:
+    a = _annotated("An article annotated by an older Storyline.")
+    b = _annotated("An article already annotated by this one.")
+    with Store(tmp_path / "s.db") as store:
+        store.add_annotated([a, b], "old")
+        store.add_annotated([b], "new")
+        assert [x.id for x in store.unannotated_articles("new")] == [a.article.id]
+        assert store.annotated_ids("old") == {a.article.id}
+        store.add_annotated([a], "new")
+        assert list(store.unannotated_articles("new")) == []
+        assert store.annotated_ids("old") == set()

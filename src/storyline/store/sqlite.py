@@ -133,7 +133,23 @@ class Store:
                     " VALUES (?,?,?)",
                     (a.id, pipeline_version, json.dumps(data, separators=(",", ":"))),
                 )
+                # An annotation of an older pipeline is superseded, not kept beside it.
+                conn.execute(
+                    "DELETE FROM annotations WHERE article_id = ? AND pipeline_version != ?",
+                    (a.id, pipeline_version),
+                )
         return added
+
+    def unannotated_articles(self, pipeline_version: str) -> Iterator[Article]:
+        """Stored articles with no annotation of this pipeline version (after an upgrade)."""
+        rows = self.conn.execute(
+            f"SELECT {_ARTICLE_COLS} FROM articles a WHERE NOT EXISTS ("
+            " SELECT 1 FROM annotations n WHERE n.article_id = a.id"
+            " AND n.pipeline_version = ?) ORDER BY a.id",
+            (pipeline_version,),
+        )
+        # Materialised: the caller writes to the store while it works through them.
+        yield from [_article(row) for row in rows]
 
     def count_articles(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
