@@ -307,3 +307,20 @@ def test_event_noun_subject_is_the_event() -> None:
     (q,), _ = run("A wildfire in the Blue Mountains has burned 5,000 hectares of bush.",
                   places=("Blue Mountains",))
     assert q.attribute == "area_affected" and q.subject_mention is None
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        # A scale word after the second number covers a bare first number…
+        ("The plan costs 1 to 2 million euros.", 1e6, 2e6),
+        ("It will cost between $3 and $5 billion.", 3e9, 5e9),
+        # …but not one written out in full, which keeps its own size.
+        ("Homes sold from $370,000 to $5.5 million.", 370_000, 5.5e6),
+    ],
+)
+def test_a_range_scale_word_covers_only_a_bare_first_number(
+    text: str, low: float, high: float
+) -> None:
+    (q,), _ = run(text)
+    assert (q.normalized.low, q.normalized.high) == (low, high)

@@ -221,12 +221,15 @@ def _single_at(text: str, pos: int) -> _Fig | None:
         if n2 is not None and not _DESIGNATION_LEFT_RE.search(text[max(0, p2 - 2) : p2]):
             f2, e2 = 1.0, n2.end
             sc2 = nb.scale_at(text, e2, allow_abbrev=fig.currency is not None)
+            first_low, first_high = low, high
             if sc2:
                 f2, e2 = sc2
-                if not sc:  # "1 to 2 million": the scale covers both
-                    low, high = n.low * f2, n.high * f2
-            if n2.low * f2 > high:
-                high, end = n2.low * f2, e2
+                # "1 to 2 million": the scale covers both.  Not "$370,000 to $5.5
+                # million": a first number written out in full has its own size.
+                if not sc and n.high < 1000 and "," not in text[n.start : n.end]:
+                    first_low, first_high = n.low * f2, n.high * f2
+            if n2.low * f2 > first_high:
+                low, high, end = first_low, n2.low * f2, e2
     if not fig.info:
         um = un.match_unit(text, end)
         if um and not fig.currency:

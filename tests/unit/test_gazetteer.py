@@ -1,0 +1,63 @@
+"""Gazetteer: normalisation, records, derived points with their basis."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.geo.gazetteer import Gazetteer, get_gazetteer, haversine_km, normalise
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    # Building takes seconds; one instance per process is shared by both geo test modules.
+    return get_gazetteer()
+
+
+@pytest.mark.parametrize(
+    ("raw", "key"),
+    [
+        ("Artëm", "artem"),
+        ("ARTEM", "artem"),
+        ("  St. Louis ", "st louis"),
+        ("Martha's Vineyard", "marthas vineyard"),
+        ("Łódź", "lodz"),
+        ("São_Paulo", "sao paulo"),
+        ("Winston-Salem", "winston salem"),
+    ],
+)
+def test_normalise(raw: str, key: str) -> None:
+    assert normalise(raw) == key
+
+
+def test_artyom_spellings_share_the_city(gaz: Gazetteer) -> None:
+    for spelling in ("Artyom", "Artëm", "Artem"):
+        ids = {c.place.gazetteer_id for c in gaz.lookup(spelling)}
+        assert "geonames:2027456" in ids, spelling
+
+
+def test_vladivostok_airport_by_code_and_name(gaz: Gazetteer) -> None:
+    by_icao = gaz.by_code("UHWW")
+    assert by_icao is not None and by_icao.gazetteer_id == "airport:UHWW"
+    assert abs(by_icao.lat - 43.399) < 0.01 and abs(by_icao.lon - 132.148) < 0.01
+    assert gaz.by_code("vvo") == by_icao
+    assert any(c.place == by_icao for c in gaz.lookup("UHWW"))
+    assert any(c.place == by_icao for c in gaz.lookup("Vladivostok International Airport"))
+
+
+def test_country_and_state_have_a_derived_point_and_basis(gaz: Gazetteer) -> None:
+    fr = gaz.countries["FR"]
+    assert fr.feature == "country" and "settlements" in fr.basis
+    assert haversine_km(fr.lat, fr.lon, 46.0, 2.0) < 300  # GeoNames' own France point
+    tx = gaz.us_states["TX"]
+    assert tx.feature == "state" and "admin1 TX" in tx.basis
+    assert haversine_km(tx.lat, tx.lon, 31.25, -99.25) < 300
+
+
+def test_demonym_maps_to_country(gaz: Gazetteer) -> None:
+    assert [p.country_code for p in gaz.demonym("Russian")] == ["RU"]
+    assert [p.country_code for p in gaz.demonym("Syrians")] == ["SY"]
+    assert gaz.demonym("Vladivostok") == []
+
+
+def test_unknown_name_has_no_candidates(gaz: Gazetteer) -> None:
+    assert gaz.lookup("Qwxzzyville") == []

@@ -1,0 +1,63 @@
+"""Resolver: context beats population, unknowns are None with a reason."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.geo.gazetteer import Gazetteer, get_gazetteer, haversine_km
+from storyline.geo.resolve import resolve_toponyms
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return get_gazetteer()  # cached per process: shared with test_gazetteer
+
+
+@pytest.mark.parametrize("spelling", ["Artyom", "Artëm", "Artem"])
+@pytest.mark.parametrize("context", [["Vladivostok"], ["Russia"]])
+def test_artyom_near_vladivostok(gaz: Gazetteer, spelling: str, context: list[str]) -> None:
+    (r,) = resolve_toponyms([spelling], context, gazetteer=gaz)
+    assert r.place is not None, r.reason
+    assert haversine_km(r.place.lat, r.place.lon, 43.36, 132.19) < 5
+    assert r.place.country_code == "RU"
+
+
+def test_airport_by_icao_and_by_name(gaz: Gazetteer) -> None:
+    a, b = resolve_toponyms(["UHWW", "Vladivostok International Airport"], gazetteer=gaz)
+    assert a.place is not None and a.place.gazetteer_id == "airport:UHWW"
+    assert b.place == a.place
+
+
+def test_country_resolves_with_basis(gaz: Gazetteer) -> None:
+    (r,) = resolve_toponyms(["Russia"], gazetteer=gaz)
+    assert r.place is not None and r.place.feature == "country"
+    assert r.place.country_code == "RU" and r.place.basis
+
+
+def test_demonym_resolves_to_country(gaz: Gazetteer) -> None:
+    (r,) = resolve_toponyms(["Russian"], gazetteer=gaz)
+    assert r.place is not None and r.place.country_code == "RU"
+    assert "demonym" in r.reason
+
+
+def test_unknown_is_none_with_reason(gaz: Gazetteer) -> None:
+    (r,) = resolve_toponyms(["Qwxzzyville"], gazetteer=gaz)
+    assert r.place is None and "no gazetteer entry" in r.reason
+    (e,) = resolve_toponyms([""], gazetteer=gaz)
+    assert e.place is None and e.reason
+
+
+def test_context_beats_population(gaz: Gazetteer) -> None:
+    (alone,) = resolve_toponyms(["Paris"], gazetteer=gaz)
+    assert alone.place is not None and alone.place.country_code == "FR"
+    paris, _ = resolve_toponyms(["Paris", "United States"], gazetteer=gaz)
+    assert paris.place is not None and paris.place.country_code == "US"
+    paris_tx, _ = resolve_toponyms(["Paris", "Texas"], gazetteer=gaz)
+    assert paris_tx.place is not None
+    assert (paris_tx.place.country_code, paris_tx.place.admin1) == ("US", "TX")
+    assert "TX" in paris_tx.reason
+
+
+def test_repeats_get_one_sense_and_output_is_parallel(gaz: Gazetteer) -> None:
+    res = resolve_toponyms(["Paris", "Texas", "Paris"], gazetteer=gaz)
+    assert len(res) == 3 and res[0].place == res[2].place
