@@ -194,3 +194,19 @@ def test_ids_and_order_are_stable_under_shuffling() -> None:
 def test_duplicate_inputs_and_empty_corpus() -> None:
     assert group_stories([]) == []
     assert len(group_stories([LONE, LONE])) == 1
+
+
+def test_a_roundup_naming_two_events_does_not_chain_them() -> None:
+    fire = [("Otway Ranges", "PLACE"), ("Wye River", "PLACE"), ("Ella Mason", "PERSON")]
+    quake = [("Denizli", "PLACE"), ("Buldan", "PLACE"), ("Selim Aydin", "PERSON")]
+    filler = [(f"Filler Person {k}", "PERSON") for k in range(3)]
+    arts = [
+        article(f"a-fire{k}", "2026-03-10", [*fire, filler[k]]) for k in range(3)
+    ] + [article(f"a-quake{k}", "2026-03-12", [*quake, filler[k]]) for k in range(3)]
+    # A weekly round-up names the people and places of both events.
+    arts.append(article("a-roundup", "2026-03-13", [*fire, *quake]))
+    groups = {frozenset(s.article_ids) for s in group_stories(arts)}
+    fires = {f"a-fire{k}" for k in range(3)}
+    quakes = {f"a-quake{k}" for k in range(3)}
+    assert not any(fires & g and quakes & g for g in groups), groups
+    assert any(fires <= g for g in groups) and any(quakes <= g for g in groups)
