@@ -99,6 +99,17 @@ UNIT_NAMES: dict[str, str] = {
     "bbl": "barrel",
     # others
     "degC": "celsius", "degF": "fahrenheit", "%": "percentage", "magnitude": "magnitude",
+    # power, energy, frequency, data, electric charge (storyline/nlp/units.py names)
+    "W": "watt", "kW": "kilowatt", "MW": "megawatt", "GW": "gigawatt",
+    "kWh": "kilowatt hour", "MWh": "megawatt hour", "GWh": "gigawatt hour",
+    "TWh": "terawatt hour", "hp": "horsepower", "bhp": "brake horsepower",
+    "Hz": "hertz", "kHz": "kilohertz", "MHz": "megahertz", "GHz": "gigahertz",
+    "kB": "kilobyte", "MB": "megabyte", "GB": "gigabyte", "TB": "terabyte",
+    "Mbps": "megabit per second", "Gbps": "gigabit per second",
+    "mAh": "milliampere-hour", "mg": "milligram", "mL": "millilitre", "μm": "micrometre",
+    "GPa": "gigapascal", "kcal": "kilocalorie", "Nm": "newton metre",
+    # named units without an SI dimension
+    "point": "point", "bp": "basis point", "pp": "percentage point", "cent": "cent",
 }
 # Counted "nouns" that are units missing from storyline/nlp/units.py ("296 hp",
 # "4500 mAh"): we report them as counts; the data set names them as units.
@@ -120,7 +131,9 @@ CURRENCY_NAMES: dict[str, str] = {
     "USD": "dollar", "EUR": "euro", "GBP": "pound sterling", "JPY": "japanese yen",
     "CNY": "chinese yuan", "AUD": "australian dollar", "CAD": "canadian dollar",
     "HKD": "hong kong dollar", "INR": "indian rupee", "RUB": "russian ruble",
-    "KRW": "south korean won", "UAH": "ukrainian hryvnia",
+    "KRW": "south korean won", "UAH": "ukrainian hryvnia", "MYR": "malaysian ringgit",
+    "SGD": "singapore dollar", "NZD": "new zealand dollar", "ILS": "shekel",
+    "CHF": "swiss franc"
 }
 # The "per X" of a price (``USD/barrels`` → ``dollar per barrel``): plural → singular.
 _PER_NAMES: dict[str, str] = {
@@ -238,8 +251,10 @@ def to_newsquant(annotated: Any) -> list[Pred]:
             value = format_value(low, high)
             if value is None:
                 continue
-            out.append(Pred(value, form.text, normalized_unit(form.value.unit,
-                                                              form.normalized.unit), change))
+            unit = normalized_unit(form.value.unit, form.normalized.unit)
+            if q.attribute == "age":
+                unit = "year of age"  # the data set's name for an age
+            out.append(Pred(value, form.text, unit, change))
     return out
 
 

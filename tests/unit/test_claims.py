@@ -6,7 +6,15 @@ import pytest
 
 from storyline.analyse.claims import build_claims
 from storyline.analyse.compare import agree
-from storyline.model import AnnotatedArticle, Article, Interval, Mention, Quantity, Sentence
+from storyline.model import (
+    AnnotatedArticle,
+    Article,
+    Interval,
+    Mention,
+    Quantity,
+    Sentence,
+    article_id,
+)
 
 M_PER = {"km": 1000.0, "mi": 1609.344, "kg": 1.0, "lb": 0.45359237, "km/h": 1 / 3.6,
          "mph": 0.44704, "mach": 343.0}
@@ -279,3 +287,19 @@ def test_different_currencies_never_conflict() -> None:
     claims, conflicts = build_claims([article("a1", t1, q1), article("a2", t2, q2)],
                                      resolve("a1", "a2"), {"a1": "g1", "a2": "g2"}, "s")
     assert conflicts == [] and len(claims) == 2
+
+
+def test_an_age_without_a_named_person_makes_no_claim() -> None:
+    text = "A 74-year-old man died when a wall collapsed."
+    seconds = 74 * 31_557_600
+    q = Quantity(
+        2, 13, "74-year-old", 0, Interval(74, 74, "yr"), Interval(seconds, seconds, "s"),
+        attribute="age",
+    )
+    art = AnnotatedArticle(
+        article=Article(id=article_id(text), text=text),
+        sentences=(Sentence(0, len(text)),),
+        quantities=(q,),
+    )
+    claims, conflicts = build_claims([art], {}, {art.article.id: art.article.id}, "s" + "0" * 16)
+    assert (claims, conflicts) == ([], [])

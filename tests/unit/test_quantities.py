@@ -324,3 +324,209 @@ def test_a_range_scale_word_covers_only_a_bare_first_number(
 ) -> None:
     (q,), _ = run(text)
     assert (q.normalized.low, q.normalized.high) == (low, high)
+
+
+# ------------------------------------- money forms, new units, ages, designations
+
+@pytest.mark.parametrize(
+    ("text", "span", "unit", "value"),
+    [
+        ("Global debt hit $US113 trillion last year.", "$US113 trillion", "USD", 113e12),
+        ("The shares closed at US $58.24 on Friday.", "US $58.24", "USD", 58.24),
+        ("The ferry tickets cost HK $216,925 in all.", "HK $216,925", "HKD", 216_925),
+        ("The council paid HK$40,000 for repairs.", "HK$40,000", "HKD", 40_000),
+        ("The start-up raised USD10m from investors.", "USD10m", "USD", 10e6),
+        ("The fund took AUD1.5m in fees.", "AUD1.5m", "AUD", 1.5e6),
+        ("The club spent EUR 5bn on the stadium.", "EUR 5bn", "EUR", 5e9),
+        ("A bowl of laksa costs RM23.50 at the stall.", "RM23.50", "MYR", 23.5),
+        ("The pair moved S $1mil through the accounts.", "S $1mil", "SGD", 1e6),
+        ("The frigate's refit costs A$20m.", "A$20m", "AUD", 20e6),
+        ("The bicycle sells for 1,200€ in Lyon.", "1,200€", "EUR", 1200),
+        ("The deal is worth 10m USD to the port.", "10m USD", "USD", 10e6),
+        ("A second-class stamp costs 85p now.", "85p", "p", 85),
+    ],
+)
+def test_money_forms(text: str, span: str, unit: str, value: float) -> None:
+    (q,), _ = run(text)
+    assert (q.text, q.value.unit, q.value.low) == (span, unit, pytest.approx(value))
+
+
+def test_a_lone_article_is_not_an_australian_dollar_and_pence_are_pounds() -> None:
+    (q,), _ = run("A $5m grant was announced.")
+    assert (q.text, q.value.unit) == ("$5m", "USD")
+    (p,), _ = run("A second-class stamp costs 85p now.")
+    assert (p.normalized.low, p.normalized.unit) == (pytest.approx(0.85), "GBP")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "unit", "si", "si_unit"),
+    [
+        ("The wind farm adds 50 MW to the grid.", "50 MW", "MW", 50e6, "W"),
+        ("The heater draws 2 kW at full power.", "2 kW", "kW", 2e3, "W"),
+        ("Each bulb uses 60W of power.", "60W", "W", 60.0, "W"),
+        ("The engine makes 296 hp in the coupe.", "296 hp", "hp", 296 * 745.69987, "W"),
+        ("The plant produced 1.2 TWh last year.", "1.2 TWh", "TWh", 1.2e12 * 3600, "J"),
+        ("The battery stores 75 kWh of energy.", "75 kWh", "kWh", 75 * 3.6e6, "J"),
+        ("The handset has 128GB of storage.", "128GB", "GB", 128e9, "B"),
+        ("Rural lines reach 100 Mbps at best.", "100 Mbps", "Mbps", 100e6, "bit/s"),
+        ("The screen refreshes at 120Hz in games.", "120Hz", "Hz", 120.0, "Hz"),
+        ("The chip runs at 3.2 GHz when cool.", "3.2 GHz", "GHz", 3.2e9, "Hz"),
+        ("Its cell holds 4500mAh of charge.", "4500mAh", "mAh", 4500 * 3.6, "C"),
+        ("The motor gives 400Nm of torque.", "400Nm", "Nm", 400.0, "N*m"),
+        ("Add 5 mL of the solution.", "5 mL", "mL", 5e-6, "m^3"),
+        ("Each tablet holds 20 mg of the drug.", "20 mg", "mg", 20e-6, "kg"),
+        ("The fibres are 10 μm thick.", "10 μm", "μm", 10e-6, "m"),
+        ("The sample withstood 113 GPa in the press.", "113 GPa", "GPa", 113e9, "Pa"),
+        ("A slice has 250 calories in it.", "250 calories", "kcal", 250 * 4184.0, "J"),
+        ("The index fell 50 points on Monday.", "50 points", "point", 50.0, "point"),
+        ("The bank cut rates by 25 basis points.", "25 basis points", "bp", 25.0, "bp"),
+        ("Shares traded at 80 cents on the day.", "80 cents", "cent", 80.0, "cent"),
+    ],
+)
+def test_new_units(text: str, span: str, unit: str, si: float, si_unit: str) -> None:
+    (q,), _ = run(text)
+    assert (q.text, q.value.unit, q.normalized.unit) == (span, unit, si_unit)
+    assert q.normalized.low == pytest.approx(si, rel=1e-6)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The operator switched on its 5G network.",  # a generation, not 5 grams
+        "The film streams in 1080p tonight.",  # a resolution, not pence
+        "The album sold 4.3M copies.",  # millions, not metres
+    ],
+)
+def test_unit_look_alikes(text: str) -> None:
+    qs, _ = run(text)
+    assert all(q.normalized.unit not in ("kg", "GBP", "m") for q in qs)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "person"),
+    [
+        ("Police arrested a 50-year-old man on Tuesday.", "50-year-old", 50, None),
+        ("The 65-year-old died in hospital.", "65-year-old", 65, None),
+        ("Maria Lopez, a 40-year-old teacher, was hurt.", "40-year-old", 40, "Maria Lopez"),
+        ("The victim was 34 years old.", "34 years old", 34, None),
+        ("It surveyed workers aged 18 to 34 across the region.", "18 to 34", None, None),
+    ],
+)
+def test_ages(text: str, span: str, value: float | None, person: str | None) -> None:
+    (q,), ms = run(text)
+    assert (q.text, q.attribute, q.value.unit) == (span, "age", "yr")
+    if value is not None:
+        assert q.value.low == value
+    got = ms[q.subject_mention].text if q.subject_mention is not None else None
+    assert got == person
+
+
+def test_ages_are_not_durations() -> None:
+    (q,), _ = run("The gallery showed a 400 million-year-old fossil.")
+    assert q.attribute == "age" and q.value.low == 400e6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reviewers praised the iPhone 11 Pro for its camera.",
+        "The Galaxy Note 20 Ultra went on sale in August.",
+        "The airline took delivery of a 787 Dreamliner.",
+        "The S&P 500 index closed higher.",
+        "The Stoxx 600 index slipped in early trade.",
+        "The shop at 575 Wilbraham Road was closed.",
+        "Homes in the 90049 ZIP Code are costly.",
+        "Two new 737 Max jets were grounded.",
+    ],
+)
+def test_designations_are_not_counts(text: str) -> None:
+    qs, _ = run(text)
+    assert [q.value.unit for q in qs if q.normalized.unit == "count"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Three Democrats and 40 Americans signed the letter.", "40 Americans"),
+        ("The air force flew 40 aircraft over the coast.", "40 aircraft"),
+        ("Only 14 crew were aboard the ship.", "14 crew"),
+    ],
+)
+def test_counts_of_capitalised_or_invariant_nouns_stay(text: str, span: str) -> None:
+    qs, _ = run(text)
+    assert span in [q.text for q in qs]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "unit"),
+    [
+        # a unit from our table overrides spaCy's DATE/ORDINAL/TIME labels
+        ("The villa covers 1520 sq m of land.", "1520 sq m", "m^2"),
+        ("Inflation rose to 24pc in the spring.", "24pc", "%"),
+        ("The car reached 100km/hr on the straight.", "100km/hr", "km/h"),
+    ],
+)
+def test_units_override_date_labels(text: str, span: str, unit: str) -> None:
+    qs, _ = run(text)
+    assert (span, unit) in [(q.text, q.value.unit) for q in qs]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "qualifier", "low", "high"),
+    [
+        ("The flat measures ≈ 32m2 inside.", "≈ 32m2", "approximately", 32, 32),
+        ("The path is ~40km long.", "~40km", "approximately", 40_000, 40_000),
+        ("Jobless claims were inching back up to 4.8 percent.", "4.8 percent", None, 4.8, 4.8),
+        ("The drones fly up to 300 km.", "up to 300 km", "up to", None, 300_000),
+    ],
+)
+def test_sign_qualifiers_and_motion_up_to(text: str, span: str, qualifier: str | None,
+                                          low: float | None, high: float | None) -> None:
+    (q,), _ = run(text)
+    assert (q.text, q.qualifier) == (span, qualifier)
+    assert (q.normalized.low, q.normalized.high) == (low, high)
+
+
+def test_tens_of_millions_and_price_per_square_foot() -> None:
+    (q,), _ = run("Tens of millions of viewers watched the final.")
+    assert q.qualifier == "tens of millions" and (q.value.low, q.value.high) == (2e7, 9.99e7)
+    (p,), _ = run("Office rents reached $50 per square foot in May.")
+    assert p.text == "$50 per square foot" and p.value.unit == "USD/square foot"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        ("The probe recorded minus 130 degrees Fahrenheit.", "minus 130 degrees Fahrenheit",
+         -130, "degF"),
+        ("Overnight it fell to −5C in the valley.", "−5C", -5, "degC"),
+        ("Lows of -12C are forecast.", "-12C", -12, "degC"),
+        ("The fund posted a loss of $-50.8bn.", "$-50.8bn", -50.8e9, "USD"),
+        ("The offense managed minus-5 yards.", "minus-5 yards", -5, "yd"),
+        ("Add 1/2 pound of flour.", "1/2 pound", 0.5, "lb"),
+        ("The bag weighs 3 1/2 pounds.", "3 1/2 pounds", 3.5, "lb"),
+        ("They walked half a mile.", "half a mile", 0.5, "mi"),
+        ("The load is a third of a tonne.", "a third of a tonne", 1 / 3, "t"),
+        ("The budget is half a million dollars.", "half a million dollars", 5e5, "USD"),
+    ],
+)
+def test_negatives_and_fractions(text: str, span: str, value: float, unit: str) -> None:
+    (q,), _ = run(text)
+    assert (q.text, q.value.unit) == (span, unit)
+    assert q.value.low == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The clinic ran COVID -19 tests all week.",  # a name with a stray space
+        "The helpline runs 24/7 for callers.",  # not a fraction
+        "Two-thirds of voters backed the plan.",  # a proportion of a count
+        "Vecturas shares rose 6.5% to 164p.",  # two figures, not a 6.5-164 range
+    ],
+)
+def test_not_negatives_fractions_or_ranges(text: str) -> None:
+    qs, _ = run(text)
+    assert all(q.value.low is None or q.value.low >= 0 for q in qs)
+    assert all(q.value.low == q.value.high for q in qs)
+    assert not any("/" in q.text or "thirds" in q.text.lower() for q in qs)

@@ -116,6 +116,8 @@ def _items(articles: Sequence[AnnotatedArticle],
         for q in sorted(art.quantities, key=lambda q: q.start):
             subject = (mention_entity.get((art.article.id, q.subject_mention))
                        if q.subject_mention is not None else None)
+            if q.attribute == "age" and subject is None:
+                continue  # "a 74-year-old man": a description, not a claim about anyone named
             dim = dimension_of(q)
             attribute = q.attribute or "quantity"
             if dim == "money":  # no FX: sums in different currencies never compare

@@ -25,10 +25,14 @@ class Number:
 
 # Thousands separated by commas, or by (narrow) spaces as in "816 000"; a
 # leading group of at most three digits keeps "2023 100" from becoming one number.
-NUMERIC_RE = re.compile(
-    r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+(?![\d])|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)"
+_NUMERIC_BODY = (
+    r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)"
     r"(?:\.\d+)?(?![.,]?\d)"
 )
+NUMERIC_RE = re.compile(r"(?<![\w.,])" + _NUMERIC_BODY)
+# The same numeral glued to letters on its left, for "USD10m" and "RM23.50" (the
+# caller has read the letters as a currency).
+GLUED_NUMERIC_RE = re.compile(_NUMERIC_BODY)
 
 _ONES = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -44,8 +48,8 @@ SCALES = {"dozen": 12, "hundred": 100, "thousand": 1e3, "million": 1e6, "billion
           "trillion": 1e12}
 # Abbreviated scales ("€40m", "$2.5bn", "50k"): only trusted for money, where
 # "m" cannot be metres.
-ABBREV_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9,
-                 "tn": 1e12, "trn": 1e12}
+ABBREV_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "bn": 1e9,
+                 "b": 1e9, "bil": 1e9, "tn": 1e12, "trn": 1e12}
 
 _ONE_WORD = "|".join(sorted(_ONES, key=len, reverse=True))
 _TEN_WORD = "|".join(_TENS)
@@ -72,6 +76,9 @@ VAGUE: dict[str, tuple[float, float, str]] = {
     "tens of thousands of": (20000, 99999, "tens of thousands"),
     "hundreds of thousands of": (200000, 999999, "hundreds of thousands"),
     "millions of": (2e6, 9.99e8, "millions"),
+    "tens of millions of": (2e7, 9.99e7, "tens of millions"),
+    "hundreds of millions of": (2e8, 9.99e8, "hundreds of millions"),
+    "billions of": (2e9, 9.99e11, "billions"),
 }
 VAGUE_RE = re.compile(
     r"\b(?:" + "|".join(re.escape(k) for k in sorted(VAGUE, key=len, reverse=True)) + r")\b",
@@ -125,16 +132,68 @@ def scale_at(text: str, pos: int, allow_abbrev: bool) -> tuple[float, int] | Non
     if m and m.group(1).lower() != "dozen":
         return SCALES[m.group(1).lower()], pos + m.end()
     if allow_abbrev:
-        m = re.match(r"[ \u00a0]?(mln|mn|bn|trn|tn|[kmb])(?![A-Za-z])", text[pos:],
+        m = re.match(r"[ \u00a0]?(mln|mil|mn|bil|bn|trn|tn|[kmb])(?![A-Za-z])", text[pos:],
                      re.IGNORECASE)
         if m:
             return ABBREV_SCALES[m.group(1).lower()], pos + m.end()
     return None
 
 
-def number_at(text: str, pos: int) -> Number | None:
-    """The number (numeral or words) starting exactly at ``pos``."""
-    m = NUMERIC_RE.match(text, pos)
+# A minus written before a numeral: "-5", "−5" (U+2212), "$-50.8bn"; or the word
+# "minus".  A hyphen counts only when nothing word-like is glued to its left, so
+# "Su-57", "2012-13" and "930-1,240" keep their hyphen as a joiner.
+# "COVID -19" is a name written with a stray space, not minus nineteen.
+NEGATIVE_LEFT_RE = re.compile(
+    r"(?:(?:^|(?<=[\s(\[$€£¥]))(?<![A-Z][A-Za-z]\s)[-−]|\b[Mm]inus[\s-]+)$")
+
+# Fractions.  Numerals: "1/2", "3/4" (a proper fraction with a small denominator,
+# so "24/7" and "9/11" are not read as numbers); words: "half", "a third",
+# "two-thirds", "three quarters", "one-and-a-half" is left out.
+FRACTION_RE = re.compile(r"(?<![\w/.,])(?:(?P<w>\d{1,3})[ \u00a0](?=[1-9]/)|(?<!\d\s))"
+                         r"(?P<n>[1-9])/(?P<d>[2-9]|1[0-6])(?![\w/])")
+_FRACTION_WORDS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4,
+                   "quarters": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
+_NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "nine": 9}
+WORD_FRACTION_RE = re.compile(
+    r"\b(?:(?P<num>an?|one|two|three|four|nine)[\s-])?(?P<den>half|halves|thirds?|quarters?|"
+    r"fifths?|tenths?)\b",
+    re.IGNORECASE,
+)
+
+
+def fraction_at(text: str, pos: int) -> Number | None:
+    """A fraction starting at ``pos``: "1/2", "half", "a third", "two-thirds"."""
+    m = FRACTION_RE.match(text, pos)
+    if m:
+        n, d = int(m.group("n")), int(m.group("d"))
+        if n >= d:
+            return None
+        whole = int(m.group("w")) if m.group("w") else 0  # "3 1/2"
+        return Number(m.start(), m.end(), whole + n / d, whole + n / d, 0.0)
+    m = WORD_FRACTION_RE.match(text, pos)
+    if not m:
+        return None
+    den = _FRACTION_WORDS[m.group("den").lower()]
+    num_word = (m.group("num") or "").lower()
+    if not num_word and m.group("den").lower() != "half":
+        return None  # a bare "third" is an ordinal, "quarter" a period of the year
+    num = _NUMERATORS.get(num_word, 1)
+    if m.group("den").lower().endswith("s") and num == 1:
+        return None  # "a thirds" is no number
+    if num >= den:
+        return None
+    return Number(m.start(), m.end(), num / den, num / den, 0.0)
+
+
+def negated(n: Number, start: int) -> Number:
+    """``n`` with a minus sign written before it (its span then starts at the sign)."""
+    return Number(start, n.end, -n.high, -n.low, n.precision, n.vague)
+
+
+def number_at(text: str, pos: int, glued: bool = False) -> Number | None:
+    """The number (numeral or words) starting exactly at ``pos``; ``glued`` lets
+    a numeral follow letters ("USD10m")."""
+    m = (GLUED_NUMERIC_RE if glued else NUMERIC_RE).match(text, pos)
     if m:
         return parse_numeric(text, m.start(), m.end())
     m = WORD_NUMBER_RE.match(text, pos)

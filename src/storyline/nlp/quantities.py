@@ -22,53 +22,19 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from storyline.model import Interval, Mention, Quantity
+from storyline.nlp import money
 from storyline.nlp import numbers as nb
+from storyline.nlp import qualifiers as ql
 from storyline.nlp import units as un
+from storyline.nlp.designations import is_designation
+from storyline.nlp.qualifiers import QUALIFIERS
 from storyline.nlp.quantity_context import attribute_and_subject
 
-# Qualifier as written -> normalized word and which side of the interval it opens.
-_UPPER, _LOWER, _APPROX = "upper", "lower", "approx"
-QUALIFIERS: dict[str, tuple[str, str]] = {
-    "up to": ("up to", _UPPER), "as many as": ("up to", _UPPER),
-    "as much as": ("up to", _UPPER), "a maximum of": ("up to", _UPPER),
-    "at most": ("at most", _UPPER), "no more than": ("at most", _UPPER),
-    "less than": ("less than", _UPPER), "fewer than": ("less than", _UPPER),
-    "under": ("less than", _UPPER), "below": ("less than", _UPPER),
-    "more than": ("more than", _LOWER), "over": ("more than", _LOWER),
-    "in excess of": ("more than", _LOWER), "upwards of": ("more than", _LOWER),
-    "above": ("more than", _LOWER), "at least": ("at least", _LOWER),
-    "no fewer than": ("at least", _LOWER), "a minimum of": ("at least", _LOWER),
-    "about": ("about", _APPROX), "around": ("around", _APPROX),
-    "approximately": ("approximately", _APPROX), "approx.": ("approximately", _APPROX),
-    "roughly": ("roughly", _APPROX), "some": ("some", _APPROX),
-    "nearly": ("nearly", _APPROX), "almost": ("almost", _APPROX),
-    "close to": ("nearly", _APPROX), "an estimated": ("estimated", _APPROX),
-    "estimated": ("estimated", _APPROX), "a reported": ("reported", _APPROX),
-    "reportedly": ("reported", _APPROX), "circa": ("approximately", _APPROX),
-}
-_QUAL_RE = re.compile(
-    r"(?:^|(?<=[\s(\"“]))(?P<q>"
-    + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
-    + r")\s+$",
-    re.IGNORECASE,
-)
-_QUAL_AT_RE = re.compile(
-    r"(?P<q>" + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
-    + r")\s+(?=[\d$€£])",
-    re.IGNORECASE,
-)
-# Qualifiers that modify the noun before "of": "an estimated range of", "a top
-# speed of".  They are not adjacent to the figure, so they stay out of the span.
-_NOUN_QUAL_RE = re.compile(
-    r"\b(?P<q>estimated|reported|approximate|maximum|top|minimum)\s+(?:\w+\s+){0,2}"
-    r"(?:of|at|is|was)\s+$",
-    re.IGNORECASE,
-)
-_NOUN_QUAL = {"estimated": "estimated", "reported": "reported", "approximate": "approximately",
-              "maximum": "maximum", "top": "maximum", "minimum": "minimum"}
-_CURRENCY_PREFIX_RE = re.compile(
-    r"(?P<c>US\$|A\$|C\$|HK\$|\$|€|£|¥|₽|₹|₩|₴)\s?$", re.IGNORECASE
-)
+# Ages: "a 50-year-old man", "the 65-year-old", "34 years old", "aged 34".
+_AGE_RIGHT_RE = re.compile(r"[\s-]years?[\s-]old(?:s)?\b|-year-olds?\b", re.IGNORECASE)
+_AGE_LEFT_RE = re.compile(r"\baged\s+$", re.IGNORECASE)
+# Video resolutions are not pence: "1080p".
+_RESOLUTIONS = {"480", "720", "1080", "1440", "2160"}
 _MACH_PREFIX_RE = re.compile(r"\bMach\s?$", re.IGNORECASE)
 _RANGE_SEP_RE = re.compile(r"\s*(?:-|–|—|to|and)\s*")
 # A number glued to a letter on the left ("Su-57", "S-400", "MiG-31I", "F16")
@@ -104,7 +70,7 @@ _M_DIGIT_RE = re.compile(r"(?<![A-Za-z0-9])Mw?\s?(?P<n>\d(?:\.\d)?)(?![\d.]*\d)"
 _RATE_RE = re.compile(
     r"\s+(?:per|an?)\s+(?P<per>(?:megawatt|kilowatt|gigawatt)-hours?|[MmKkGg]Wh|barrels?|"
     r"tonnes?|tons?|litres?|liters?|gallons?|ounces?|shares?|kilos?|kilograms?|nights?|"
-    r"heads?)\b|\s+per\s+(?P<any>[A-Za-z][\w-]*)",
+    r"heads?)\b|\s+per\s+(?P<any>(?:(?:square|sq\.?|cubic)\s+)?[A-Za-z][\w-]*)",
 )
 # "31 injured", "2 dead": a casualty word standing for "people"; "killing 2 and
 # injuring 31": a bare number as the object of a casualty verb.
@@ -113,21 +79,6 @@ _CASUALTY_AFTER_RE = re.compile(r"\s+(?:injured|wounded|dead|killed|hurt|missing
 _BARE_END_RE = re.compile(r"\s*(?:[.,;)]|$)|\s+(?:in|at|on|near|across|and|after|during|when|as)\b")
 _CASUALTY_BEFORE_RE = re.compile(
     r"\b(?:kill(?:ed|ing|s)?|injur(?:ed|ing|es)|wound(?:ed|ing|s)?)\s+$", re.IGNORECASE)
-# A model number after a capitalised name and before a hardware noun is a
-# designation ("Rolls-Royce Trent 700 engine", "Leopard 2 tanks"), not a count.
-_HARDWARE = {"engine", "jet", "aircraft", "plane", "airliner", "helicopter", "rifle", "gun",
-             "tank", "missile", "rocket", "launcher", "drone", "series", "model", "class",
-             "system", "reactor", "turbine", "processor", "chip", "phone", "satellite",
-             "locomotive", "truck", "vehicle", "car", "freighter", "submarine", "howitzer",
-             "variant", "version", "airframe"}
-_NAME_BEFORE_RE = re.compile(r"(?:^|[\s(])(?P<w>[A-Z][A-Za-z]+(?:-[A-Z][A-Za-z]+)?) $")
-_NOT_NAMES = {"about", "around", "some", "nearly", "almost", "roughly", "approximately",
-              "over", "under", "only", "just", "all", "another", "the", "those", "these",
-              "its", "their", "his", "her", "our", "by", "on", "in", "at", "of", "for",
-              "with", "and", "but", "since", "after", "before", "until", "from", "to",
-              "between", "than", "least", "most", "up", "more", "fewer", "less",
-              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-
 
 @dataclass
 class _Fig:
@@ -141,7 +92,7 @@ class _Fig:
     info: un.UnitInfo | None = None
     currency: str | None = None
     qualifier: str | None = None
-    side: str | None = None  # _UPPER / _LOWER / _APPROX / None
+    side: str | None = None  # ql.UPPER / ql.LOWER / ql.APPROX / None
     vague: bool = False
     num_start: int = 0  # where the first digit is (for exclusion checks)
 
@@ -177,16 +128,25 @@ def _single_at(text: str, pos: int) -> _Fig | None:
     mag = _magnitude_at(text, pos)
     if mag is not None:
         return mag
-    left = text[max(0, pos - 8) : pos]
-    if _DESIGNATION_LEFT_RE.search(left) or _NOT_A_FIGURE_LEFT_RE.search(
-        text[max(0, pos - 14) : pos]
-    ):
+    # A minus before the number ("-5C", "minus 130", "$-50.8bn"): the prefix
+    # checks below look left of the sign.
+    neg = nb.NEGATIVE_LEFT_RE.search(text[max(0, pos - 8) : pos])
+    sign_at = pos - (len(text[max(0, pos - 8) : pos]) - neg.start()) if neg else pos
+    left = text[max(0, sign_at - 8) : sign_at]
+    cur = money.prefix_currency(left)  # before the name check: "RM23.50", "USD10m"
+    if cur is None and (_DESIGNATION_LEFT_RE.search(left) or _NOT_A_FIGURE_LEFT_RE.search(
+        text[max(0, sign_at - 14) : sign_at]
+    )):
         return None
     vague = nb.vague_at(text, pos)
-    n = vague or nb.number_at(text, pos)
+    frac = None if vague else nb.fraction_at(text, pos)
+    glued = cur is not None and pos > 0 and text[pos - 1].isalpha()
+    n = vague or frac or nb.number_at(text, pos, glued=glued)
     if n is None:
         return None
-    fig = _Fig(n.start, n.end, n.low, n.high, vague=vague is not None, num_start=n.start)
+    if neg and not vague:
+        n = nb.negated(n, sign_at)
+    fig = _Fig(n.start, n.end, n.low, n.high, vague=vague is not None, num_start=pos)
     if vague:
         fig.qualifier = vague.vague
         return fig
@@ -194,20 +154,38 @@ def _single_at(text: str, pos: int) -> _Fig | None:
         return None
     if _MONTH_LEFT_RE.search(left) or _MONTH_RIGHT_RE.match(text, n.end):
         return None
-    cm = _CURRENCY_PREFIX_RE.search(left)
-    if cm:
-        fig.currency = un.CURRENCY_SYMBOLS[cm.group("c").lower()]
-        fig.start = pos - (len(left) - cm.start())
+    sc_age = nb.scale_at(text, n.end, allow_abbrev=False)  # "400 million-year-old"
+    age = _AGE_RIGHT_RE.match(text, sc_age[1] if sc_age else n.end)
+    if age:
+        fig.info, fig.unit, fig.end = un.UNITS["year"], "yr", age.end()
+        if sc_age:
+            fig.low, fig.high = n.low * sc_age[0], n.high * sc_age[0]
+        return fig
+    if _AGE_LEFT_RE.search(text[max(0, sign_at - 10) : sign_at]) and not cur:
+        fig.info, fig.unit = un.UNITS["year"], "yr"  # "aged 34", "aged 18 to 34"
+    if cur:
+        fig.currency = cur[0]
+        fig.start = sign_at - (len(left) - cur[1])
     elif _MACH_PREFIX_RE.search(left):
         fig.info, fig.unit = un.MACH, "mach"
         fig.start = pos - (len(left) - _MACH_PREFIX_RE.search(left).start())  # type: ignore[union-attr]
     end = n.end
+    if frac is not None and not frac.low.is_integer():
+        # "half a mile", "a third of a tonne", "half a million"
+        skip = re.match(r"(?:\s+of)?\s+an?(?=\s)", text[end:])
+        if skip and not text[frac.start : frac.end][:1].isdigit():
+            end += skip.end()
+    # A sign written after the sum ("1,200€", "10m USD") allows "m" as million.
+    sc_any = nb.scale_at(text, end, allow_abbrev=True)
+    suffix = None if fig.currency or fig.info else money.suffix_currency(
+        text, sc_any[1] if sc_any else end)
     factor = 1.0
-    sc = nb.scale_at(text, end, allow_abbrev=fig.currency is not None)
+    sc = nb.scale_at(text, end, allow_abbrev=fig.currency is not None or suffix is not None)
     if sc:
         factor, end = sc
     first_unit = None if fig.info else un.match_unit(text, end)
     low, high = n.low * factor, n.high * factor
+    single = (low, high)
     # A range: "1,500 to 2,000 km", "930-1,240 miles", "between 3 and 5 tonnes",
     # "1,500 km to 2,000 km".  The second number must be larger ("2012-13" is not).
     rm = _RANGE_SEP_RE.match(text, first_unit[1] if first_unit else end)
@@ -232,11 +210,20 @@ def _single_at(text: str, pos: int) -> _Fig | None:
                 low, high, end = first_low, n2.low * f2, e2
     if not fig.info:
         um = un.match_unit(text, end)
+        if first_unit and (low, high) != single and (um is None or um[0] != first_unit[0]):
+            # "rose 6.5% to 164p": two figures in different units, not a range
+            (low, high), um = single, first_unit
         if um and not fig.currency:
             fig.info, end = um
             fig.unit = um[0].name
     if fig.info and fig.info.name == "lb" and factor >= 1e6:
         fig.info, fig.unit, fig.currency = None, "", "GBP"  # "5 million pounds" is money
+    if fig.info and fig.info.dimension == "pence" and text[n.start : n.end] in _RESOLUTIONS:
+        return None  # "1080p" is a video resolution
+    if not fig.info and not fig.currency:
+        sfx = money.suffix_currency(text, end)
+        if sfx:
+            fig.currency, end = sfx
     if not fig.info and not fig.currency:
         cw = un.CURRENCY_WORD_RE.match(text, end)
         if cw:
@@ -251,7 +238,9 @@ def _single_at(text: str, pos: int) -> _Fig | None:
     elif not fig.info and end < len(text) and text[end].isalpha():
         return None  # "31I", "1980s", "2nd", "3D": part of a name or an ordinal
     if fig.info and fig.info.dimension == "time" and _RELATIVE_TIME_RE.match(text, end):
-        return None  # "three years ago", "10-year-old": a date or an age, not a duration
+        return None  # "three years ago": a date, not a duration
+    if frac is not None and not (fig.info or fig.currency):
+        return None  # a bare fraction ("half the crew") is a proportion, not a figure
     fig.low, fig.high, fig.end = low, high, end
     return fig
 
@@ -264,18 +253,27 @@ def _extend_left(text: str, fig: _Fig) -> None:
         if m:
             fig.start -= len(before) - m.start()
             before = text[max(0, fig.start - 20) : fig.start]
-    m = _QUAL_RE.search(before)
+    m = ql.QUAL_RE.search(before)
     if m and m.group("q").lower() in ("over", "under") and fig.info and (
         fig.info.dimension == "time"
     ):
         m = None  # "over three days" is when it happened, not "more than"
+    if m and m.group("q").lower() == "up to" and ql.MOTION_BEFORE_UP_TO_RE.search(
+        before[: m.start("q")]
+    ):
+        return  # "inching back up to 4.8 percent": where it went, not a bound
     if m and not fig.vague:
         fig.qualifier, fig.side = QUALIFIERS[m.group("q").lower()]
         fig.start -= len(before) - m.start("q")
         return
-    m = _NOUN_QUAL_RE.search(text[max(0, fig.start - 40) : fig.start])
+    sign = ql.APPROX_SIGN_RE.search(before)
+    if sign and not fig.vague:
+        fig.qualifier, fig.side = "approximately", ql.APPROX
+        fig.start -= len(before) - sign.start()
+        return
+    m = ql.NOUN_QUAL_RE.search(text[max(0, fig.start - 40) : fig.start])
     if m and not fig.vague:
-        fig.qualifier = _NOUN_QUAL[m.group("q").lower()]
+        fig.qualifier = ql.NOUN_QUAL[m.group("q").lower()]
 
 
 def _parallel(text: str, fig: _Fig, excluded: list[tuple[int, int]]) -> list[_Fig]:
@@ -285,7 +283,7 @@ def _parallel(text: str, fig: _Fig, excluded: list[tuple[int, int]]) -> list[_Fi
         return []
     pos, out = m.end(), []
     while True:
-        qm = _QUAL_AT_RE.match(text, pos)  # "(about 25 miles)"
+        qm = ql.QUAL_AT_RE.match(text, pos)  # "(about 25 miles)"
         if qm:
             pos = qm.end()
         alt = _single_at(text, pos)
@@ -342,19 +340,13 @@ def _elided_casualties(text: str, fig: _Fig) -> tuple[str, int] | None:
     return None
 
 
-def _is_designation(text: str, fig: _Fig, noun: str) -> bool:
-    """"the Trent 700 engine": a model number after a name, before a hardware noun."""
-    if noun not in _HARDWARE or not text[fig.num_start].isdigit():
-        return False
-    m = _NAME_BEFORE_RE.search(text[max(0, fig.num_start - 30) : fig.num_start])
-    return m is not None and m.group("w").lower() not in _NOT_NAMES
 
 
 def _to_quantity(text: str, fig: _Fig, sentence: int) -> Quantity:
     low, high = fig.low, fig.high
-    if fig.side == _UPPER:
+    if fig.side == ql.UPPER:
         low = None
-    elif fig.side == _LOWER:
+    elif fig.side == ql.LOWER:
         high = None
     value = Interval(low, high, fig.unit)
     if fig.info:
@@ -381,6 +373,9 @@ def _candidates(text: str) -> list[int]:
     starts |= {m.start() for m in nb.WORD_NUMBER_RE.finditer(text)}
     starts |= {m.start() for m in nb.VAGUE_RE.finditer(text)}
     starts |= {m.start("n") for m in _M_DIGIT_RE.finditer(text)}
+    starts |= {m.start() for m in nb.FRACTION_RE.finditer(text)}
+    starts |= {m.end() for m in money.GLUED_START_RE.finditer(text)}
+    starts |= {m.start() for m in nb.WORD_FRACTION_RE.finditer(text)}
     return sorted(starts)
 
 
@@ -397,8 +392,9 @@ def extract_quantities(doc: Doc, mentions: Sequence[Mention]) -> list[Quantity]:
         fig = _single_at(text, pos)
         if fig is None:
             continue
-        is_time = fig.info is not None and fig.info.dimension == "time"
-        if _excluded(fig, excluded) and not is_time:
+        # spaCy's DATE/ORDINAL/TIME labels rule out dates, but not a figure whose
+        # unit is in our own table ("1520 sq m", "24pc", "100km/hr", "45 minutes").
+        if _excluded(fig, excluded) and fig.info is None:
             continue
         if not fig.info and not fig.currency:
             # A bare number is a figure only when it counts something, and a
@@ -412,7 +408,8 @@ def extract_quantities(doc: Doc, mentions: Sequence[Mention]) -> list[Quantity]:
             counted = _count_noun(doc, fig)
             if counted is None:
                 counted = _elided_casualties(text, fig)
-            if counted is None or _is_designation(text, fig, counted[0]):
+            if counted is None or is_designation(doc, text, fig.num_start, fig.end, fig.low,
+                                                  counted):
                 continue
             fig.unit, fig.end = counted
         _extend_left(text, fig)

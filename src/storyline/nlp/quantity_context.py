@@ -19,17 +19,30 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from storyline.model import Mention, Quantity
+from storyline.nlp.casualties import (
+    CASUALTY_KINDS,
+    CASUALTY_NOUNS,
+    CASUALTY_VERBS,
+    NEGATION,
+    PEOPLE,
+    casualty_kind,
+)
 
-CASUALTY_KINDS = ("dead", "injured", "missing", "evacuated", "rescued")
+__all__ = ["ATTRIBUTES", "CASUALTY_KINDS", "attribute_and_subject", "casualty_kind",
+           "dimension_of", "length_object"]
+
 ATTRIBUTES = ("range", "speed", "payload", "weight", "distance_from", "distance", "length",
               "altitude", "depth", "count", "cost", "price", "damage", "casualties",
               *(f"casualties_{k}" for k in CASUALTY_KINDS), "duration", "area",
               "area_affected", "volume", "capacity", "temperature", "magnitude", "percentage",
-              "quantity")
+              "age", "power", "energy", "quantity")
 
 _DIMENSIONS = {"m": "length", "kg": "mass", "m/s": "speed", "s": "time", "m^2": "area",
                "m^3": "volume", "K": "temperature", "1": "magnitude", "%": "percent",
-               "count": "count"}
+               "count": "count", "W": "power", "J": "energy", "Hz": "frequency",
+               "Pa": "pressure", "B": "data", "bit/s": "data_rate", "C": "charge",
+               "N*m": "torque", "point": "point", "bp": "basis_point",
+               "pp": "percentage_point", "cent": "money"}
 
 _PHYSICAL = frozenset({"EQUIPMENT", "OTHER"})
 _LOCATED = frozenset({"PLACE", "FACILITY", "EQUIPMENT", "OTHER"})
@@ -41,7 +54,12 @@ ACCEPTED_TYPES: dict[str, frozenset[str]] = {
     "distance": _LOCATED, "area": _LOCATED, "area_affected": _LOCATED, "depth": _LOCATED,
     # A magnitude belongs to the quake, which is the story's event, never a named thing.
     "magnitude": frozenset(),
+    # Only a person has an age; with no person subject the figure is not compared.
+    "age": frozenset({"PERSON"}),
 }
+# "a 50-year-old man", "34 years old", "aged 34" (see quantities._AGE_*).
+_AGE_TEXT = re.compile(r"years?[\s-]olds?$", re.IGNORECASE)
+_AGE_LEFT = re.compile(r"\baged\s+$", re.IGNORECASE)
 # Head nouns of a clause subject that name an event rather than a thing: "A
 # bushfire in the Otway Ranges has burned 3,400 hectares" is about the fire, not
 # about the Otway Ranges, so the figure has no entity subject (it is the event's).
@@ -106,33 +124,9 @@ _CAPACITY_CUE = re.compile(r"\b(?:capacity|carry|carrying|carries|move|moving|tr
                            re.IGNORECASE)
 _PER_PERIOD_AFTER = re.compile(r"^(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?)?\s+(?:a|per|each)\s+"
                                r"(?:year|day|month|annum)\b|^\s+annually\b", re.IGNORECASE)
-# Casualty kinds, from the words around the figure (nearest cue wins).
-_KIND_CUES: tuple[tuple[str, str], ...] = (
-    ("dead", r"kill(?:ed|ing|s)?|dead|died|dies|deaths?|fatalit(?:y|ies)|perished|"
-             r"lost (?:their|his|her) lives|death toll"),
-    ("injured", r"injur(?:ed|ing|ies|y)|hurt|wounded|wounding|treated|hospitali[sz]ed|"
-                r"(?:taken|admitted|rushed|airlifted) to (?:a |the )?hospitals?"),
-    ("missing", r"missing|unaccounted"),
-    ("evacuated", r"evacuat\w*|fled|flee(?:ing)?|displaced|forced from their homes|homeless"),
-    ("rescued", r"rescued|pulled (?:alive|out alive)|saved"),
-)
-_KIND_RE = re.compile("|".join(f"(?P<{k}>\\b(?:{rx})\\b)" for k, rx in _KIND_CUES),
-                      re.IGNORECASE)
-_NEGATED_LEFT = re.compile(r"\b(?:none|neither|no one|not one|not a single)\s+of\s+"
-                           r"(?:the\s+|its\s+|their\s+|his\s+|her\s+)?$", re.IGNORECASE)
-_NEGATION = re.compile(r"\b(?:not|no|never|none|nobody)\b|n't", re.IGNORECASE)
 _LENGTH_AFTER = re.compile(r"^\s*\)?\s*(?:long|in length)\b", re.IGNORECASE)
 _HIGH_AFTER = re.compile(r"^\s*\)?\s*(?:high|tall|above sea level|in altitude)\b",
                          re.IGNORECASE)
-_CASUALTY_NOUNS = {"death", "casualty", "fatality", "victim", "body"}
-_CASUALTY_VERBS = re.compile(r"\b(?:kill|killed|killing|dead|died|die|wounded|injured|injuring|"
-                             r"wounding|casualt|death|lost their lives|perished)", re.IGNORECASE)
-_PEOPLE = {"people", "person", "civilian", "soldier", "child", "man", "woman", "resident",
-           "troop", "serviceman", "fighter", "passenger", "worker", "adult", "citizen",
-           "holidaymaker", "tourist", "visitor", "student", "pupil", "patient", "villager",
-           "miner", "migrant", "pedestrian", "driver", "firefighter", "member", "crew",
-           "family", "inhabitant", "local", "hiker", "climber", "swimmer", "spectator",
-           "officer", "policeman", "employee", "guest", "teenager", "baby", "infant"}
 
 
 def dimension_of(q: Quantity) -> str:
@@ -142,35 +136,6 @@ def dimension_of(q: Quantity) -> str:
 
 def _figure_end(q: Quantity) -> int:
     return max([q.end] + [a.end for a in q.alternates])
-
-
-def casualty_kind(text: str, q: Quantity, sent_start: int, sent_end: int) -> str | None:
-    """dead / injured / missing / evacuated / rescued from the words around a count.
-
-    The cue nearest to the figure in its sentence wins ("Two people were killed
-    and 31 injured": killed for 2, injured for 31); a negated one ("None of the 14
-    crew was injured", "were not hurt") gives no kind.
-    """
-    start, end = q.start, _figure_end(q)
-    if _NEGATED_LEFT.search(text[max(sent_start, start - 30) : start]):
-        return None
-    best: tuple[int, str, str] | None = None
-    lo, hi = max(sent_start, start - 60), min(sent_end, end + 60)
-    for m in _KIND_RE.finditer(text, lo, hi):
-        if m.end() <= start:
-            dist, between = start - m.end(), text[m.end() : start]
-        elif m.start() >= end:
-            dist, between = m.start() - end, text[end : m.start()]
-        else:  # the cue is inside the span: "42 injured"
-            dist, between = 0, ""
-        if ";" in between:
-            continue
-        kind = next(k for k, v in m.groupdict().items() if v)
-        if best is None or dist < best[0]:
-            best = (dist, kind, between)
-    if best is None or _NEGATION.search(best[2]):
-        return None
-    return best[1]
 
 
 def length_object(text: str, q: Quantity) -> tuple[str, int] | None:
@@ -217,6 +182,10 @@ def _attribute(text: str, q: Quantity, sent_start: int, anchored: bool,
     clause = text[sent_start : sent_end if sent_end is not None else _figure_end(q) + 60]
     if dim == "magnitude":
         return "magnitude"
+    if q.value.unit == "yr" and (_AGE_TEXT.search(q.text) or _AGE_LEFT.search(left)):
+        return "age"
+    if dim in ("power", "energy"):
+        return dim
     if dim == "temperature":
         return "temperature"
     if dim == "volume":
@@ -243,13 +212,13 @@ def _attribute(text: str, q: Quantity, sent_start: int, anchored: bool,
     if dim == "count":
         sentence = text[sent_start : _figure_end(q) + 60]
         noun = q.value.unit
-        if noun in _CASUALTY_NOUNS or noun in _PEOPLE:
+        if noun in CASUALTY_NOUNS or noun in PEOPLE:
             kind = casualty_kind(text, q, sent_start,
                                  sent_end if sent_end is not None else len(text))
             if kind is not None:
                 return f"casualties_{kind}"
-            if noun in _CASUALTY_NOUNS or (noun in _PEOPLE and _CASUALTY_VERBS.search(sentence)
-                                          and not _NEGATION.search(sentence)):
+            if noun in CASUALTY_NOUNS or (noun in PEOPLE and CASUALTY_VERBS.search(sentence)
+                                          and not NEGATION.search(sentence)):
                 return "casualties"
         return "count"
     if dim == "length":
@@ -365,6 +334,8 @@ def _subject(ctx: _Context, q: Quantity, attr: str, anchor: int | None) -> int |
     accept = ACCEPTED_TYPES.get(attr, _NOT_PERSON)
     if not accept:
         return None
+    if attr == "age":
+        return _age_subject(ctx, span, q.sentence)
     if attr in ("length", "range") and anchor is None:
         obj = length_object(ctx.text, q)
         if obj is not None:
@@ -395,6 +366,33 @@ def _subject(ctx: _Context, q: Quantity, attr: str, anchor: int | None) -> int |
             if subjects[0].lemma_.lower() in EVENT_NOUNS:
                 return None  # "A bushfire in the Otway Ranges burned …": the event's figure
             return ctx.subject_np(subjects[0], q.sentence, accept, anchor)
+    return None
+
+
+def _age_subject(ctx: _Context, span: Span, sentence: int) -> int | None:
+    """The person an age belongs to: the noun phrase it modifies ("John Smith, a
+    50-year-old teacher"; "Smith, aged 34"), or the subject of "be" ("Smith is 34
+    years old").  Never the subject of another verb: in "Police arrested a
+    50-year-old man" the age is the man's, not the police's."""
+    inside = {t.i for t in span}
+    for a in span.root.ancestors:
+        if a.i in inside:
+            continue
+        m = ctx.mention_at(a)
+        if m is not None:
+            return m if ctx.mentions[m].type == "PERSON" else None
+        if a.pos_ in ("NOUN", "PROPN"):
+            if a.dep_ == "appos":
+                m = ctx.mention_at(a.head)
+                return m if m is not None and ctx.mentions[m].type == "PERSON" else None
+            continue
+        if a.lemma_.lower() == "age":  # "a man aged 34": up to the man
+            continue
+        if a.lemma_.lower() == "be":
+            subjects = [c for c in a.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects:
+                return ctx.subject_np(subjects[0], sentence, ACCEPTED_TYPES["age"], None)
+        return None
     return None
 
 

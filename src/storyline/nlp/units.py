@@ -34,7 +34,9 @@ def get_ureg() -> pint.UnitRegistry:
 class UnitInfo:
     name: str  # normalized name stored in Quantity.value.unit
     pint_expr: str  # what pint converts from
-    # length | mass | speed | time | area | volume | temperature | percent | magnitude
+    # length | mass | speed | time | area | volume | temperature | percent | magnitude |
+    # power | energy | frequency | pressure | data | data_rate | charge | torque, or
+    # one of the named dimensions below (no SI unit: kept as written)
     dimension: str
 
 
@@ -49,6 +51,20 @@ SI_UNIT: dict[str, str] = {
     "temperature": "K",
     "percent": "%",
     "magnitude": "1",  # earthquake magnitude: a number on a log scale, no unit
+    "power": "W",
+    "energy": "J",
+    "frequency": "Hz",
+    "pressure": "Pa",
+    "data": "B",  # bytes; "Mbps" rates are in bits and stay apart (data_rate)
+    "data_rate": "bit/s",
+    "charge": "C",  # battery capacity: 1 mAh = 3.6 C
+    "torque": "N*m",
+    # Named units with no SI dimension: compared only with themselves.
+    "point": "point",  # index points ("the FTSE 100 fell 50 points"), scores
+    "basis_point": "bp",
+    "percentage_point": "pp",
+    "cent": "cent",  # which currency's cent the text rarely says
+    "pence": "GBP",  # 50p is £0.50, and compares with sums in pounds
 }
 _SI_PINT: dict[str, str] = {
     "length": "meter",
@@ -58,7 +74,17 @@ _SI_PINT: dict[str, str] = {
     "area": "meter ** 2",
     "volume": "meter ** 3",
     "temperature": "kelvin",
+    "power": "watt",
+    "energy": "joule",
+    "frequency": "hertz",
+    "pressure": "pascal",
+    "data": "byte",
+    "data_rate": "bit / second",
+    "charge": "coulomb",
+    "torque": "newton * meter",
 }
+# Named units: value as written times this factor gives the normalized value.
+_NAMED_FACTOR: dict[str, float] = {"pence": 0.01}
 
 
 def _u(name: str, expr: str, dim: str, *surfaces: str) -> dict[str, UnitInfo]:
@@ -122,29 +148,86 @@ UNITS: dict[str, UnitInfo] = {
     # Temperatures need a scale: "38C", "38°C", "100 degrees Fahrenheit".  A bare
     # "100 degrees" (temperature or angle?) is no figure at all.
     **_u("degC", "degree_Celsius", "temperature", "°c", "degrees celsius", "degree celsius",
-         "degrees centigrade", "degrees c", "c"),
+         "degrees centigrade", "degrees c", "celsius", "centigrade", "c"),
     **_u("degF", "degree_Fahrenheit", "temperature", "°f", "degrees fahrenheit",
-         "degree fahrenheit", "degrees f"),
+         "degree fahrenheit", "degrees f", "fahrenheit"),
     **_u("%", "percent", "percent", "%", "percent", "per cent", "pc"),
+    **_u("pp", "", "percentage_point", "percentage points", "percentage point"),
+    **_u("bp", "", "basis_point", "basis points", "basis point", "bps"),
+    **_u("point", "", "point", "points", "point", "pts"),
+    # Smaller units the NewsQuant error analysis found in business, tech and science
+    # copy.  Each is pint's own unit; "calories" on a label are kilocalories.
+    **_u("mg", "milligram", "mass", "mg", "milligram", "milligrams"),
+    **_u("μm", "micrometer", "length", "μm", "µm", "micron", "microns", "micrometre",
+         "micrometres", "micrometer", "micrometers"),
+    **_u("mL", "milliliter", "volume", "ml", "millilitre", "millilitres", "milliliter",
+         "milliliters"),
+    **_u("W", "watt", "power", "w", "watt", "watts"),
+    **_u("kW", "kilowatt", "power", "kw", "kilowatt", "kilowatts"),
+    **_u("MW", "megawatt", "power", "mw", "megawatt", "megawatts"),
+    **_u("GW", "gigawatt", "power", "gw", "gigawatt", "gigawatts"),
+    **_u("hp", "horsepower", "power", "hp", "bhp", "horsepower", "brake horsepower"),
+    **_u("kWh", "kilowatt_hour", "energy", "kwh", "kilowatt-hour", "kilowatt-hours",
+         "kilowatt hour", "kilowatt hours"),
+    **_u("MWh", "megawatt_hour", "energy", "mwh", "megawatt-hour", "megawatt-hours",
+         "megawatt hour", "megawatt hours"),
+    **_u("GWh", "gigawatt_hour", "energy", "gwh", "gigawatt-hour", "gigawatt-hours",
+         "gigawatt hour", "gigawatt hours"),
+    **_u("TWh", "terawatt_hour", "energy", "twh", "terawatt-hour", "terawatt-hours",
+         "terawatt hour", "terawatt hours"),
+    **_u("kcal", "kilocalorie", "energy", "kcal", "calorie", "calories", "kilocalorie",
+         "kilocalories"),
+    **_u("Hz", "hertz", "frequency", "hz", "hertz"),
+    **_u("kHz", "kilohertz", "frequency", "khz", "kilohertz"),
+    **_u("MHz", "megahertz", "frequency", "mhz", "megahertz"),
+    **_u("GHz", "gigahertz", "frequency", "ghz", "gigahertz"),
+    **_u("GPa", "gigapascal", "pressure", "gpa", "gigapascal", "gigapascals"),
+    **_u("MPa", "megapascal", "pressure", "mpa", "megapascal", "megapascals"),
+    **_u("kPa", "kilopascal", "pressure", "kpa", "kilopascal", "kilopascals"),
+    **_u("KB", "kilobyte", "data", "kb", "kilobyte", "kilobytes"),
+    **_u("MB", "megabyte", "data", "mb", "megabyte", "megabytes"),
+    **_u("GB", "gigabyte", "data", "gb", "gigabyte", "gigabytes"),
+    **_u("TB", "terabyte", "data", "tb", "terabyte", "terabytes"),
+    **_u("Mbps", "megabit / second", "data_rate", "mbps", "mbit/s", "mb/s"),
+    **_u("Gbps", "gigabit / second", "data_rate", "gbps", "gbit/s", "gb/s"),
+    **_u("mAh", "milliampere * hour", "charge", "mah"),
+    **_u("Nm", "newton * meter", "torque", "nm", "newton-metres", "newton-meters",
+         "newton metres", "newton meters"),
+    **_u("cent", "", "cent", "cents", "cent", "¢"),
+    **_u("p", "", "pence", "p", "pence", "penny"),
 }
 # Short forms that are ambiguous unless glued to the digits ("480kg" is fine
 # either way, but "5 g" or "5 pc" is not worth the risk).
-_GLUED_ONLY = {"g", "pc", "c"}
+_GLUED_ONLY = {"g", "pc", "c", "w", "p", "bps", "pts"}
 # Glued short forms that must also be written in capitals ("38C", not "10c" cents).
 # A glued "F" is left out: "Boeing 777F" is a freighter, not 777 °F.
-_UPPER_ONLY = {"c"}
+_UPPER_ONLY = {"c", "w"}
+# Short forms that mean something else in another case: "Nm" (newton-metres) is
+# not "nm" (nanometres or nautical miles), "50p" (pence) is not "50P".
+# A glued capital "G" is a generation ("5G"), never grams.
+# Nor is a glued "M" metres: "4.3M sales" are millions.
+_EXACT_CASE = {"nm": "Nm", "p": "p", "mah": "mAh", "g": "g", "m": "m"}
 
 # Currency symbols and words -> ISO code.  We never convert between currencies.
 CURRENCY_SYMBOLS: dict[str, str] = {
-    "us$": "USD", "a$": "AUD", "c$": "CAD", "hk$": "HKD", "$": "USD", "€": "EUR",
-    "£": "GBP", "¥": "JPY", "₽": "RUB", "₹": "INR", "₩": "KRW", "₴": "UAH",
+    "us$": "USD", "$us": "USD", "a$": "AUD", "$a": "AUD", "au$": "AUD", "c$": "CAD",
+    "ca$": "CAD", "hk$": "HKD", "s$": "SGD", "nz$": "NZD", "r$": "BRL", "nt$": "TWD",
+    "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₹": "INR", "₩": "KRW",
+    "₴": "UAH", "rm": "MYR", "rs": "INR", "rs.": "INR",
 }
+# ISO 4217 codes written before ("USD 10m", "AUD1.5m") or after ("10m USD") a sum.
+CURRENCY_CODES = frozenset({
+    "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "AUD", "CAD", "HKD", "SGD", "NZD", "CHF",
+    "INR", "MYR", "RUB", "KRW", "UAH", "BRL", "ZAR", "SEK", "NOK", "DKK", "TWD", "THB",
+    "IDR", "MXN", "TRY", "AED", "SAR", "NGN", "PLN",
+})
 CURRENCY_WORDS: dict[str, str] = {
     "dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR", "euros": "EUR",
     "eur": "EUR", "gbp": "GBP", "sterling": "GBP", "rouble": "RUB", "roubles": "RUB",
     "ruble": "RUB", "rubles": "RUB", "rub": "RUB", "yuan": "CNY", "renminbi": "CNY",
     "yen": "JPY", "rupee": "INR", "rupees": "INR", "won": "KRW", "hryvnia": "UAH",
-    "hryvnias": "UAH",
+    "hryvnias": "UAH", "ringgit": "MYR", "aud": "AUD", "cad": "CAD", "jpy": "JPY",
+    "cny": "CNY", "hkd": "HKD", "sgd": "SGD", "chf": "CHF", "inr": "INR", "myr": "MYR",
 }
 
 
@@ -180,6 +263,8 @@ def match_unit(text: str, pos: int) -> tuple[UnitInfo, int] | None:
         return None
     if surface in _UPPER_ONLY and not m.group("unit").isupper():
         return None
+    if surface in _EXACT_CASE and m.group("unit") != _EXACT_CASE[surface]:
+        return None
     return UNITS[surface], m.end()
 
 
@@ -187,6 +272,8 @@ def to_si(value: float, unit: UnitInfo) -> float:
     """``value`` in ``unit`` expressed in the dimension's SI unit."""
     if unit.dimension in ("percent", "magnitude"):
         return value
+    if not unit.pint_expr:  # a named unit: kept as written (pence become pounds)
+        return value * _NAMED_FACTOR.get(unit.dimension, 1.0)
     ureg = get_ureg()
     if unit.dimension == "temperature":  # offset scales: convert the point, not a delta
         return float(ureg.Quantity(value, unit.pint_expr).to("kelvin").magnitude)
