@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import resource
 import sys
 import time
 from collections import Counter
@@ -118,7 +119,9 @@ def main(argv: list[str] | None = None) -> int:
 
     t0 = time.perf_counter()
     gaz = get_gazetteer()
-    print(f"gazetteer: {gaz.size:,} places, loaded in {time.perf_counter() - t0:.1f} s")
+    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    print(f"gazetteer: {gaz.size:,} places, loaded in {time.perf_counter() - t0:.1f} s;"
+          f" process peak resident memory {peak_mib:.0f} MiB")
     results: dict[str, dict[str, Any]] = {}
     for s in SETS:
         path = args.data / f"{s}.jsonl"

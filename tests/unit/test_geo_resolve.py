@@ -61,3 +61,16 @@ def test_context_beats_population(gaz: Gazetteer) -> None:
 def test_repeats_get_one_sense_and_output_is_parallel(gaz: Gazetteer) -> None:
     res = resolve_toponyms(["Paris", "Texas", "Paris"], gazetteer=gaz)
     assert len(res) == 3 and res[0].place == res[2].place
+
+
+def test_named_region_constrains_its_cities(gaz: Gazetteer) -> None:
+    london, _ = resolve_toponyms(["London", "Ontario"], gazetteer=gaz)
+    assert london.place is not None and london.place.country_code == "CA"
+    region, city = resolve_toponyms(["Tamil Nadu", "Salem"], gazetteer=gaz)
+    assert region.place is not None and region.place.feature == "region"
+    assert city.place is not None and city.place.country_code == "IN", city.reason
+
+
+def test_region_name_with_state_suffix(gaz: Gazetteer) -> None:
+    (r,) = resolve_toponyms(["Tamil Nadu State"], gazetteer=gaz)
+    assert r.place is not None and r.place.feature == "region" and r.place.country_code == "IN"
