@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import jsonschema
@@ -47,3 +50,15 @@ def check_dossier(d: dict[str, Any]) -> None:
 def need_shared() -> None:
     if not SEEDS.is_dir():
         pytest.skip("../shared is not beside the repository")
+
+
+def load_benchmark(script: str) -> ModuleType:
+    """A script of benchmarks/ (not a package) loaded by path, for its scoring functions."""
+    path = ROOT / "benchmarks" / script
+    name = f"benchmark_{path.stem}"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses in the script look their module up here
+    spec.loader.exec_module(module)
+    return module

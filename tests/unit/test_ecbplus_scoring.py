@@ -3,16 +3,13 @@ the development topics."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from itertools import combinations
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-from tests.conftest import ROOT, SHARED
+from tests.conftest import SHARED, load_benchmark
 
 DATA = SHARED / "benchmarks" / "ecbplus"
 # Measured on the 8 development topics (197 documents, ~17 s with one process):
@@ -21,18 +18,7 @@ B3_F1_FLOOR = 0.79
 ARI_FLOOR = 0.72
 
 
-def _load_benchmark() -> ModuleType:
-    # benchmarks/ is not a package: load the script by path, as a module.
-    path = ROOT / "benchmarks" / "ecbplus.py"
-    spec = importlib.util.spec_from_file_location("ecbplus_benchmark", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = _load_benchmark()
+bench = load_benchmark("ecbplus.py")
 
 # Five items, gold clusters {a, b} and {c, d, e}.
 GOLD = {"a": 1, "b": 1, "c": 2, "d": 2, "e": 2}

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from types import ModuleType
-
 import pytest
 
-from tests.conftest import ROOT, SHARED
+from tests.conftest import SHARED, load_benchmark
 
 DATA = SHARED / "benchmarks" / "article-extraction"
 # Measured on the 136 development pages: 0.969 (trafilatura alone, same settings: 0.964).
@@ -16,18 +12,7 @@ F1_FLOOR = 0.965
 RECALL_FLOOR = 0.975
 
 
-def _load_benchmark() -> ModuleType:
-    # benchmarks/ is not a package: load the script by path, as a module.
-    path = ROOT / "benchmarks" / "article_extraction.py"
-    spec = importlib.util.spec_from_file_location("article_extraction_benchmark", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = _load_benchmark()
+bench = load_benchmark("article_extraction.py")
 
 
 def test_shingles_and_page_score() -> None:

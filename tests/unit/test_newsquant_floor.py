@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from types import ModuleType
 from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT, SHARED
+from tests.conftest import SHARED, load_benchmark
 
 DATA = SHARED / "benchmarks" / "newsquant"
 SUBSET = 60
@@ -19,18 +16,7 @@ VALUE_UNIT_F1_FLOOR = 72.0
 VALUE_F1_FLOOR = 83.0
 
 
-def _load_benchmark() -> ModuleType:
-    # benchmarks/ is not a package: load the script by path, as a module.
-    path = ROOT / "benchmarks" / "newsquant.py"
-    spec = importlib.util.spec_from_file_location("newsquant_benchmark", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = _load_benchmark()
+bench = load_benchmark("newsquant.py")
 
 
 def _q(value: str, unit: str = "-", change: str = "=") -> dict[str, Any]:
