@@ -25,6 +25,7 @@ from storyline.errors import NothingReadable, OutputError, StoreError, UsageErro
 from storyline.ingest import read_inputs
 from storyline.model import AnnotatedArticle, Article, Skipped
 from storyline.nlp.annotate import annotate_articles
+from storyline.render.html import dossier_to_html, index_to_html, write_assets
 from storyline.render.json import dossier_to_dict
 from storyline.render.markdown import dossier_to_markdown
 from storyline.store.sqlite import Store
@@ -34,7 +35,7 @@ from storyline.version import PIPELINE_VERSION, SCHEMA_VERSION
 # Below this many new articles, starting worker processes costs more than it saves.
 PARALLEL_MIN_ARTICLES = 64
 
-_STORY_FILE = re.compile(r"^s[0-9a-f]{16}\.(json|md)$")
+_STORY_FILE = re.compile(r"^s[0-9a-f]{16}\.(json|md|html)$")
 
 
 @dataclass
@@ -164,7 +165,7 @@ def analyse(store: Store) -> list[dict[str, Any]]:
 
 
 def write_outputs(dossiers: Sequence[dict[str, Any]], out: str | Path) -> Path:
-    """Write index.json and each story's JSON and Markdown; drop stale story files."""
+    """Write index.json/.html, each story's JSON, Markdown and HTML; drop stale story files."""
     try:
         return _write_outputs(dossiers, Path(out))
     except OSError as exc:
@@ -179,7 +180,8 @@ def _write_outputs(dossiers: Sequence[dict[str, Any]], out: Path) -> Path:
         sid = d["story"]["id"]
         _write_text(out / f"{sid}.json", json.dumps(d, ensure_ascii=False, indent=2) + "\n")
         _write_text(out / f"{sid}.md", dossier_to_markdown(d))
-        keep.update({f"{sid}.json", f"{sid}.md"})
+        _write_text(out / f"{sid}.html", dossier_to_html(d))
+        keep.update({f"{sid}.json", f"{sid}.md", f"{sid}.html"})
         index.append(
             {
                 "id": sid,
@@ -187,11 +189,14 @@ def _write_outputs(dossiers: Sequence[dict[str, Any]], out: Path) -> Path:
                 "article_count": len(d["articles"]),
                 "file": f"{sid}.json",
                 "markdown": f"{sid}.md",
+                "html": f"{sid}.html",
             }
         )
     for stale in out.iterdir():
         if _STORY_FILE.match(stale.name) and stale.name not in keep:
             stale.unlink()
+    write_assets(out)
+    _write_text(out / "index.html", index_to_html(dossiers))
     _write_text(
         out / "index.json",
         json.dumps({"schema_version": SCHEMA_VERSION, "stories": index}, indent=2) + "\n",
