@@ -44,6 +44,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     r.add_argument("--batch-size", type=int, default=32, help="articles per store transaction")
     r.add_argument("--quiet", action="store_true", help="no progress bar or summary table")
+    sv = sub.add_parser(
+        "serve",
+        help="serve a store over HTTP (read-only JSON API and HTML reports)",
+        description="Serve the stories of a store: JSON API, HTML reports, docs at /docs.",
+    )
+    sv.add_argument("--db", required=True, metavar="FILE", help="SQLite store a run wrote")
+    sv.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    sv.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     return p
 
 
@@ -115,11 +123,22 @@ def _run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _serve(args: argparse.Namespace) -> int:
+    if not 0 <= args.port <= 65535:
+        raise UsageError("--port must be between 0 and 65535")
+    from storyline.web import serve
+
+    serve(args.db, host=args.host, port=args.port)
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "run":
             return _run(args)
+        if args.command == "serve":
+            return _serve(args)
     except UsageError as exc:
         print(f"storyline: {exc}", file=sys.stderr)
         return EXIT_USAGE

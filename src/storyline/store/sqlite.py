@@ -77,9 +77,8 @@ class Store:
             if version in done:
                 continue
             with self.transaction() as conn:
-                for statement in sql.split(";"):
-                    if statement.strip():
-                        conn.execute(statement)
+                for statement in _statements(sql):
+                    conn.execute(statement)
                 conn.execute(
                     "INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)",
                     (version, name, _now()),
@@ -210,6 +209,19 @@ class Store:
                 "UPDATE runs SET finished_at = ?, summary = ? WHERE id = ?",
                 (_now(), json.dumps(summary), run_id),
             )
+
+
+def _statements(sql: str) -> Iterator[str]:
+    """Split a migration into statements; a trigger body's inner ``;`` does not end one."""
+    pending = ""
+    for piece in sql.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                yield pending
+            pending = ""
+    if pending.strip(" \n;"):
+        yield pending
 
 
 _COLUMNS = (
