@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -28,6 +28,7 @@ from markupsafe import Markup, escape
 
 from storyline.render.markdown import _as_written, _interval
 from storyline.render.text_spans import Segment, article_segments
+from storyline.render.view import facts_line, has_point, lead, story_summary, timeline
 
 # The files a report page loads from its assets folder.
 ASSET_FILES = ("report.css", "report.js")
@@ -109,19 +110,9 @@ def _project(lat: float, lon: float) -> tuple[float, float]:
     return lon + 180.0, 90.0 - lat
 
 
-def _has_point(e: dict[str, Any]) -> bool:
-    lat, lon = e.get("lat"), e.get("lon")
-    return (
-        isinstance(lat, int | float)
-        and isinstance(lon, int | float)
-        and -90 <= lat <= 90
-        and -180 <= lon <= 180
-    )
-
-
 def map_view(entities: Sequence[dict[str, Any]]) -> dict[str, Any]:
     """Markers for every entity with coordinates and a viewBox framing them (2:1)."""
-    located = [e for e in entities if _has_point(e)]
+    located = [e for e in entities if has_point(e)]
     points = [(e, *_project(e["lat"], e["lon"])) for e in located]
     if points:
         xs = [x for _, x, _ in points]
@@ -160,37 +151,6 @@ def map_view(entities: Sequence[dict[str, Any]]) -> dict[str, Any]:
 
 
 # --------------------------------------------------------------- the story
-
-
-def _timeline(d: dict[str, Any]) -> list[dict[str, Any]]:
-    """Events in timeline order: the dossier's ``timeline`` when it has one, else by date."""
-    events = {ev["id"]: ev for ev in d.get("events") or []}
-    order: list[tuple[str | None, dict[str, Any]]] = []
-    timeline = d.get("timeline")
-    if isinstance(timeline, list) and timeline:
-        seen: set[str] = set()
-        for item in timeline:
-            ids: list[str] = []
-            date = None
-            if isinstance(item, str):
-                ids = [item]
-            elif isinstance(item, dict):
-                date = item.get("date") or item.get("when")
-                one = item.get("event") or item.get("id")
-                ids = [one] if isinstance(one, str) else list(item.get("events") or [])
-            for eid in ids:
-                if eid in events and eid not in seen:
-                    seen.add(eid)
-                    order.append((date or events[eid].get("date"), events[eid]))
-        # Events the timeline leaves out still belong on the page.
-        order += [(ev.get("date"), ev) for eid, ev in events.items() if eid not in seen]
-    else:
-        undated = "9999"
-        order = sorted(
-            ((ev.get("date"), ev) for ev in events.values()),
-            key=lambda pair: pair[0] or undated,
-        )
-    return [{"date": date, "event": ev} for date, ev in order]
 
 
 def _entity_groups(d: dict[str, Any]) -> list[tuple[str, list[dict[str, Any]]]]:
@@ -253,49 +213,6 @@ def _article_markup(a: dict[str, Any], spans: dict[str, list[tuple[int, int, str
     return segments_markup(article_segments(a["text"], spans.get(a["id"], [])))
 
 
-def _date_range(articles: Iterable[dict[str, Any]]) -> tuple[str | None, str | None]:
-    dates = sorted(a["published"] for a in articles if a.get("published"))
-    return (dates[0], dates[-1]) if dates else (None, None)
-
-
-def story_summary(d: dict[str, Any]) -> dict[str, Any]:
-    """One index row: counts and dates a reader sorts and filters by."""
-    articles = d.get("articles") or []
-    first, last = _date_range(articles)
-    claims = d.get("claims") or []
-    names = [e["name"] for e in d.get("entities") or []]
-    return {
-        "id": d["story"]["id"],
-        "title": d["story"]["title"],
-        "articles": len(articles),
-        "sources": len({a.get("source") or a["id"] for a in articles}),
-        "first": first,
-        "last": last,
-        "entities": len(d.get("entities") or []),
-        "claims": len(claims),
-        "conflicting": sum(1 for c in claims if c.get("status") == "conflicting"),
-        "conflicts": len(d.get("conflicts") or []),
-        "located": sum(1 for e in d.get("entities") or [] if _has_point(e)),
-        "search": " ".join([d["story"]["title"], *names]).lower(),
-    }
-
-
-def _lead(d: dict[str, Any]) -> str | None:
-    """The dossier's own summary if it has one, else the first article's opening lines."""
-    summary = d.get("summary")
-    if isinstance(summary, str) and summary.strip():
-        return summary.strip()
-    for a in d.get("articles") or []:
-        title = (a.get("title") or "").strip()
-        # Plain-text articles often open with their headline: the lead is what follows.
-        paras = [p.strip() for p in (a.get("text") or "").split("\n\n") if p.strip()]
-        paras = [p for p in paras if p != title] or paras
-        if paras:
-            para = paras[0]
-            return para if len(para) <= 400 else para[:397].rsplit(" ", 1)[0] + "…"
-    return None
-
-
 def report_context(d: dict[str, Any]) -> dict[str, Any]:
     """Everything the story template shows, precomputed so the template stays plain."""
     entities = {e["id"]: e for e in d.get("entities") or []}
@@ -326,19 +243,17 @@ def report_context(d: dict[str, Any]) -> dict[str, Any]:
         "d": d,
         "title": d["story"]["title"],
         "story_id": d["story"]["id"],
-        "lead": _lead(d),
+        "lead": lead(d),
         "summary": story_summary(d),
+        "facts": facts_line(story_summary(d)),
         "map": map_view(list(entities.values())),
-        "timeline": _timeline(d),
+        "timeline": timeline(d),
         "has_timeline_field": isinstance(d.get("timeline"), list),
         "claims": claim_rows,
         "conflicts": conflicts,
         "entity_groups": _entity_groups(d),
         "entities": entities,
-        "articles": [
-            {"a": a, "segments": _article_markup(a, spans)}
-            for a in articles.values()
-        ],
+        "articles": [{"a": a, "segments": _article_markup(a, spans)} for a in articles.values()],
         "article_titles": {aid: a.get("title") or aid for aid, a in articles.items()},
         "data": json_for_script({"story": d["story"]["id"], "targets": _targets(d)}),
         "csp": CSP,
@@ -351,8 +266,9 @@ def dossier_to_html(d: dict[str, Any], assets: str = "assets/", index: str = "in
     return _env().get_template("story.html.j2").render(assets=assets, index=index, **ctx)
 
 
-def index_to_html(dossiers: Sequence[dict[str, Any]], assets: str = "assets/",
-                  link: str = "{id}.html") -> str:
+def index_to_html(
+    dossiers: Sequence[dict[str, Any]], assets: str = "assets/", link: str = "{id}.html"
+) -> str:
     """The list of stories, searchable and sortable in the page."""
     rows = [story_summary(d) for d in dossiers]
     for r in rows:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from storyline.render.view import facts_line, has_point, lead, story_summary, timeline
+
 _STATUS_MARK = {
     "corroborated": "corroborated",
     "repeated": "repeated (one origin)",
@@ -55,10 +57,51 @@ def _as_written(claim: dict[str, Any]) -> str:
     return f"{first['text']} ({alternates})" if alternates else first["text"]
 
 
+def _timeline_line(
+    item: dict[str, Any], entities: dict[str, Any], articles: dict[str, Any]
+) -> str:
+    """"- 2026-03-02 (accident): summary, at Place, with X (“quote”, Source title)"."""
+    ev = item["event"]
+    line = f"- **{item['date'] or 'undated'}** ({_cell(ev['type'])}): {_cell(ev['summary'])}"
+    place = entities.get(ev.get("location") or "")
+    if place:
+        line += f", at {_cell(place['name'])}"
+    who = [entities[p]["name"] for p in ev.get("participants") or [] if p in entities]
+    if who:
+        line += f", with {_cell(', '.join(who))}"
+    if ev["sources"]:
+        s = ev["sources"][0]
+        title = articles.get(s["article"], {}).get("title") or s["article"]
+        line += f" (“{_cell(s['quote'])}”, {_cell(title)})"
+    return line
+
+
+def _conflict_sides(
+    cf: dict[str, Any], d: dict[str, Any], articles: dict[str, Any]
+) -> list[str]:
+    """Each side of a conflict with every quote that states it."""
+    claims = {c["id"]: c for c in d["claims"]}
+    lines = []
+    for cid in cf["claims"]:
+        c = claims.get(cid)
+        if c is None:
+            continue
+        n = c["independent_sources"]
+        lines.append(f"  - {_cell(_as_written(c))} ({n} independent origin{'s' if n != 1 else ''})")
+        for s in c["sources"]:
+            title = articles.get(s["article"], {}).get("title") or s["article"]
+            lines.append(f"    - “{_cell(s['quote'])}” ({_cell(title)})")
+    return lines
+
+
 def dossier_to_markdown(d: dict[str, Any]) -> str:
     articles = {a["id"]: a for a in d["articles"]}
     entities = {e["id"]: e for e in d["entities"]}
     out: list[str] = [f"# {_cell(d['story']['title'])}", "", f"Story `{d['story']['id']}`", ""]
+    out += [facts_line(story_summary(d)), ""]
+    opening = lead(d)
+    if opening:
+        out += [f"> {_cell(opening)}", ""]
 
     out += [
         "## Articles",
@@ -86,7 +129,7 @@ def dossier_to_markdown(d: dict[str, Any]) -> str:
                 extra.append("roles: " + ", ".join(e["roles"]))
             if e["aliases"]:
                 extra.append("also: " + ", ".join(e["aliases"]))
-            if e["lat"] is not None and e["lon"] is not None:
+            if has_point(e):
                 extra.append(f"at {e['lat']:.3f}, {e['lon']:.3f}")
             count = len(e["mentions"])
             tail = f" ({_cell('; '.join(extra))})" if extra else ""
@@ -97,8 +140,8 @@ def dossier_to_markdown(d: dict[str, Any]) -> str:
 
     if d["events"]:
         out += ["## Timeline", ""]
-        for ev in d["events"]:
-            out.append(f"- {ev['date'] or 'undated'}: {_cell(ev['summary'])}")
+        for item in timeline(d):
+            out.append(_timeline_line(item, entities, articles))
         out.append("")
 
     out += ["## Claims", ""]
@@ -106,8 +149,9 @@ def dossier_to_markdown(d: dict[str, Any]) -> str:
         out += ["No figures found.", ""]
     else:
         out += [
-            "| subject | attribute | as written | normalised | status | origins | quote |",
-            "|---|---|---|---|---|---|---|",
+            "| subject | attribute | as written | normalised | status | origins | sources"
+            " | quote |",
+            "|---|---|---|---|---|---|---|---|",
         ]
         for c in d["claims"]:
             subject = entities.get(c["subject"] or "", {}).get("name", "—")
@@ -118,7 +162,7 @@ def dossier_to_markdown(d: dict[str, Any]) -> str:
             out.append(
                 f"| {_cell(subject)} | {c['attribute']} | {_cell(value)} | "
                 f"{_interval(c['normalized'])} | {_STATUS_MARK[c['status']]} | "
-                f"{c['independent_sources']} | {quote} |"
+                f"{c['independent_sources']} | {len(c['sources'])} | {quote} |"
             )
         out.append("")
 
@@ -126,6 +170,7 @@ def dossier_to_markdown(d: dict[str, Any]) -> str:
         out += ["## Conflicts", ""]
         for cf in d["conflicts"]:
             out.append(f"- *{cf['kind']}*: {_cell(cf['explanation'])}")
+            out += _conflict_sides(cf, d, articles)
         out.append("")
 
     shared = d.get("shared_passages") or []
