@@ -73,8 +73,15 @@ def _article(aid: str, title: str, text: str, source: str, url: str | None) -> d
     }
 
 
-def _entity(eid: str, name: str, etype: str, lat: float | None, lon: float | None,
-            surfaces: list[str], texts: dict[str, str]) -> dict[str, Any]:
+def _entity(
+    eid: str,
+    name: str,
+    etype: str,
+    lat: float | None,
+    lon: float | None,
+    surfaces: list[str],
+    texts: dict[str, str],
+) -> dict[str, Any]:
     mentions = [
         {"article": aid, "start": s, "end": e, "text": text[s:e]}
         for aid, text in texts.items()
@@ -113,14 +120,22 @@ def located_dossier() -> dict[str, Any]:
         for i, (name, etype, lat, lon, surfaces) in enumerate(PLACES)
     ]
     entities.append(
-        _entity("e0000000000000010", "Elena Rojas", "PERSON", None, None,
-                ["Elena Rojas", "Rojas"], texts)
+        _entity(
+            "e0000000000000010",
+            "Elena Rojas",
+            "PERSON",
+            None,
+            None,
+            ["Elena Rojas", "Rojas"],
+            texts,
+        )
     )
     # "Rojas" also matches inside "Elena Rojas": keep the longest span only.
     rojas = entities[-1]
     full = {(m["article"], m["start"]) for m in rojas["mentions"] if m["text"] == "Elena Rojas"}
     rojas["mentions"] = [
-        m for m in rojas["mentions"]
+        m
+        for m in rojas["mentions"]
         if m["text"] == "Elena Rojas" or (m["article"], m["start"] - 6) not in full
     ]
     entities.append(
@@ -198,10 +213,20 @@ def located_dossier() -> dict[str, Any]:
         "generator": "storyline tests",
         "story": {"id": SID, "title": "Ferry runs aground near Valparaíso"},
         "articles": [
-            _article(AID_A, "Ferry runs aground near Valparaíso", ARTICLE_A, "Pacific Wire",
-                     "https://news.invalid/ferry"),
-            _article(AID_B, "Navy tows stranded ferry", ARTICLE_B, "Andes Daily",
-                     "javascript:alert(document.domain)"),
+            _article(
+                AID_A,
+                "Ferry runs aground near Valparaíso",
+                ARTICLE_A,
+                "Pacific Wire",
+                "https://news.invalid/ferry",
+            ),
+            _article(
+                AID_B,
+                "Navy tows stranded ferry",
+                ARTICLE_B,
+                "Andes Daily",
+                "javascript:alert(document.domain)",
+            ),
         ],
         "entities": entities,
         "events": events,
@@ -240,16 +265,18 @@ def big_dossier(n_entities: int = 200, n_claims: int = 500, seed: int = 7) -> di
         mentions = [
             {"article": aid, "start": s, "end": e, "text": name} for s, e in _spans(text, name)
         ]
-        entities.append({
-            "id": f"e{i:016x}",
-            "name": name,
-            "type": etype,
-            "aliases": [name.split()[0]] if i % 3 == 0 else [],
-            "roles": [],
-            "lat": round(rng.uniform(-60, 70), 3) if located else None,
-            "lon": round(rng.uniform(-170, 170), 3) if located else None,
-            "mentions": mentions,
-        })
+        entities.append(
+            {
+                "id": f"e{i:016x}",
+                "name": name,
+                "type": etype,
+                "aliases": [name.split()[0]] if i % 3 == 0 else [],
+                "roles": [],
+                "lat": round(rng.uniform(-60, 70), 3) if located else None,
+                "lon": round(rng.uniform(-170, 170), 3) if located else None,
+                "mentions": mentions,
+            }
+        )
     claims = []
     statuses = ["corroborated", "repeated", "conflicting", "single-source"]
     at = 0
@@ -258,39 +285,80 @@ def big_dossier(n_entities: int = 200, n_claims: int = 500, seed: int = 7) -> di
         at = start + len(sentence)
         figure = f"{i + 10} units"
         fstart = text.index(figure, start)
-        claims.append({
-            "id": f"c{i:016x}",
-            "subject": f"e{i % n_entities:016x}",
-            "attribute": "count",
-            "text": figure,
-            "value": {"low": i + 10, "high": i + 10, "unit": "units"},
-            "normalized": {"low": i + 10, "high": i + 10, "unit": "units"},
-            "qualifier": None,
-            "status": statuses[i % 4],
-            "sources": [{"article": aid, "start": start, "end": at, "sentence": i,
-                         "quote": sentence}],
-            "independent_sources": 1 + i % 3,
-            "figures": [{"article": aid, "start": fstart, "end": fstart + len(figure),
-                         "text": figure,
-                         "normalized": {"low": i + 10, "high": i + 10, "unit": "units"},
-                         "alternates": []}],
-        })
+        claims.append(
+            {
+                "id": f"c{i:016x}",
+                "subject": f"e{i % n_entities:016x}",
+                "attribute": "count",
+                "text": figure,
+                "value": {"low": i + 10, "high": i + 10, "unit": "units"},
+                "normalized": {"low": i + 10, "high": i + 10, "unit": "units"},
+                "qualifier": None,
+                "status": statuses[i % 4],
+                "sources": [
+                    {"article": aid, "start": start, "end": at, "sentence": i, "quote": sentence}
+                ],
+                "independent_sources": 1 + i % 3,
+                "figures": [
+                    {
+                        "article": aid,
+                        "start": fstart,
+                        "end": fstart + len(figure),
+                        "text": figure,
+                        "normalized": {"low": i + 10, "high": i + 10, "unit": "units"},
+                        "alternates": [],
+                    }
+                ],
+            }
+        )
     return {
         "schema_version": "1.0",
         "generator": "storyline tests",
         "story": {"id": "s0000000000000b16", "title": "A very large generated story"},
-        "articles": [{
-            "id": aid, "title": "Generated", "source": "Generator", "url": None,
-            "published": "2026-01-01", "published_basis": "fixture", "language": "en",
-            "format": "text", "origin": "fixture", "text": text, "origin_group": aid,
-        }],
+        "articles": [
+            {
+                "id": aid,
+                "title": "Generated",
+                "source": "Generator",
+                "url": None,
+                "published": "2026-01-01",
+                "published_basis": "fixture",
+                "language": "en",
+                "format": "text",
+                "origin": "fixture",
+                "text": text,
+                "origin_group": aid,
+            }
+        ],
         "entities": entities,
         "events": [],
         "claims": claims,
         "conflicts": [
-            {"claims": [f"c{i:016x}", f"c{i + 4:016x}"], "kind": "value",
-             "explanation": f"sector {i} against sector {i + 4}"}
+            {
+                "claims": [f"c{i:016x}", f"c{i + 4:016x}"],
+                "kind": "value",
+                "explanation": f"sector {i} against sector {i + 4}",
+            }
             for i in range(2, min(n_claims - 4, 60), 4)
         ],
         "shared_passages": [],
     }
+
+
+def store_with(path: Any, dossiers: list[dict[str, Any]]) -> None:
+    """A store holding the dossiers' articles and stories, written without spaCy."""
+    from storyline.model import AnnotatedArticle, Article, Story
+    from storyline.store.sqlite import Store
+
+    with Store(path) as store:
+        batch = []
+        for d in dossiers:
+            for a in d["articles"]:
+                fields = {k: v for k, v in a.items() if k != "origin_group"}
+                batch.append(AnnotatedArticle(article=Article(**fields)))
+        store.add_annotated(batch, "fixture")
+        rows = [
+            (Story(d["story"]["id"], tuple(a["id"] for a in d["articles"])), d["story"]["title"], d)
+            for d in dossiers
+        ]
+        store.replace_stories(rows, "fixture")
