@@ -155,12 +155,14 @@ class Reader:
         return Page(int(total), items)
 
     def dossier(self, story_id: str) -> dict[str, Any] | None:
-        row = (
-            self.conn()
-            .execute("SELECT data FROM dossiers WHERE story_id = ?", (story_id,))
-            .fetchone()
-        )
-        return None if row is None else dict(json.loads(row[0]))
+        raw = self.dossier_json(story_id)
+        return None if raw is None else dict(json.loads(raw))
+
+    def dossier_json(self, story_id: str) -> str | None:
+        """The dossier as stored (JSON text): served as is, without a parse."""
+        sql = "SELECT data FROM dossiers WHERE story_id = ?"
+        row = self.conn().execute(sql, (story_id,)).fetchone()
+        return None if row is None else str(row[0])
 
     def all_dossiers(self) -> list[dict[str, Any]]:
         rows = self.conn().execute("SELECT data FROM dossiers ORDER BY story_id")

@@ -11,9 +11,11 @@ The interactive docs (``/docs``) load Swagger UI from the installed
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -90,8 +92,17 @@ def error_response(
     return JSONResponse(body, status_code=status)
 
 
-def _page(page: Page, limit: int, offset: int) -> dict[str, Any]:
-    return {"total": page.total, "limit": limit, "offset": offset, "items": page.items}
+def _page(page: Page, limit: int, offset: int) -> JSONResponse:
+    # Returned as a response, so FastAPI does not walk the items again to encode them;
+    # the declared response_model still documents the shape.
+    body = {"total": page.total, "limit": limit, "offset": offset, "items": page.items}
+    return JSONResponse(body)
+
+
+@lru_cache(maxsize=64)
+def _report_html(story_json: str) -> str:
+    """A story's report page; the key is the stored dossier text, so a rerun refreshes it."""
+    return dossier_to_html(json.loads(story_json), assets="/assets/", index="/")
 
 
 def _html(text: str) -> HTMLResponse:
@@ -139,7 +150,7 @@ def create_app(db: str | Path) -> FastAPI:
         date_to: Annotated[date | None, Query(alias="to", description="YYYY-MM-DD")] = None,
         limit: Limit = 50,
         offset: Offset = 0,
-    ) -> dict[str, Any]:
+    ) -> JSONResponse:
         """Stories, most recent first; filter by words, an entity, and a date range."""
         page = reader.stories(
             q=q,
@@ -151,16 +162,20 @@ def create_app(db: str | Path) -> FastAPI:
         )
         return _page(page, limit, offset)
 
-    def _dossier(story_id: str) -> dict[str, Any]:
-        d = reader.dossier(story_id) if _STORY_ID.match(story_id) else None
-        if d is None:
+    def _dossier(story_id: str) -> str:
+        raw = reader.dossier_json(story_id) if _STORY_ID.match(story_id) else None
+        if raw is None:
             raise HTTPException(404, f"no story {story_id}")
-        return d
+        return raw
 
-    @app.get("/stories/{story_id}", responses=ERRORS, tags=["stories"])
-    def story(story_id: str) -> dict[str, Any]:
+    @app.get(
+        "/stories/{story_id}",
+        responses={200: {"content": {"application/json": {}}}, **ERRORS},
+        tags=["stories"],
+    )
+    def story(story_id: str) -> Response:
         """The story's dossier, as in ``docs/dossier.schema.json``."""
-        return _dossier(story_id)
+        return Response(_dossier(story_id), media_type="application/json")
 
     @app.get(
         "/stories/{story_id}/report",
@@ -170,14 +185,14 @@ def create_app(db: str | Path) -> FastAPI:
     )
     def report(story_id: str) -> HTMLResponse:
         """The story's HTML report (map, timeline, claims, highlighted articles)."""
-        return _html(dossier_to_html(_dossier(story_id), assets="/assets/", index="/"))
+        return _html(_report_html(_dossier(story_id)))
 
     @app.get("/entities", response_model=PageOut, responses=ERRORS, tags=["entities"])
     def entities(
         q: Annotated[str | None, Query(description="part of a name or alias")] = None,
         limit: Limit = 50,
         offset: Offset = 0,
-    ) -> dict[str, Any]:
+    ) -> JSONResponse:
         """Entities across all stories, most mentioned first."""
         return _page(reader.entities(q, limit=limit, offset=offset), limit, offset)
 
@@ -187,7 +202,7 @@ def create_app(db: str | Path) -> FastAPI:
         story: Annotated[str | None, Query(pattern=r"^s[0-9a-f]{16}$")] = None,
         limit: Limit = 50,
         offset: Offset = 0,
-    ) -> dict[str, Any]:
+    ) -> JSONResponse:
         """Claims across stories, each with its story id; filter by status or story."""
         page = reader.claims(
             status.value if status else None, story=story, limit=limit, offset=offset
@@ -199,7 +214,7 @@ def create_app(db: str | Path) -> FastAPI:
         q: Annotated[str, Query(min_length=1, description="words, all required")],
         limit: Limit = 20,
         offset: Offset = 0,
-    ) -> dict[str, Any]:
+    ) -> JSONResponse:
         """Full-text search over article titles and text (SQLite FTS5), best match first."""
         return _page(reader.search(q, limit=limit, offset=offset), limit, offset)
 
