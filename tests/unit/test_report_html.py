@@ -198,7 +198,7 @@ def test_big_dossier_renders_every_claim_and_entity() -> None:
     d = big_dossier()
     check_dossier(d)
     html = dossier_to_html(d)
-    assert html.count("<tr data-target=\"claim:") == 500
+    assert html.count('<tr data-target="claim:') == 500
     assert html.count('<button type="button" data-target="entity:') == 200
     located = sum(1 for e in d["entities"] if e["lat"] is not None)
     assert html.count('<g class="marker"') == located
@@ -225,3 +225,24 @@ def test_markdown_quotes_both_sides_and_lists_coordinates() -> None:
     assert "    - “About 120 passengers were taken off" in md
     assert "**Valparaíso** (at -33.047, -71.613)" in md
     assert "- **2026-03-02** (accident): A passenger ferry runs aground" in md
+
+
+def test_shared_passages_are_listed_and_highlight_both_sides() -> None:
+    d = located_dossier()
+    a, b = d["articles"]
+    sa, sb = a["text"].index("85 metres long"), b["text"].index("85 metres long")
+    d["shared_passages"] = [
+        {
+            "article_a": a["id"],
+            "start_a": sa,
+            "end_a": sa + 14,
+            "article_b": b["id"],
+            "start_b": sb,
+            "end_b": sb + 14,
+        }
+    ]
+    check_dossier(d)
+    html = dossier_to_html(d)
+    assert 'data-target="passage:0"' in html and "“85 metres long”" in html
+    targets = json.loads(_parse(html).data["storyline-data"])["targets"]
+    assert targets["passage:0"] == [[a["id"], sa, sa + 14], [b["id"], sb, sb + 14]]

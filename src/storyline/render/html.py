@@ -174,6 +174,11 @@ def _targets(d: dict[str, Any]) -> dict[str, list[list[Any]]]:
         out[f"claim:{c['id']}"] = [[s["article"], s["start"], s["end"]] for s in c["sources"]]
     for ev in d.get("events") or []:
         out[f"event:{ev['id']}"] = [[s["article"], s["start"], s["end"]] for s in ev["sources"]]
+    for i, p in enumerate(d.get("shared_passages") or []):
+        out[f"passage:{i}"] = [
+            [p["article_a"], p["start_a"], p["end_a"]],
+            [p["article_b"], p["start_b"], p["end_b"]],
+        ]
     return out
 
 
@@ -191,6 +196,9 @@ def _spans_by_article(d: dict[str, Any]) -> dict[str, list[tuple[int, int, str, 
     for ev in d.get("events") or []:
         for s in ev["sources"]:
             spans.setdefault(s["article"], []).append((s["start"], s["end"], "", ""))
+    for p in d.get("shared_passages") or []:
+        spans.setdefault(p["article_a"], []).append((p["start_a"], p["end_a"], "", ""))
+        spans.setdefault(p["article_b"], []).append((p["start_b"], p["end_b"], "", ""))
     return spans
 
 
@@ -211,6 +219,20 @@ def segments_markup(segments: Sequence[Segment]) -> Markup:
 
 def _article_markup(a: dict[str, Any], spans: dict[str, list[tuple[int, int, str, str]]]) -> Markup:
     return segments_markup(article_segments(a["text"], spans.get(a["id"], [])))
+
+
+def _passages(d: dict[str, Any], articles: dict[str, Any]) -> list[dict[str, Any]]:
+    """Copied text between two articles, with a short excerpt."""
+    out = []
+    for i, p in enumerate(d.get("shared_passages") or []):
+        a, b = articles.get(p["article_a"]), articles.get(p["article_b"])
+        if a is None or b is None:
+            continue
+        excerpt = a["text"][p["start_a"] : p["end_a"]]
+        if len(excerpt) > 200:
+            excerpt = excerpt[:197].rsplit(" ", 1)[0] + "…"
+        out.append({"key": f"passage:{i}", "a": a, "b": b, "excerpt": excerpt})
+    return out
 
 
 def report_context(d: dict[str, Any]) -> dict[str, Any]:
@@ -255,6 +277,7 @@ def report_context(d: dict[str, Any]) -> dict[str, Any]:
         "entities": entities,
         "articles": [{"a": a, "segments": _article_markup(a, spans)} for a in articles.values()],
         "article_titles": {aid: a.get("title") or aid for aid, a in articles.items()},
+        "passages": _passages(d, articles),
         "data": json_for_script({"story": d["story"]["id"], "targets": _targets(d)}),
         "csp": CSP,
     }
