@@ -246,3 +246,26 @@ def test_shared_passages_are_listed_and_highlight_both_sides() -> None:
     assert 'data-target="passage:0"' in html and "“85 metres long”" in html
     targets = json.loads(_parse(html).data["storyline-data"])["targets"]
     assert targets["passage:0"] == [[a["id"], sa, sa + 14], [b["id"], sb, sb + 14]]
+
+
+def test_fields_added_later_show_up_escaped() -> None:
+    d = located_dossier()
+    d["entities"][0]["country"] = "CL"
+    d["entities"][0]["feature"] = HOSTILE
+    d["entities"][0]["geo"] = {"nested": "objects are left to the JSON"}
+    d["claims"][0]["check"] = "contradicted by a later report"
+    d["events"][0]["confidence"] = 0.8
+    html = dossier_to_html(d)
+    assert '<span class="extra">country: CL</span>' in html
+    assert "check: contradicted by a later report" in html and "confidence: 0.8" in html
+    assert "nested" not in html
+    page = _parse(html)
+    assert page.on_attrs == [] and "img" not in page.tags
+
+
+def test_no_map_is_drawn_without_coordinates() -> None:
+    d = located_dossier()
+    for e in d["entities"]:
+        e["lat"] = e["lon"] = None
+    html = dossier_to_html(d)
+    assert "<svg" not in html and "No place in this story has coordinates yet." in html

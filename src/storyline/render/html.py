@@ -28,7 +28,14 @@ from markupsafe import Markup, escape
 
 from storyline.render.markdown import _as_written, _interval
 from storyline.render.text_spans import Segment, article_segments
-from storyline.render.view import facts_line, has_point, lead, story_summary, timeline
+from storyline.render.view import (
+    extras,
+    facts_line,
+    has_point,
+    lead,
+    story_summary,
+    timeline,
+)
 
 # The files a report page loads from its assets folder.
 ASSET_FILES = ("report.css", "report.js")
@@ -65,6 +72,7 @@ def _env() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["safe_url"] = safe_url
+    env.globals["extras"] = extras
     return env
 
 

@@ -107,3 +107,34 @@ def lead(d: dict[str, Any]) -> str | None:
             para = paras[0]
             return para if len(para) <= 400 else para[:397].rsplit(" ", 1)[0] + "…"
     return None
+
+
+# Fields every view already shows; anything else a later stage adds is listed as is.
+SHOWN = {
+    "entity": {"id", "name", "type", "aliases", "roles", "lat", "lon", "mentions"},
+    "claim": {
+        "id", "subject", "attribute", "text", "value", "normalized", "qualifier", "status",
+        "sources", "independent_sources", "figures",
+    },
+    "event": {"id", "type", "summary", "date", "location", "participants", "sources"},
+}
+
+
+def extras(item: dict[str, Any], kind: str) -> list[tuple[str, str]]:
+    """Fields of ``item`` the views do not know yet, when they read as short text.
+
+    New dossier fields (an entity's country, a claim's check) then appear in the
+    report the day they land, before anyone writes a column for them.
+    """
+    out = []
+    for key, value in item.items():
+        if key in SHOWN[kind] or value is None or value == [] or value == "":
+            continue
+        if isinstance(value, bool | int | float | str):
+            text = str(value)
+        elif isinstance(value, list) and all(isinstance(v, str | int | float) for v in value):
+            text = ", ".join(str(v) for v in value)
+        else:
+            continue
+        out.append((key.replace("_", " "), text if len(text) <= 200 else text[:199] + "…"))
+    return out
