@@ -42,7 +42,8 @@ _DIMENSIONS = {"m": "length", "kg": "mass", "m/s": "speed", "s": "time", "m^2": 
                "count": "count", "W": "power", "J": "energy", "Hz": "frequency",
                "Pa": "pressure", "B": "data", "bit/s": "data_rate", "C": "charge",
                "N*m": "torque", "point": "point", "bp": "basis_point",
-               "pp": "percentage_point", "cent": "money"}
+               "pp": "percentage_point", "cent": "money", "degree": "degree",
+               "mpg": "fuel_economy", "lbft": "torque"}
 
 _PHYSICAL = frozenset({"EQUIPMENT", "OTHER"})
 _LOCATED = frozenset({"PLACE", "FACILITY", "EQUIPMENT", "OTHER"})
@@ -182,7 +183,8 @@ def _attribute(text: str, q: Quantity, sent_start: int, anchored: bool,
     clause = text[sent_start : sent_end if sent_end is not None else _figure_end(q) + 60]
     if dim == "magnitude":
         return "magnitude"
-    if q.value.unit == "yr" and (_AGE_TEXT.search(q.text) or _AGE_LEFT.search(left)):
+    if q.value.unit == "yr" and (_AGE_TEXT.search(q.text) or _AGE_LEFT.search(left) or (
+            q.text.isdigit() and left.rstrip().endswith(","))):
         return "age"
     if dim in ("power", "energy"):
         return dim
