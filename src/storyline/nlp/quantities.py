@@ -332,10 +332,10 @@ def _count_noun(doc: Doc, fig: _Fig) -> tuple[str, int] | None:
         return None
     num = span[-1]
     for tok in doc[span.end : min(len(doc), span.end + 4)]:
-        # The noun the number modifies, even as a compound: "a 3 cylinder engine"
-        # counts cylinders, not engines.
+        # The noun the number modifies, even as a compound, when the phrase's head is
+        # singular: "a 3 cylinder engine" counts cylinders; "18 return trains" trains.
         if tok.pos_ in ("NOUN", "PROPN") and (tok.dep_ != "compound" or (
-                tok.i == num.head.i and num.dep_ == "nummod")):
+                tok.i == num.head.i and num.dep_ == "nummod" and tok.head.tag_ == "NN")):
             linked = fig.vague or tok.i in (num.head.i, num.head.head.i)
             if not linked or tok.lemma_.lower() in _UNCOUNTABLE or not tok.is_alpha:
                 return None
