@@ -426,7 +426,9 @@ def extract_quantities(doc: Doc, mentions: Sequence[Mention]) -> list[Quantity]:
             continue
         # spaCy's DATE/ORDINAL/TIME labels rule out dates, but not a figure whose
         # unit is in our own table ("1520 sq m", "24pc", "100km/hr", "45 minutes").
-        if _excluded(fig, excluded) and fig.info is None and fig.currency is None:
+        # spaCy labels an apposed age ("Maddon, 66, said") a DATE: the name decides.
+        aged = fig.info is None and fig.currency is None and _apposed_age(text, fig, mentions)
+        if _excluded(fig, excluded) and fig.info is None and fig.currency is None and not aged:
             continue
         if not fig.info and not fig.currency:
             # A bare number is a figure only when it counts something, and a
@@ -437,7 +439,7 @@ def extract_quantities(doc: Doc, mentions: Sequence[Mention]) -> list[Quantity]:
                 "," not in text[fig.num_start : fig.end]
             ) and not _QUALIFIED_LEFT_RE.search(text[max(0, fig.start - 16) : fig.start]):
                 continue  # a bare year-like number: "2023"
-            if _apposed_age(text, fig, mentions):
+            if aged:
                 fig.info, fig.unit = un.UNITS["year"], "yr"
                 _extend_left(text, fig)
                 sent = max(0, bisect.bisect_right(sent_starts, fig.start) - 1)
