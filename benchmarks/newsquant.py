@@ -38,6 +38,13 @@ conventions, in :func:`to_newsquant`:
 * ``normalized_unit`` comes from :data:`UNIT_NAMES` (our ``value.unit`` → their
   vocabulary), :data:`CURRENCY_NAMES` for money (``USD/barrel`` → ``dollar per
   barrel``), and the counted noun's lemma for counts (``13 people`` → ``people``);
+* a count's unit is the counted noun phrase as written between number and noun,
+  head as lemma (``five profile slots`` → ``profile slot``), as the data set names it;
+* a rate written after the figure joins the unit (``$3,500 a month`` → ``dollar per
+  month``, ``325,000 barrels per day`` → ``barrel per day``, ``63 cents per share``);
+* a change written "from A to B" (also "to B from A", and "from 4.8 to 4.7 percent"
+  with a bare first number) is one quantity ``"A-B"``, as the data set writes it
+  (even when B < A); our figures keep A and B apart;
 * ``change`` from the words before the figure: a rise/fall verb or sign right
   before it (``rose 6.5%``, ``down 2.1%``, ``+0.2%``, ``fell by 3``) gives ``up`` /
   ``down``; otherwise the qualifier: up to / at most / less than → ``<``, more
@@ -106,7 +113,8 @@ UNIT_NAMES: dict[str, str] = {
     "Hz": "hertz", "kHz": "kilohertz", "MHz": "megahertz", "GHz": "gigahertz",
     "kB": "kilobyte", "MB": "megabyte", "GB": "gigabyte", "TB": "terabyte",
     "Mbps": "megabit per second", "Gbps": "gigabit per second",
-    "mAh": "milliampere-hour", "mg": "milligram", "mL": "millilitre", "μm": "micrometre",
+    "mAh": "milliampere-hour", "mg": "milligram", "nm": "nanometre", "mL": "millilitre",
+    "μm": "micrometre",
     "GPa": "gigapascal", "kcal": "kilocalorie", "Nm": "newton metre",
     # named units without an SI dimension
     "point": "point", "bp": "basis point", "pp": "percentage point", "cent": "cent",
@@ -278,6 +286,10 @@ def per_suffix(text: str, end: int, unit: str) -> str:
 _FROM_LEFT = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _TO_BETWEEN = re.compile(r"\s+to\s+$", re.IGNORECASE)
 _TO_RIGHT = re.compile(r"\s+to\s+(?=[$€£¥]?\d)", re.IGNORECASE)
+_TO_LEFT = re.compile(r"\bto\s+$", re.IGNORECASE)
+# What may stand between the two figures of "from A … to B" (no clause break).
+_GAP_TO = re.compile(r"^(?:[^.;,]|\.\d){0,40}?\s+to\s+$", re.IGNORECASE)
+_BARE_FROM_LEFT = re.compile(r"\bfrom\s+(?P<n>\d[\d,]*(?:\.\d+)?)\s+to\s+$", re.IGNORECASE)
 
 
 def _change_pairs(text: str, qs: Sequence[Any]) -> dict[int, tuple[float, int | None]]:
@@ -290,15 +302,21 @@ def _change_pairs(text: str, qs: Sequence[Any]) -> dict[int, tuple[float, int | 
     out: dict[int, tuple[float, int | None]] = {}
     for i, q in enumerate(qs):
         n = q.value
-        if n.low is None or n.low != n.high or not _FROM_LEFT.search(text[max(0, q.start - 8)
-                                                                          : q.start]):
+        if n.low is None or n.low != n.high:
             continue
         end = max([q.end] + [a.end for a in q.alternates])
+        left = text[max(0, q.start - 30) : q.start]
+        if not _FROM_LEFT.search(left[-8:]):
+            if i + 1 < len(qs) and _TO_LEFT.search(left) and re.match(
+                    r"^\s+from\s+$", text[end : qs[i + 1].start]) and (
+                    qs[i + 1].value.unit == n.unit and qs[i + 1].value.low is not None):
+                # "narrowed to 138,285 lots from 212,577 lots": from the second to the first
+                out[i] = (-1.0, i + 1)
+            continue
         if i + 1 < len(qs):
             nxt = qs[i + 1]
             gap = text[end : nxt.start]
-            if (_TO_BETWEEN.match(gap) or re.match(r"^[^.;,]{0,40}\s+to\s+$", gap)) and (
-                    nxt.value.unit == n.unit and nxt.value.low is not None):
+            if _GAP_TO.match(gap) and nxt.value.unit == n.unit and nxt.value.low is not None:
                 out[i] = (nxt.value.low, i + 1)
                 continue
         tm = _TO_RIGHT.match(text, end)
@@ -331,7 +349,15 @@ def to_newsquant(annotated: Any) -> list[Pred]:
                 low, high = bounds
             value = format_value(low, high)
             if i in pairs and form is q and low is not None:
-                value = f"{_fmt(low)}-{_fmt(pairs[i][0])}"
+                other, j = pairs[i]
+                if other == -1.0 and j is not None:  # written "to B from A"
+                    value = f"{_fmt(annotated.quantities[j].value.low)}-{_fmt(low)}"
+                else:
+                    value = f"{_fmt(low)}-{_fmt(other)}"
+            bare = _BARE_FROM_LEFT.search(text[max(0, q.start - 30) : q.start])
+            if bare and form is q and low is not None and low == high:
+                # "from 4.8 to 4.7 percent": the first number borrows the unit
+                value = f"{_fmt(float(bare.group('n').replace(',', '')))}-{_fmt(low)}"
             if value is None:
                 continue
             unit = normalized_unit(form.value.unit, form.normalized.unit)

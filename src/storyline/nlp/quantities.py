@@ -40,6 +40,7 @@ _RANGE_SEP_RE = re.compile(r"\s*(?:-|–|—|to|and|or)\s*")
 # "increased by $43.6 billion to $419.2 billion": an amount of change and a new
 # level, not a range.
 _BY_LEFT_RE = re.compile(r"\bby\s+$", re.IGNORECASE)
+_SUB_LEFT_RE = re.compile(r"\bsub-$", re.IGNORECASE)
 # "orbiting Earth 3,200 times", "6.5 times earnings": a count of times.
 _TIMES_RE = re.compile(r"\s+times\b(?!\s+(?:the\s+speed|faster))", re.IGNORECASE)
 # "Maddon, 66, has used …": a person's age in apposition to the name.
@@ -50,7 +51,9 @@ _QUALIFIED_LEFT_RE = re.compile(
     r"less than|roughly|approximately)\s+$", re.IGNORECASE)
 # A number glued to a letter on the left ("Su-57", "S-400", "MiG-31I", "F16")
 # is part of a name; so is one followed by letters that are not a unit.
-_DESIGNATION_LEFT_RE = re.compile(r"(?:[A-Za-z]-?|#)$")
+# Also a number after a capitalised word and a spaced hyphen ("COVID -19") and the
+# second side of a score ("a 9-2 lead": a range would have consumed it).
+_DESIGNATION_LEFT_RE = re.compile(r"(?:[A-Za-z]-?|#|[A-Z]{2,}\s[-–])$")
 _CLOCK_RE = re.compile(r"(?:[:.]\d\d)?\s?(?:a\.?m\.?|p\.?m\.?|GMT|UTC|BST|CET)(?![A-Za-z])",
                        re.IGNORECASE)
 _NOT_A_FIGURE_LEFT_RE = re.compile(
@@ -145,9 +148,11 @@ def _single_at(text: str, pos: int) -> _Fig | None:
     sign_at = pos - (len(text[max(0, pos - 8) : pos]) - neg.start()) if neg else pos
     left = text[max(0, sign_at - 8) : sign_at]
     cur = money.prefix_currency(left)  # before the name check: "RM23.50", "USD10m"
-    if cur is None and (_DESIGNATION_LEFT_RE.search(left) or _NOT_A_FIGURE_LEFT_RE.search(
-        text[max(0, sign_at - 14) : sign_at]
-    )):
+    sub = _SUB_LEFT_RE.search(left) is not None  # "sub-300 sq m": under 300, not a name
+    if cur is None and not sub and (
+        _DESIGNATION_LEFT_RE.search(left)
+        or _NOT_A_FIGURE_LEFT_RE.search(text[max(0, sign_at - 14) : sign_at])
+    ):
         return None
     vague = nb.vague_at(text, pos)
     frac = None if vague else nb.fraction_at(text, pos)
@@ -263,6 +268,11 @@ def _single_at(text: str, pos: int) -> _Fig | None:
 def _extend_left(text: str, fig: _Fig) -> None:
     """Pull an adjacent qualifier, "between" or "from" into the span."""
     before = text[max(0, fig.start - 20) : fig.start]
+    sub = _SUB_LEFT_RE.search(before)
+    if sub and not fig.vague and fig.info is not None:
+        fig.qualifier, fig.side = QUALIFIERS["less than"][0], ql.UPPER
+        fig.start -= len(before) - sub.start()
+        return
     if fig.low != fig.high:
         m = re.search(r"\b(?:between|from)\s+$", before, re.IGNORECASE)
         if m:
@@ -340,7 +350,8 @@ def _count_noun(doc: Doc, fig: _Fig) -> tuple[str, int] | None:
             if not linked or tok.lemma_.lower() in _UNCOUNTABLE or not tok.is_alpha:
                 return None
             return tok.lemma_.lower(), tok.idx + len(tok.text)
-        if tok.pos_ not in ("ADJ", "NOUN", "PROPN", "PUNCT", "ADV") or tok.text in ",;()":
+        if (tok.pos_ not in ("ADJ", "NOUN", "PROPN", "PUNCT", "ADV") and tok.dep_ != "amod") or (
+                tok.text in ",;()"):  # "300 recorded songs", "517 rushing yards" pass
             return None
     return None
 
@@ -358,6 +369,18 @@ def _elided_casualties(text: str, fig: _Fig) -> tuple[str, int] | None:
     return None
 
 
+
+
+def _could_be_date(text: str, fig: _Fig) -> bool:
+    """Whether spaCy's DATE/TIME/ORDINAL label on a bare number is believable: a day
+    of the month, a year, or anything not a plain whole number.  "sales of 5835
+    units" and "1385710 lightning strikes" come labelled DATE, and are counts."""
+    if fig.low is None or fig.low != fig.high or not fig.low.is_integer():
+        return True
+    written = text[fig.num_start : fig.end]
+    if not re.match(r"[\d,]+", written):
+        return True  # words: "three days" dates are decided by their unit
+    return fig.low <= 31 or (1000 <= fig.low <= 2100 and "," not in written)
 
 
 def _apposed_age(text: str, fig: _Fig, mentions: Sequence[Mention]) -> bool:
@@ -428,7 +451,8 @@ def extract_quantities(doc: Doc, mentions: Sequence[Mention]) -> list[Quantity]:
         # unit is in our own table ("1520 sq m", "24pc", "100km/hr", "45 minutes").
         # spaCy labels an apposed age ("Maddon, 66, said") a DATE: the name decides.
         aged = fig.info is None and fig.currency is None and _apposed_age(text, fig, mentions)
-        if _excluded(fig, excluded) and fig.info is None and fig.currency is None and not aged:
+        if _excluded(fig, excluded) and fig.info is None and fig.currency is None and not aged and (
+                _could_be_date(text, fig)):
             continue
         if not fig.info and not fig.currency:
             # A bare number is a figure only when it counts something, and a

@@ -161,6 +161,8 @@ UNITS: dict[str, UnitInfo] = {
     # Smaller units the NewsQuant error analysis found in business, tech and science
     # copy.  Each is pint's own unit; "calories" on a label are kilocalories.
     **_u("mg", "milligram", "mass", "mg", "milligram", "milligrams"),
+    # "nm" alone stays out (nanometres, nautical miles or newton-metres): words only.
+    **_u("nm", "nanometer", "length", "nanometre", "nanometres", "nanometer", "nanometers"),
     **_u("μm", "micrometer", "length", "μm", "µm", "micron", "microns", "micrometre",
          "micrometres", "micrometer", "micrometers"),
     **_u("mL", "milliliter", "volume", "ml", "millilitre", "millilitres", "milliliter",
