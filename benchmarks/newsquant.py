@@ -38,6 +38,13 @@ conventions, in :func:`to_newsquant`:
 * ``normalized_unit`` comes from :data:`UNIT_NAMES` (our ``value.unit`` → their
   vocabulary), :data:`CURRENCY_NAMES` for money (``USD/barrel`` → ``dollar per
   barrel``), and the counted noun's lemma for counts (``13 people`` → ``people``);
+* a count's unit is the counted noun phrase as written between number and noun,
+  head as lemma (``five profile slots`` → ``profile slot``), as the data set names it;
+* a rate written after the figure joins the unit (``$3,500 a month`` → ``dollar per
+  month``, ``325,000 barrels per day`` → ``barrel per day``, ``63 cents per share``);
+* a change written "from A to B" (also "to B from A", and "from 4.8 to 4.7 percent"
+  with a bare first number) is one quantity ``"A-B"``, as the data set writes it
+  (even when B < A); our figures keep A and B apart;
 * ``change`` from the words before the figure: a rise/fall verb or sign right
   before it (``rose 6.5%``, ``down 2.1%``, ``+0.2%``, ``fell by 3``) gives ``up`` /
   ``down``; otherwise the qualifier: up to / at most / less than → ``<``, more
@@ -106,10 +113,14 @@ UNIT_NAMES: dict[str, str] = {
     "Hz": "hertz", "kHz": "kilohertz", "MHz": "megahertz", "GHz": "gigahertz",
     "kB": "kilobyte", "MB": "megabyte", "GB": "gigabyte", "TB": "terabyte",
     "Mbps": "megabit per second", "Gbps": "gigabit per second",
-    "mAh": "milliampere-hour", "mg": "milligram", "mL": "millilitre", "μm": "micrometre",
+    "mAh": "milliampere-hour", "mg": "milligram", "nm": "nanometre", "mL": "millilitre",
+    "μm": "micrometre",
     "GPa": "gigapascal", "kcal": "kilocalorie", "Nm": "newton metre",
     # named units without an SI dimension
     "point": "point", "bp": "basis point", "pp": "percentage point", "cent": "cent",
+    # share prices in pence ("164p"): the data set names them points
+    "p": "point",
+    "degree": "degree", "mpg": "mile per gallon", "PS": "horsepower", "lbft": "foot pound-force",
 }
 # Counted "nouns" that are units missing from storyline/nlp/units.py ("296 hp",
 # "4500 mAh"): we report them as counts; the data set names them as units.
@@ -133,7 +144,9 @@ CURRENCY_NAMES: dict[str, str] = {
     "HKD": "hong kong dollar", "INR": "indian rupee", "RUB": "russian ruble",
     "KRW": "south korean won", "UAH": "ukrainian hryvnia", "MYR": "malaysian ringgit",
     "SGD": "singapore dollar", "NZD": "new zealand dollar", "ILS": "shekel",
-    "CHF": "swiss franc"
+    "CHF": "swiss franc", "DKK": "danish krone", "SEK": "swedish krona",
+    "NOK": "norwegian krone", "HRK": "croatian kuna", "TWD": "new taiwan dollar",
+    "ZAR": "south african rand", "PLN": "polish zloty", "BRL": "brazilian real",
 }
 # The "per X" of a price (``USD/barrels`` → ``dollar per barrel``): plural → singular.
 _PER_NAMES: dict[str, str] = {
@@ -169,6 +182,23 @@ _DOWN = (r"down|fell|fall|falls|falling|drop|drops|dropped|dropping|decline|decl
          r"tumbled|tumbling|"
          r"sank|sink|sinks|decrease|decreases|decreased|decreasing|shed|sheds|eased|dip|dips|"
          r"dipped|lower|cut|cuts")
+# A rate over time or per item written after the figure ("$3,500 a month",
+# "40 to 50 hours a week", "325,000 barrels per day", "63 cents per share"): the data
+# set folds it into the unit name ("dollar per month").
+_PER_AFTER = re.compile(
+    r"(?:\s+(?:per|a|an|each)\s+|-an?-)(?P<per>day|week|month|year|hour|night|share|"
+    r"century|person|head|capita|gram|gallon|barrel)s?\b"
+    r"(?!\s+(?:earlier|ago|later|before|after|on)\b)",
+    re.IGNORECASE,
+)
+# A number word or numeral inside a count's span: what follows the last one is the
+# counted noun phrase ("seven European countries" → "european country").
+_NUMBER_WORD = re.compile(
+    r"^(?:[\d.,]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
+    r"million|billion|trillion|dozen|dozens|hundreds|thousands|millions|of|a|an)$",
+    re.IGNORECASE,
+)
 _CHANGE_LEFT = re.compile(
     rf"(?:\b(?P<up>{_UP})|\b(?P<down>{_DOWN}))(?:\s+by)?\s+$|(?P<plus>\+)$|(?P<approx>[~≈])\s?$",
     re.IGNORECASE,
@@ -207,6 +237,8 @@ def normalized_unit(unit: str, normalized: str) -> str:
     if normalized == "count":
         # The counted noun's lemma ("people", "worker", "goal"), unless it is a unit
         # our table lacks that spaCy took for a noun ("296 hp", "120Hz", "64GB").
+        if unit == "time":  # "3,200 times", "6.5 times earnings": a plain count
+            return "count"
         return COUNT_UNIT_NAMES.get(unit.lower(), unit)
     if unit in UNIT_NAMES:
         return UNIT_NAMES[unit]
@@ -233,12 +265,79 @@ def change_of(text: str, start: int, qualifier: str | None, sentence_start: int 
     return CHANGE_OF_QUALIFIER.get(qualifier or "", "=")
 
 
+def count_phrase(text: str, lemma: str) -> str:
+    """The counted noun with the modifiers written between number and noun, as the data
+    set names a count ("five profile slots" → "profile slot"), head as lemma."""
+    words = re.findall(r"[\w'’-]+", text)
+    last_number = max((i for i, w in enumerate(words) if _NUMBER_WORD.match(w)
+                       or any(c.isdigit() for c in w)), default=-1)
+    mods = [w.lower() for w in words[last_number + 1 : -1]]
+    return " ".join([*mods, lemma]) if len(mods) <= 3 else lemma
+
+
+def per_suffix(text: str, end: int, unit: str) -> str:
+    """``unit`` with a "per X" written after the figure, as the data set names rates."""
+    m = _PER_AFTER.match(text, end)
+    if m is None or " per " in unit:
+        return unit
+    return f"{unit} per {m.group('per').lower()}"
+
+
+_FROM_LEFT = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_TO_BETWEEN = re.compile(r"\s+to\s+$", re.IGNORECASE)
+_TO_RIGHT = re.compile(r"\s+to\s+(?=[$€£¥]?\d)", re.IGNORECASE)
+_TO_LEFT = re.compile(r"\bto\s+$", re.IGNORECASE)
+# What may stand between the two figures of "from A … to B" (no clause break).
+_GAP_TO = re.compile(r"^(?:[^.;,]|\.\d){0,40}?\s+to\s+$", re.IGNORECASE)
+_BARE_FROM_LEFT = re.compile(r"\bfrom\s+(?P<n>\d[\d,]*(?:\.\d+)?)\s+to\s+$", re.IGNORECASE)
+
+
+def _change_pairs(text: str, qs: Sequence[Any]) -> dict[int, tuple[float, int | None]]:
+    """"dropping from 208 pounds to 193", "from $36,040 … to $34,935": the data set
+    writes a change from A to B as one quantity "A-B" (even when B < A).  Maps the
+    index of the "from" figure to B's value and to the index of B's figure (None
+    when B is a bare number our extractor leaves out)."""
+    from storyline.nlp import numbers as nb
+
+    out: dict[int, tuple[float, int | None]] = {}
+    for i, q in enumerate(qs):
+        n = q.value
+        if n.low is None or n.low != n.high:
+            continue
+        end = max([q.end] + [a.end for a in q.alternates])
+        left = text[max(0, q.start - 30) : q.start]
+        if not _FROM_LEFT.search(left[-8:]):
+            if i + 1 < len(qs) and _TO_LEFT.search(left) and re.match(
+                    r"^\s+from\s+$", text[end : qs[i + 1].start]) and (
+                    qs[i + 1].value.unit == n.unit and qs[i + 1].value.low is not None):
+                # "narrowed to 138,285 lots from 212,577 lots": from the second to the first
+                out[i] = (-1.0, i + 1)
+            continue
+        if i + 1 < len(qs):
+            nxt = qs[i + 1]
+            gap = text[end : nxt.start]
+            if _GAP_TO.match(gap) and nxt.value.unit == n.unit and nxt.value.low is not None:
+                out[i] = (nxt.value.low, i + 1)
+                continue
+        tm = _TO_RIGHT.match(text, end)
+        if tm:
+            num = nb.number_at(text, tm.end())
+            if num is not None:
+                out[i] = (num.low, None)
+    return out
+
+
 def to_newsquant(annotated: Any) -> list[Pred]:
     """An ``AnnotatedArticle``'s quantities as NewsQuant predictions (alternates apart)."""
+    _import_storyline()
     text = annotated.article.text
     sents = annotated.sentences
     out: list[Pred] = []
-    for q in annotated.quantities:
+    pairs = _change_pairs(text, annotated.quantities)
+    merged = {j for _, j in pairs.values() if j is not None}
+    for i, q in enumerate(annotated.quantities):
+        if i in merged:
+            continue
         sent_start = sents[q.sentence].start if q.sentence < len(sents) else 0
         change = change_of(text, q.start, q.qualifier, sent_start)
         for form in (q, *q.alternates):
@@ -249,11 +348,25 @@ def to_newsquant(annotated: Any) -> list[Pred]:
                     continue
                 low, high = bounds
             value = format_value(low, high)
+            if i in pairs and form is q and low is not None:
+                other, j = pairs[i]
+                if other == -1.0 and j is not None:  # written "to B from A"
+                    value = f"{_fmt(annotated.quantities[j].value.low)}-{_fmt(low)}"
+                else:
+                    value = f"{_fmt(low)}-{_fmt(other)}"
+            bare = _BARE_FROM_LEFT.search(text[max(0, q.start - 30) : q.start])
+            if bare and form is q and low is not None and low == high:
+                # "from 4.8 to 4.7 percent": the first number borrows the unit
+                value = f"{_fmt(float(bare.group('n').replace(',', '')))}-{_fmt(low)}"
             if value is None:
                 continue
             unit = normalized_unit(form.value.unit, form.normalized.unit)
             if q.attribute == "age":
                 unit = "year of age"  # the data set's name for an age
+            elif form.normalized.unit == "count" and unit == form.value.unit:
+                unit = count_phrase(form.text, unit)
+            if unit != "year of age":
+                unit = per_suffix(text, form.end, unit)
             out.append(Pred(value, form.text, unit, change))
     return out
 

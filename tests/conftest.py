@@ -43,6 +43,11 @@ def check_dossier(d: dict[str, Any]) -> None:
     claim_ids = {c["id"] for c in d["claims"]}
     for cf in d["conflicts"]:
         assert set(cf["claims"]) <= claim_ids
+    for inc in d.get("inconsistencies", []):
+        assert inc["claim"] in claim_ids
+        assert texts[inc["article"]][inc["start"] : inc["end"]] == inc["text"], inc
+    for k in d.get("distance_checks", []):
+        assert k["claim"] in claim_ids
     for p in d.get("shared_passages", []):
         assert p["article_a"] in texts and p["article_b"] in texts
 

@@ -247,6 +247,36 @@ class Claim:
     independent_sources: int
     text: str = ""  # the figure as first written, for readers of the dossier
     figures: tuple[FigureRef, ...] = ()  # each source's figure span, in source order
+    anchor: str | None = None  # entity id of a distance_from's second place
+
+
+@dataclass(frozen=True)
+class Inconsistency:
+    """An article contradicting itself: a figure and its own bracketed conversion
+    that do not round to each other ("480 kg (2,000 pounds)").  One outlet's slip,
+    not a disagreement between sources."""
+
+    claim: str
+    article: str
+    start: int  # span of the figure with its conversion
+    end: int
+    text: str
+    explanation: str
+
+
+@dataclass(frozen=True)
+class DistanceCheck:
+    """A distance_from claim between two entities with coordinates, set against the
+    great-circle distance between their gazetteer points (analyse/distance_check.py)."""
+
+    claim: str
+    subject: str  # entity id
+    anchor: str  # entity id
+    computed_m: float  # great-circle distance between the two points
+    allowed_low_m: float | None  # the claim widened for rounding and place extent
+    allowed_high_m: float | None
+    consistent: bool
+    explanation: str
 
 
 @dataclass(frozen=True)
@@ -267,6 +297,8 @@ class Dossier:
     claims: tuple[Claim, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
     shared_passages: tuple[SharedPassage, ...] = field(default=())
+    inconsistencies: tuple[Inconsistency, ...] = ()
+    distance_checks: tuple[DistanceCheck, ...] = ()
 
 
 @dataclass(frozen=True)

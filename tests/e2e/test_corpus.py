@@ -122,3 +122,21 @@ def test_golden_dossiers(corpus_out: Path) -> None:
     assert set(golden) == set(dossiers)
     for sid, d in dossiers.items():
         assert d == golden[sid], f"dossier {sid} differs from tests/golden/corpus/{sid}.json"
+
+
+def test_ferry_toll_disagreement_and_subjects(corpus_out: Path) -> None:
+    (d,) = [d for d in _dossiers(corpus_out) if "ferry" in d["story"]["title"].lower()]
+    names = {e["id"]: e["name"] for e in d["entities"]}
+    (cf,) = [cf for cf in d["conflicts"] if "casualties injured" in cf["explanation"]]
+    assert cf["kind"] == "value_mismatch"
+    assert '"Fifty-seven people"' in cf["explanation"] and '"42 people"' in cf["explanation"]
+    # "at least 42" fits both sides: it takes none.
+    assert "at least 42" not in cf["explanation"]
+    by_text = {c["text"]: c for c in d["claims"]}
+    assert by_text["at least 42 people"]["status"] != "conflicting"
+    assert names.get(by_text["about 900,000 passengers"]["subject"]) == "Baltica Lines"
+    tolls = [c for c in d["claims"] if c["attribute"].startswith("casualties")]
+    assert all(c["subject"] is None for c in tolls), "a toll is the event's, not the ferry's"
+    # unit-only differences are no conflict and no inconsistency: 186 m (610 ft)
+    assert by_text["186-metre"]["status"] == "corroborated"
+    assert d["inconsistencies"] == []

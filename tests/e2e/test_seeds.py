@@ -110,3 +110,7 @@ def test_kinzhal_figures_compare_across_units_and_sources(seeds_out: Path) -> No
     distances = [c for c in d["claims"] if c["attribute"] == "distance_from"]
     assert {names[c["subject"]] for c in distances} >= {"Artyom"}
     assert all(c["status"] == "single-source" for c in distances)
+    assert {names[c["anchor"]] for c in distances if c["anchor"]} == {"Vladivostok"}
+    assert d["inconsistencies"] == [], "every bracketed conversion rounds to its figure"
+    speed = by_attr["speed"]
+    assert speed["status"] == "corroborated" and speed["normalized"]["low"] is None

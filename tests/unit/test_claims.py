@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.analyse.claims import build_claims
+from storyline.analyse.claims import build_claim_set, build_claims
 from storyline.analyse.compare import agree
 from storyline.model import (
     AnnotatedArticle,
@@ -134,10 +134,45 @@ def test_bad_bracket_conversion_is_internal_inconsistency() -> None:
     t = "Base carries 480 kg (2,000 lb) of explosives."
     q = fig(t, "480 kg", 480, 480, "kg", attribute="payload",
             alternates=(fig(t, "2,000 lb", 2000, 2000, "lb", attribute="payload"),))
-    (c,), conflicts = build_claims([article("a1", t, q)], resolve("a1"), {"a1": "g1"}, "s")
+    result = build_claim_set([article("a1", t, q)], resolve("a1"), {"a1": "g1"}, "s")
+    (c,) = result.claims
+    assert result.conflicts == [], "one outlet's slip is no conflict between sources"
+    (k,) = result.inconsistencies
+    assert k.claim == c.id and k.article == "a1" and k.text == "480 kg (2,000 lb"
+    assert '"480 kg"' in k.explanation and '"2,000 lb"' in k.explanation
+    assert c.status == "single-source"
+
+
+def test_good_bracket_conversion_is_consistent() -> None:
+    t = "Base carries 480 kg (1,100 lb) of explosives."
+    q = fig(t, "480 kg", 480, 480, "kg", attribute="payload",
+            alternates=(fig(t, "1,100 lb", 1100, 1100, "lb", attribute="payload"),))
+    result = build_claim_set([article("a1", t, q)], resolve("a1"), {"a1": "g1"}, "s")
+    assert result.inconsistencies == [] and result.conflicts == []
+
+
+def test_bound_takes_no_side_between_disagreeing_values() -> None:
+    # "at least 42" fits both 42 and 57: it must not back either side of the conflict.
+    t1, t2, t3 = "Base hit: 57 km.", "Base hit: at least 42 km.", "Base hit: 42 km."
+    arts = [article("a1", t1, fig(t1, "57 km", 57, 57, "km")),
+            article("a2", t2, fig(t2, "at least 42 km", 42, None, "km", "at least")),
+            article("a3", t3, fig(t3, "42 km", 42, 42, "km"))]
+    claims, conflicts = build_claims(arts, resolve("a1", "a2", "a3"),
+                                     {"a1": "g1", "a2": "g2", "a3": "g3"}, "s")
+    by_text = {c.text: c for c in claims}
+    assert by_text["57 km"].status == by_text["42 km"].status == "conflicting"
+    assert by_text["at least 42 km"].status == "single-source"
     (k,) = conflicts
-    assert k.kind == "internal_inconsistency" and k.claims == (c.id,)
-    assert "a1" in k.explanation and c.status == "single-source"
+    assert k.kind == "value_mismatch" and "at least" not in k.explanation
+    assert '"57 km"' in k.explanation and '"42 km"' in k.explanation
+
+
+def test_bound_joins_the_one_value_it_fits() -> None:
+    t1, t2 = "Base hit: 57 km.", "Base hit: at least 42 km."
+    arts = [article("a1", t1, fig(t1, "57 km", 57, 57, "km")),
+            article("a2", t2, fig(t2, "at least 42 km", 42, None, "km", "at least"))]
+    (c,), conflicts = build_claims(arts, resolve("a1", "a2"), {"a1": "g1", "a2": "g2"}, "s")
+    assert conflicts == [] and c.status == "corroborated" and c.normalized.low == 57000
 
 
 def test_no_subject_only_identical_values_merge() -> None:

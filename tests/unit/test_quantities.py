@@ -72,7 +72,53 @@ CASES = [
     ("At least 14 people were killed in the strike.", ["At least 14 people"]),
     ("The navy sent three destroyers and dozens of patrol boats.",
      ["three destroyers", "dozens of patrol boats"]),
+    # a change and a new level after "by" are two figures, not a range
+    ("The deficit increased by $43.6 billion to $419.2 billion.",
+     ["$43.6 billion", "$419.2 billion"]),
+    ("Temperatures dropped by 1 to 1.5 degrees Celsius.", ["1 to 1.5 degrees Celsius"]),
+    ("Over the past three or four years lenders changed.", ["three or four years"]),
+    ("The probe orbited the planet more than 3200 times.", ["more than 3200 times"]),
 ]
+
+
+@pytest.mark.parametrize(("text", "unit", "low", "high"), [
+    ("The fine was 10.5 million Australian dollars.", "AUD", 10.5e6, 10.5e6),
+    ("He sold shares worth 7.5 million Danish crowns.", "DKK", 7.5e6, 7.5e6),
+    ("The package was worth up to PS2.7m last year.", "GBP", None, 2.7e6),
+    ("Nintendo fell 4 percent to Y=28,030 in Tokyo.", "JPY", 28030, 28030),
+])
+def test_currency_forms(text: str, unit: str, low: float | None, high: float | None) -> None:
+    money = [q for q in run(text)[0] if q.normalized.unit == unit]
+    assert len(money) == 1 and (money[0].normalized.low, money[0].normalized.high) == (low, high)
+
+
+def test_count_of_the_modified_noun_when_the_head_is_singular() -> None:
+    assert [q.value.unit for q in run("It has a 3 cylinder engine.")[0]] == ["cylinder"]
+    text = "Rail operator CP will run 18 return trains a day using new electric units."
+    assert [q.value.unit for q in run(text)[0]] == ["train"]
+
+
+def test_apposed_age_belongs_to_the_person() -> None:
+    text = "Joe Maddon, 66, has used the downtime to get in better shape."
+    qs, ms = run(text)
+    (q,) = qs
+    assert q.attribute == "age" and q.value.unit == "yr" and q.text == "66"
+    assert q.subject_mention is not None and ms[q.subject_mention].text == "Joe Maddon"
+
+
+def test_relative_clause_subject_is_its_head() -> None:
+    text = ("Baltica Lines, which carries about 900,000 passengers a year, said the ferry "
+            "would stay in port.")
+    qs, ms = run(text)
+    (q,) = [q for q in qs if q.value.unit == "passenger"]
+    assert q.subject_mention is not None and ms[q.subject_mention].text == "Baltica Lines"
+
+
+def test_casualties_are_not_the_vessels() -> None:
+    text = ("The ferry Nordic Star collided with a cargo vessel in Rostock on Friday, "
+            "leaving 42 people injured.")
+    (q,) = run(text)[0]
+    assert q.attribute == "casualties_injured" and q.subject_mention is None
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
@@ -261,7 +307,6 @@ def test_volume_and_temperature(text: str, span: str, unit: str, si: float,
 @pytest.mark.parametrize(
     "text",
     [
-        "The ramp was tilted by 100 degrees during the test.",
         "Crews serviced the Boeing 747 jets overnight.",
         "Engineers will inspect the Rolls-Royce Trent 900 engines this week.",
         "Only the Leopard 2 tanks were sent.",
@@ -270,6 +315,14 @@ def test_volume_and_temperature(text: str, span: str, unit: str, si: float,
 def test_not_counts(text: str) -> None:
     qs, _ = run(text)
     assert qs == []
+
+
+def test_bare_degrees_are_a_named_unit_never_a_temperature() -> None:
+    (q,), _ = run("The ramp was tilted by 100 degrees during the test.")
+    assert q.value.unit == "degree" and q.normalized.unit == "degree"
+    assert q.attribute == "quantity"  # angle or temperature: the text does not say
+    (t,), _ = run("It reached 100 degrees Fahrenheit.")
+    assert t.normalized.unit == "K"
 
 
 def test_money_per_unit_is_a_price() -> None:

@@ -87,3 +87,27 @@ def test_markdown_has_claims_conflicts_and_escapes_tables() -> None:
     assert "*value_mismatch*: 1.2 km vs about 2 km" in md
     assert "A &lt;b&gt;bridge&lt;/b&gt; \\| opens" in md
     assert "**Rui Costa** (roles: Engineer; also: Costa), 2 mentions" in md
+
+
+def test_inconsistencies_and_distance_checks_render_and_validate() -> None:
+    import dataclasses
+
+    from storyline.model import DistanceCheck, Inconsistency
+
+    base = _dossier()
+    a = base.articles[0]
+    c1 = base.claims[0]
+    start = a.text.index("1.2 km")
+    inc = Inconsistency(c1.id, a.id, start, start + 6, "1.2 km",
+                        '«Bridge opens» gives "1.2 km" and, as its conversion, "3 miles"')
+    check = DistanceCheck(c1.id, "e" + "1" * 16, "e" + "2" * 16, 38116.5, 26000.0, 54000.0,
+                          True, "Artyom to Vladivostok: consistent")
+    d = dossier_to_dict(dataclasses.replace(base, inconsistencies=(inc,),
+                                            distance_checks=(check,)))
+    check_dossier(d)
+    assert d["inconsistencies"][0]["claim"] == c1.id and d["claims"][0]["anchor"] is None
+    assert d["distance_checks"][0]["computed_m"] == 38116.5
+    md = dossier_to_markdown(d)
+    assert "## Internal inconsistencies" in md and '"3 miles"' in md
+    assert "## Distances checked against the gazetteer" in md
+    assert "- consistent: Artyom to Vladivostok" in md

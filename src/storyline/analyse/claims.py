@@ -19,7 +19,13 @@
    identical SI values are merged (the same figure copied or re-reported);
    such claims are never conflicting.
 4. A bracketed conversion that does not round to its figure is the outlet's
-   own slip: an "internal_inconsistency" Conflict on that article.
+   own slip: an Inconsistency of that article (``ClaimSet.inconsistencies``),
+   never a Conflict between sources.
+
+Bounds ("at least 42", "up to 2,000 km") are clustered after the closed figures:
+a bound that fits exactly one cluster joins it; one that fits several takes no
+side (its own claim, which neither makes nor joins a conflict); one that fits
+none starts a cluster of its own.
 
 A SourceRef quotes the whole sentence holding the figure (start/end are the
 sentence's offsets), so the quote reads as a statement; the figure's own span
@@ -39,6 +45,7 @@ from storyline.model import (
     ClaimStatus,
     Conflict,
     FigureRef,
+    Inconsistency,
     Interval,
     Quantity,
     SourceRef,
@@ -145,16 +152,48 @@ def _items(articles: Sequence[AnnotatedArticle],
     return out
 
 
-def _cluster(items: list[_Item]) -> list[list[_Item]]:
+def _is_bound(q: Quantity) -> bool:
+    return q.normalized.low is None or q.normalized.high is None
+
+
+def _fits(it: _Item, c: list[_Item]) -> bool:
+    return all(compare.agree_any(it.q, o.q) for o in c)
+
+
+def _cluster(items: list[_Item]) -> tuple[list[list[_Item]], set[int]]:
+    """Complete-link clusters, closed figures first, then bounds (module doc).
+
+    Returns the clusters in story order and the indexes of the neutral ones: bounds
+    that agree with two or more clusters of values and so take no side."""
     clusters: list[list[_Item]] = []
-    for it in items:
+    for it in (i for i in items if not _is_bound(i.q)):
         for c in clusters:
-            if all(compare.agree_any(it.q, o.q) for o in c):
+            if _fits(it, c):
                 c.append(it)
                 break
         else:
             clusters.append([it])
-    return clusters
+    closed = len(clusters)
+    neutral: list[list[_Item]] = []
+    for it in (i for i in items if _is_bound(i.q)):
+        fits = [c for c in clusters[:closed] if _fits(it, c)]
+        if len(fits) == 1:
+            fits[0].append(it)
+            continue
+        pool = neutral if len(fits) >= 2 else clusters
+        for c in pool[closed:] if pool is clusters else pool:
+            if _fits(it, c):
+                c.append(it)
+                break
+        else:
+            pool.append([it])
+    order = {id(it): k for k, it in enumerate(items)}
+    every = clusters + neutral
+    every.sort(key=lambda c: min(order[id(it)] for it in c))
+    for c in every:
+        c.sort(key=lambda it: order[id(it)])
+    neutral_ids = {id(c) for c in neutral}
+    return every, {k for k, c in enumerate(every) if id(c) in neutral_ids}
 
 
 def _same_value(a: Quantity, b: Quantity) -> bool:
@@ -221,6 +260,13 @@ def _status(cluster: list[_Item], origin_groups: Mapping[str, str],
     return "single-source", len(origins)
 
 
+def _anchor_entity(key: GroupKey) -> str | None:
+    detail = key[3]
+    if key[1] == "distance_from" and detail and not detail.startswith("text:"):
+        return detail
+    return None
+
+
 def _make_claim(story_id: str, key: GroupKey, cluster: list[_Item],
                 origin_groups: Mapping[str, str], conflicting: bool, taken: set[str]) -> Claim:
     first = cluster[0].q
@@ -245,6 +291,7 @@ def _make_claim(story_id: str, key: GroupKey, cluster: list[_Item],
         independent_sources=independent,
         text=first.text,
         figures=tuple(_figure(it.article_id, it.q) for it in cluster),
+        anchor=_anchor_entity(key),
     )
 
 
@@ -276,8 +323,9 @@ def _conflict(key: GroupKey, clusters: list[list[_Item]], claims: list[Claim]) -
     for c in clusters:
         said = "; ".join(f'"{it.q.text}" in {_where(it)}' for it in c)
         sides.append(said)
-    kind = ("range_mismatch" if any(compare.is_range(it.q) for c in clusters for it in c)
-            else "value_mismatch")
+    every = [it.q for c in clusters for it in c]
+    kind = ("range_mismatch" if any(compare.is_range(q) for q in every)
+            else "bound_mismatch" if any(_is_bound(q) for q in every) else "value_mismatch")
     if key[0] == EVENT:
         what = f"{key[1].replace('_', ' ')} figure of the story's event"
     else:
@@ -286,14 +334,19 @@ def _conflict(key: GroupKey, clusters: list[list[_Item]], claims: list[Claim]) -
     return Conflict(tuple(c.id for c in claims), kind, explanation)
 
 
-def _internal(it: _Item, alt: Quantity, claim_id: str) -> Conflict:
+def _internal(it: _Item, alt: Quantity, claim_id: str) -> Inconsistency:
     n, a = it.q.normalized, alt.normalized
-    return Conflict(
-        (claim_id,),
-        "internal_inconsistency",
-        f'{_where(it)} gives "{it.q.text}" and, as its conversion, '
-        f'"{alt.text}", which do not round to each other '
-        f"({_fmt(n.low)}–{_fmt(n.high)} vs {_fmt(a.low)}–{_fmt(a.high)} {n.unit}).",
+    end = max(it.q.end, alt.end)
+    return Inconsistency(
+        claim=claim_id,
+        article=it.article_id,
+        start=it.q.start,
+        end=end,
+        text=it.art.article.text[it.q.start : end],
+        explanation=(
+            f'{_where(it)} gives "{it.q.text}" and, as its conversion, '
+            f'"{alt.text}", which do not round to each other '
+            f"({_fmt(n.low)}–{_fmt(n.high)} vs {_fmt(a.low)}–{_fmt(a.high)} {n.unit})."),
     )
 
 
@@ -308,30 +361,54 @@ def _mode(key: GroupKey) -> str:
     return "conflict"
 
 
+@dataclass(frozen=True)
+class ClaimSet:
+    claims: list[Claim]
+    conflicts: list[Conflict]  # between sources
+    inconsistencies: list[Inconsistency]  # inside one article
+
+
+def build_claim_set(
+    articles: Sequence[AnnotatedArticle],
+    mention_entity: Mapping[tuple[str, int], str],
+    origin_groups: Mapping[str, str],
+    story_id: str,
+) -> ClaimSet:
+    """One Claim per agreeing cluster of figures; Conflicts where sources disagree;
+    Inconsistencies where one article's figure and its own conversion disagree."""
+    groups: dict[GroupKey, list[_Item]] = {}
+    for it in _items(articles, mention_entity):
+        groups.setdefault(it.key, []).append(it)
+    out = ClaimSet([], [], [])
+    taken: set[str] = set()
+    for key, items in groups.items():
+        mode = _mode(key)
+        neutral: set[int] = set()
+        if mode == "exact":
+            clusters = _exact_clusters(items)
+        else:
+            clusters, neutral = _cluster(items)
+        sides = [c for k, c in enumerate(clusters) if k not in neutral]
+        conflicting = len(sides) >= 2 and mode == "conflict"
+        made = [_make_claim(story_id, key, c, origin_groups, conflicting and k not in neutral,
+                            taken) for k, c in enumerate(clusters)]
+        out.claims.extend(made)
+        if conflicting:
+            out.conflicts.append(_conflict(
+                key, sides, [m for k, m in enumerate(made) if k not in neutral]))
+        for c, claim in zip(clusters, made, strict=True):
+            for it in c:
+                out.inconsistencies.extend(_internal(it, alt, claim.id)
+                                           for alt in compare.inconsistent_alternates(it.q))
+    return out
+
+
 def build_claims(
     articles: Sequence[AnnotatedArticle],
     mention_entity: Mapping[tuple[str, int], str],
     origin_groups: Mapping[str, str],
     story_id: str,
 ) -> tuple[list[Claim], list[Conflict]]:
-    """One Claim per agreeing cluster of figures; Conflicts where sources (or one) disagree."""
-    groups: dict[GroupKey, list[_Item]] = {}
-    for it in _items(articles, mention_entity):
-        groups.setdefault(it.key, []).append(it)
-    claims: list[Claim] = []
-    conflicts: list[Conflict] = []
-    taken: set[str] = set()
-    for key, items in groups.items():
-        mode = _mode(key)
-        clusters = _exact_clusters(items) if mode == "exact" else _cluster(items)
-        conflicting = len(clusters) >= 2 and mode == "conflict"
-        made = [_make_claim(story_id, key, c, origin_groups, conflicting, taken)
-                for c in clusters]
-        claims.extend(made)
-        if conflicting:
-            conflicts.append(_conflict(key, clusters, made))
-        for c, claim in zip(clusters, made, strict=True):
-            for it in c:
-                conflicts.extend(_internal(it, alt, claim.id)
-                                 for alt in compare.inconsistent_alternates(it.q))
-    return claims, conflicts
+    """Claims and the conflicts between sources (see :func:`build_claim_set`)."""
+    result = build_claim_set(articles, mention_entity, origin_groups, story_id)
+    return result.claims, result.conflicts

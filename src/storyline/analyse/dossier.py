@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from storyline.analyse.claims import build_claims
+from storyline.analyse.claims import build_claim_set
+from storyline.analyse.distance_check import check_distances
 from storyline.analyse.entities import resolve_entities
 from storyline.model import AnnotatedArticle, Dossier, Story
 from storyline.stories.copies import detect_copies
@@ -30,9 +31,10 @@ def build_dossier(story: Story, articles: Sequence[AnnotatedArticle]) -> Dossier
     members = [by_id[i] for i in story.article_ids]
     copies = detect_copies([a.article for a in members])
     resolution = resolve_entities(members)
-    claims, conflicts = build_claims(
+    claim_set = build_claim_set(
         members, resolution.mention_entity, copies.origin_groups, story.id
     )
+    claims, conflicts = claim_set.claims, claim_set.conflicts
     return Dossier(
         story=story,
         title=story_title(members),
@@ -43,4 +45,6 @@ def build_dossier(story: Story, articles: Sequence[AnnotatedArticle]) -> Dossier
         claims=tuple(claims),
         conflicts=tuple(conflicts),
         shared_passages=tuple(copies.passages),
+        inconsistencies=tuple(claim_set.inconsistencies),
+        distance_checks=tuple(check_distances(claims, resolution.entities)),
     )

@@ -23,7 +23,11 @@ PREFIX_RE = re.compile(
     r"|\$(?P<cc2>US|A)(?![A-Za-z])"
     rf"|(?<![A-Za-z])(?P<iso>{_CODES})\s?|(?<![A-Za-z])(?P<rm>RM|Rs\.?)\s?"
     r"|(?P<sym>[$€£¥₽₹₩₴]))\s?$"
+    # ASCII-folded signs, glued to the digits: "PS2.7m" is how a transliteration
+    # (unidecode) writes "£2.7m", "Y=28,030" how wire copy writes "¥28,030".
+    r"|(?<![A-Za-z])(?P<fold>PS|Y=)$"
 )
+FOLDED_SIGNS = {"PS": "GBP", "Y=": "JPY"}
 # After the number (and its scale word): "1,200€", "500 €", "10m USD".
 SUFFIX_RE = re.compile(
     rf"[ \u00a0]?(?:(?P<sym>[€£¥₽₹₩₴$])|(?P<iso>{_CODES})(?![A-Za-z]))(?![\d])"
@@ -32,7 +36,7 @@ SUFFIX_RE = re.compile(
 
 # Where a numeral glued to a currency's letters starts: "USD10m", "$US113", "RM23.50".
 GLUED_START_RE = re.compile(
-    rf"(?<![A-Za-z])(?:\$(?:US|A)|{_CODES}|RM|Rs\.?)(?=\d)"
+    rf"(?<![A-Za-z])(?:\$(?:US|A)|{_CODES}|RM|Rs\.?|PS|Y=)(?=\d)"
 )
 
 
@@ -47,6 +51,8 @@ def prefix_currency(left: str) -> tuple[str, int] | None:
         code = un.CURRENCY_SYMBOLS["$" + m.group("cc2").lower()]
     elif m.group("iso"):
         code = m.group("iso")
+    elif m.group("fold"):
+        code = FOLDED_SIGNS[m.group("fold")]
     elif m.group("rm"):
         code = un.CURRENCY_SYMBOLS[m.group("rm").lower()]
     else:

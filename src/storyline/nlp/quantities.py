@@ -36,10 +36,24 @@ _AGE_LEFT_RE = re.compile(r"\baged\s+$", re.IGNORECASE)
 # Video resolutions are not pence: "1080p".
 _RESOLUTIONS = {"480", "720", "1080", "1440", "2160"}
 _MACH_PREFIX_RE = re.compile(r"\bMach\s?$", re.IGNORECASE)
-_RANGE_SEP_RE = re.compile(r"\s*(?:-|–|—|to|and)\s*")
+_RANGE_SEP_RE = re.compile(r"\s*(?:-|–|—|to|and|or)\s*")
+# "increased by $43.6 billion to $419.2 billion": an amount of change and a new
+# level, not a range.
+_BY_LEFT_RE = re.compile(r"\bby\s+$", re.IGNORECASE)
+_SUB_LEFT_RE = re.compile(r"\bsub-$", re.IGNORECASE)
+# "orbiting Earth 3,200 times", "6.5 times earnings": a count of times.
+_TIMES_RE = re.compile(r"\s+times\b(?!\s+(?:the\s+speed|faster))", re.IGNORECASE)
+# "Maddon, 66, has used …": a person's age in apposition to the name.
+_APPOSED_AGE_RIGHT_RE = re.compile(r",|\s+(?:said|says|was|is|has|had|who|and|of|from)\b")
+# A bare year-like number is a count only after a qualifier ("more than 1000 customers").
+_QUALIFIED_LEFT_RE = re.compile(
+    r"\b(?:more than|over|about|around|nearly|almost|some|up to|at least|fewer than|"
+    r"less than|roughly|approximately)\s+$", re.IGNORECASE)
 # A number glued to a letter on the left ("Su-57", "S-400", "MiG-31I", "F16")
 # is part of a name; so is one followed by letters that are not a unit.
-_DESIGNATION_LEFT_RE = re.compile(r"(?:[A-Za-z]-?|#)$")
+# Also a number after a capitalised word and a spaced hyphen ("COVID -19") and the
+# second side of a score ("a 9-2 lead": a range would have consumed it).
+_DESIGNATION_LEFT_RE = re.compile(r"(?:[A-Za-z]-?|#|[A-Z]{2,}\s[-–])$")
 _CLOCK_RE = re.compile(r"(?:[:.]\d\d)?\s?(?:a\.?m\.?|p\.?m\.?|GMT|UTC|BST|CET)(?![A-Za-z])",
                        re.IGNORECASE)
 _NOT_A_FIGURE_LEFT_RE = re.compile(
@@ -134,9 +148,11 @@ def _single_at(text: str, pos: int) -> _Fig | None:
     sign_at = pos - (len(text[max(0, pos - 8) : pos]) - neg.start()) if neg else pos
     left = text[max(0, sign_at - 8) : sign_at]
     cur = money.prefix_currency(left)  # before the name check: "RM23.50", "USD10m"
-    if cur is None and (_DESIGNATION_LEFT_RE.search(left) or _NOT_A_FIGURE_LEFT_RE.search(
-        text[max(0, sign_at - 14) : sign_at]
-    )):
+    sub = _SUB_LEFT_RE.search(left) is not None  # "sub-300 sq m": under 300, not a name
+    if cur is None and not sub and (
+        _DESIGNATION_LEFT_RE.search(left)
+        or _NOT_A_FIGURE_LEFT_RE.search(text[max(0, sign_at - 14) : sign_at])
+    ):
         return None
     vague = nb.vague_at(text, pos)
     frac = None if vague else nb.fraction_at(text, pos)
@@ -194,7 +210,11 @@ def _single_at(text: str, pos: int) -> _Fig | None:
         p2 = rm.end()
         if fig.currency and text[p2 : p2 + 1] in "$€£¥₽":
             p2 += 1
-        n2 = nb.number_at(text, p2) if sep != "and" or re.search(
+        # "by $43.6 billion to $419.2 billion": each side written out in full after
+        # "by" is a change and a new level; "by 1 to 1.5 degrees" stays a range.
+        by_left = sep == "to" and p2 > rm.end() and _BY_LEFT_RE.search(
+            text[max(0, fig.start - 6) : fig.start])
+        n2 = None if by_left else nb.number_at(text, p2) if sep != "and" or re.search(
             r"\bbetween\s+\S*$", text[max(0, pos - 12) : fig.start], re.IGNORECASE) else None
         if n2 is not None and not _DESIGNATION_LEFT_RE.search(text[max(0, p2 - 2) : p2]):
             f2, e2 = 1.0, n2.end
@@ -248,6 +268,11 @@ def _single_at(text: str, pos: int) -> _Fig | None:
 def _extend_left(text: str, fig: _Fig) -> None:
     """Pull an adjacent qualifier, "between" or "from" into the span."""
     before = text[max(0, fig.start - 20) : fig.start]
+    sub = _SUB_LEFT_RE.search(before)
+    if sub and not fig.vague and fig.info is not None:
+        fig.qualifier, fig.side = QUALIFIERS["less than"][0], ql.UPPER
+        fig.start -= len(before) - sub.start()
+        return
     if fig.low != fig.high:
         m = re.search(r"\b(?:between|from)\s+$", before, re.IGNORECASE)
         if m:
@@ -317,12 +342,16 @@ def _count_noun(doc: Doc, fig: _Fig) -> tuple[str, int] | None:
         return None
     num = span[-1]
     for tok in doc[span.end : min(len(doc), span.end + 4)]:
-        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound":
+        # The noun the number modifies, even as a compound, when the phrase's head is
+        # singular: "a 3 cylinder engine" counts cylinders; "18 return trains" trains.
+        if tok.pos_ in ("NOUN", "PROPN") and (tok.dep_ != "compound" or (
+                tok.i == num.head.i and num.dep_ == "nummod" and tok.head.tag_ == "NN")):
             linked = fig.vague or tok.i in (num.head.i, num.head.head.i)
             if not linked or tok.lemma_.lower() in _UNCOUNTABLE or not tok.is_alpha:
                 return None
             return tok.lemma_.lower(), tok.idx + len(tok.text)
-        if tok.pos_ not in ("ADJ", "NOUN", "PROPN", "PUNCT", "ADV") or tok.text in ",;()":
+        if (tok.pos_ not in ("ADJ", "NOUN", "PROPN", "PUNCT", "ADV") and tok.dep_ != "amod") or (
+                tok.text in ",;()"):  # "300 recorded songs", "517 rushing yards" pass
             return None
     return None
 
@@ -340,6 +369,32 @@ def _elided_casualties(text: str, fig: _Fig) -> tuple[str, int] | None:
     return None
 
 
+
+
+def _could_be_date(text: str, fig: _Fig) -> bool:
+    """Whether spaCy's DATE/TIME/ORDINAL label on a bare number is believable: a day
+    of the month, a year, or anything not a plain whole number.  "sales of 5835
+    units" and "1385710 lightning strikes" come labelled DATE, and are counts."""
+    if fig.low is None or fig.low != fig.high or not fig.low.is_integer():
+        return True
+    written = text[fig.num_start : fig.end]
+    if not re.match(r"[\d,]+", written):
+        return True  # words: "three days" dates are decided by their unit
+    return fig.low <= 31 or (1000 <= fig.low <= 2100 and "," not in written)
+
+
+def _apposed_age(text: str, fig: _Fig, mentions: Sequence[Mention]) -> bool:
+    """"Maddon, 66, has …", "Jamie Armstrong, 25, said": a bare whole number between
+    commas right after a person's name is that person's age."""
+    if fig.vague or fig.low is None or fig.low != fig.high or not fig.low.is_integer():
+        return False
+    if not 1 <= fig.low <= 120 or not text[fig.num_start].isdigit():
+        return False
+    left = re.search(r",\s?$", text[max(0, fig.num_start - 2) : fig.num_start])
+    if left is None or not _APPOSED_AGE_RIGHT_RE.match(text, fig.end):
+        return False
+    name_end = fig.num_start - len(left.group(0))
+    return any(m.end == name_end and m.type == "PERSON" for m in mentions)
 
 
 def _to_quantity(text: str, fig: _Fig, sentence: int) -> Quantity:
@@ -394,18 +449,29 @@ def extract_quantities(doc: Doc, mentions: Sequence[Mention]) -> list[Quantity]:
             continue
         # spaCy's DATE/ORDINAL/TIME labels rule out dates, but not a figure whose
         # unit is in our own table ("1520 sq m", "24pc", "100km/hr", "45 minutes").
-        if _excluded(fig, excluded) and fig.info is None:
+        # spaCy labels an apposed age ("Maddon, 66, said") a DATE: the name decides.
+        aged = fig.info is None and fig.currency is None and _apposed_age(text, fig, mentions)
+        if _excluded(fig, excluded) and fig.info is None and fig.currency is None and not aged and (
+                _could_be_date(text, fig)):
             continue
         if not fig.info and not fig.currency:
             # A bare number is a figure only when it counts something, and a
             # lone "one"/"a" is an article or pronoun far more often than a count.
             if fig.low is None or (fig.low == 1 and not text[fig.num_start].isdigit()):
                 continue
-            if fig.low == fig.high and fig.low.is_integer() and 1000 <= fig.low <= 2100 and (
+            if fig.low == fig.high and fig.low.is_integer() and 1800 <= fig.low <= 2100 and (
                 "," not in text[fig.num_start : fig.end]
-            ):
+            ) and not _QUALIFIED_LEFT_RE.search(text[max(0, fig.start - 16) : fig.start]):
                 continue  # a bare year-like number: "2023"
-            counted = _count_noun(doc, fig)
+            if aged:
+                fig.info, fig.unit = un.UNITS["year"], "yr"
+                _extend_left(text, fig)
+                sent = max(0, bisect.bisect_right(sent_starts, fig.start) - 1)
+                consumed = fig.end
+                out.append(_to_quantity(text, fig, sent))
+                continue
+            times = _TIMES_RE.match(text, fig.end)
+            counted = ("time", times.end()) if times else _count_noun(doc, fig)
             if counted is None:
                 counted = _elided_casualties(text, fig)
             if counted is None or is_designation(doc, text, fig.num_start, fig.end, fig.low,

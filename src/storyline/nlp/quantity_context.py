@@ -42,7 +42,8 @@ _DIMENSIONS = {"m": "length", "kg": "mass", "m/s": "speed", "s": "time", "m^2": 
                "count": "count", "W": "power", "J": "energy", "Hz": "frequency",
                "Pa": "pressure", "B": "data", "bit/s": "data_rate", "C": "charge",
                "N*m": "torque", "point": "point", "bp": "basis_point",
-               "pp": "percentage_point", "cent": "money"}
+               "pp": "percentage_point", "cent": "money", "degree": "degree",
+               "mpg": "fuel_economy", "lbft": "torque"}
 
 _PHYSICAL = frozenset({"EQUIPMENT", "OTHER"})
 _LOCATED = frozenset({"PLACE", "FACILITY", "EQUIPMENT", "OTHER"})
@@ -56,6 +57,11 @@ ACCEPTED_TYPES: dict[str, frozenset[str]] = {
     "magnitude": frozenset(),
     # Only a person has an age; with no person subject the figure is not compared.
     "age": frozenset({"PERSON"}),
+    # A toll belongs to the event, or to an organisation or group counting its own
+    # ("the army lost 30 soldiers"); never to the ship, train or building involved
+    # ("the ferry collided …, leaving 42 people injured" is the collision's toll).
+    **{f"casualties{k}": frozenset({"ORG", "GROUP"})
+       for k in ("", *(f"_{c}" for c in CASUALTY_KINDS))},
 }
 # "a 50-year-old man", "34 years old", "aged 34" (see quantities._AGE_*).
 _AGE_TEXT = re.compile(r"years?[\s-]olds?$", re.IGNORECASE)
@@ -78,6 +84,7 @@ _REPORTING = {"say", "tell", "report", "announce", "claim", "state", "add", "not
               "introduce", "present", "showcase"}
 _LOCATIVE = {"situate", "locate", "lie", "sit", "base", "station", "position"}
 _PRONOUNS = {"it", "its", "they", "their", "them", "this", "these", "which"}
+_RELATIVE = {"which", "who", "that"}
 
 _COMPASS = r"(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ward|wards|ern)?"
 _ANCHOR_RE = re.compile(
@@ -182,7 +189,8 @@ def _attribute(text: str, q: Quantity, sent_start: int, anchored: bool,
     clause = text[sent_start : sent_end if sent_end is not None else _figure_end(q) + 60]
     if dim == "magnitude":
         return "magnitude"
-    if q.value.unit == "yr" and (_AGE_TEXT.search(q.text) or _AGE_LEFT.search(left)):
+    if q.value.unit == "yr" and (_AGE_TEXT.search(q.text) or _AGE_LEFT.search(left) or (
+            q.text.isdigit() and left.rstrip().endswith(","))):
         return "age"
     if dim in ("power", "energy"):
         return dim
@@ -356,6 +364,11 @@ def _subject(ctx: _Context, q: Quantity, attr: str, anchor: int | None) -> int |
                     if found is not None:
                         return found
         if a.pos_ in ("VERB", "AUX"):
+            if attr.startswith("casualties"):
+                # A toll is the event's unless a name owns it in its own phrase ("the
+                # army's 30 dead"): "the ferry collided …, leaving 42 people injured"
+                # says nothing about the ferry.
+                return None
             if a.lemma_.lower() in _LOCATIVE:
                 return ctx.nearest_before(a, accept, anchor)
             subjects = [c for c in a.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -365,6 +378,15 @@ def _subject(ctx: _Context, q: Quantity, attr: str, anchor: int | None) -> int |
                 return None
             if subjects[0].lemma_.lower() in EVENT_NOUNS:
                 return None  # "A bushfire in the Otway Ranges burned …": the event's figure
+            if subjects[0].lower_ in _RELATIVE and a.dep_ == "relcl":
+                # "Baltica Lines, which carries 900,000 passengers": the relative
+                # pronoun stands for the noun the clause hangs on, not the last topic.
+                head = a.head
+                m = ctx.mention_at(head)
+                if m is not None and m != anchor and ctx.mentions[m].type in accept:
+                    return m
+                rel = {t.i for t in a.subtree}
+                return ctx.best_in([t for t in head.subtree if t.i not in rel], accept, anchor)
             return ctx.subject_np(subjects[0], q.sentence, accept, anchor)
     return None
 
@@ -428,6 +450,14 @@ def attribute_and_subject(doc: Doc, q: Quantity, mentions: Sequence[Mention]) ->
         tok = doc.char_span(q.start, q.end, alignment_mode="expand")
         if tok is not None:
             subject = ctx.nearest_before(tok[0], ACCEPTED_TYPES[attr], anchor)
+            # Only a place written right before, in apposition ("Artyom, situated
+            # about 40 km …", "the Buldan district, about 50 km …"); not any place
+            # earlier in the sentence ("from Liège … declared an emergency 400 km off").
+            if subject is not None and not re.match(
+                    r"^(?:\s+(?:district|province|region|town|city|village|county|area))?"
+                    r",\s?(?:[a-z]+\s){0,3}$",
+                    ctx.text[mentions[subject].end : q.start]):
+                subject = None
     alts = tuple(replace(a, attribute=attr, subject_mention=subject, anchor_mention=anchor)
                  for a in q.alternates)
     return replace(q, attribute=attr, subject_mention=subject, anchor_mention=anchor,

@@ -65,6 +65,9 @@ SI_UNIT: dict[str, str] = {
     "percentage_point": "pp",
     "cent": "cent",  # which currency's cent the text rarely says
     "pence": "GBP",  # 50p is £0.50, and compares with sums in pounds
+    "degree": "degree",  # temperature or angle: the text does not say
+    "fuel_economy": "mpg",
+    "lbft": "lbft",  # torque in pound-feet (kept apart: no SI conversion needed yet)
 }
 _SI_PINT: dict[str, str] = {
     "length": "meter",
@@ -158,6 +161,8 @@ UNITS: dict[str, UnitInfo] = {
     # Smaller units the NewsQuant error analysis found in business, tech and science
     # copy.  Each is pint's own unit; "calories" on a label are kilocalories.
     **_u("mg", "milligram", "mass", "mg", "milligram", "milligrams"),
+    # "nm" alone stays out (nanometres, nautical miles or newton-metres): words only.
+    **_u("nm", "nanometer", "length", "nanometre", "nanometres", "nanometer", "nanometers"),
     **_u("μm", "micrometer", "length", "μm", "µm", "micron", "microns", "micrometre",
          "micrometres", "micrometer", "micrometers"),
     **_u("mL", "milliliter", "volume", "ml", "millilitre", "millilitres", "milliliter",
@@ -195,6 +200,13 @@ UNITS: dict[str, UnitInfo] = {
          "newton metres", "newton meters"),
     **_u("cent", "", "cent", "cents", "cent", "¢"),
     **_u("p", "", "pence", "p", "pence", "penny"),
+    # A bare "18 degrees" is a temperature or an angle: kept under its own name,
+    # compared only with itself and never with kelvins.
+    **_u("degree", "", "degree", "degree", "degrees", "°"),
+    **_u("mpg", "", "fuel_economy", "mpg", "miles per gallon", "mile per gallon"),
+    **_u("lbft", "", "lbft", "lb-ft", "pound-feet", "pound-foot", "foot-pounds"),
+    # Metric horsepower (Pferdestärke), written after the number: "300 PS".
+    **_u("PS", "metric_horsepower", "power", "ps"),
 }
 # Short forms that are ambiguous unless glued to the digits ("480kg" is fine
 # either way, but "5 g" or "5 pc" is not worth the risk).
@@ -206,7 +218,7 @@ _UPPER_ONLY = {"c", "w"}
 # not "nm" (nanometres or nautical miles), "50p" (pence) is not "50P".
 # A glued capital "G" is a generation ("5G"), never grams.
 # Nor is a glued "M" metres: "4.3M sales" are millions.
-_EXACT_CASE = {"nm": "Nm", "p": "p", "mah": "mAh", "g": "g", "m": "m"}
+_EXACT_CASE = {"nm": "Nm", "p": "p", "mah": "mAh", "g": "g", "m": "m", "ps": "PS"}
 
 # Currency symbols and words -> ISO code.  We never convert between currencies.
 CURRENCY_SYMBOLS: dict[str, str] = {
@@ -228,6 +240,16 @@ CURRENCY_WORDS: dict[str, str] = {
     "yen": "JPY", "rupee": "INR", "rupees": "INR", "won": "KRW", "hryvnia": "UAH",
     "hryvnias": "UAH", "ringgit": "MYR", "aud": "AUD", "cad": "CAD", "jpy": "JPY",
     "cny": "CNY", "hkd": "HKD", "sgd": "SGD", "chf": "CHF", "inr": "INR", "myr": "MYR",
+    # Country-qualified names: "10.5 million Australian dollars" is not USD.
+    "us dollars": "USD", "u.s. dollars": "USD", "australian dollars": "AUD",
+    "australian dollar": "AUD", "canadian dollars": "CAD", "canadian dollar": "CAD",
+    "new zealand dollars": "NZD", "new zealand dollar": "NZD", "hong kong dollars": "HKD",
+    "singapore dollars": "SGD", "taiwan dollars": "TWD", "chinese yuan": "CNY",
+    "japanese yen": "JPY", "danish crowns": "DKK", "danish kroner": "DKK", "kroner": "DKK",
+    "swedish crowns": "SEK", "swedish kronor": "SEK", "kronor": "SEK",
+    "norwegian crowns": "NOK", "norwegian kroner": "NOK", "swiss francs": "CHF",
+    "swiss franc": "CHF", "shekel": "ILS", "shekels": "ILS", "pounds sterling": "GBP",
+    "indian rupees": "INR", "kuna": "HRK", "rand": "ZAR", "zloty": "PLN",
 }
 
 

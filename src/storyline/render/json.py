@@ -60,6 +60,7 @@ def _claim(c: Claim) -> dict[str, Any]:
         "sources": [_source(s) for s in c.sources],
         "independent_sources": c.independent_sources,
         "figures": [_figure(f) for f in c.figures],
+        "anchor": c.anchor,
     }
 
 
@@ -103,4 +104,6 @@ def dossier_to_dict(d: Dossier) -> dict[str, Any]:
             for c in d.conflicts
         ],
         "shared_passages": [dataclasses.asdict(p) for p in d.shared_passages],
+        "inconsistencies": [dataclasses.asdict(i) for i in d.inconsistencies],
+        "distance_checks": [dataclasses.asdict(k) for k in d.distance_checks],
     }

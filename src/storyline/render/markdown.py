@@ -173,6 +173,19 @@ def dossier_to_markdown(d: dict[str, Any]) -> str:
             out += _conflict_sides(cf, d, articles)
         out.append("")
 
+    if d.get("inconsistencies"):
+        out += ["## Internal inconsistencies (an article against its own conversion)", ""]
+        for inc in d["inconsistencies"]:
+            out.append(f"- {_cell(inc['explanation'])}")
+        out.append("")
+
+    if d.get("distance_checks"):
+        out += ["## Distances checked against the gazetteer", ""]
+        for k in d["distance_checks"]:
+            mark = "consistent" if k["consistent"] else "**not consistent**"
+            out.append(f"- {mark}: {_cell(k['explanation'])}")
+        out.append("")
+
     shared = d.get("shared_passages") or []
     if shared:
         out += ["## Shared passages (copied text)", ""]
