@@ -35,34 +35,38 @@ they share, weighted by how specific each is, within a few days of each other.
   Tuned lightly on the ECB+ development topics (spaCy mentions, no dates, so
   a harder setting than real news): overlap 0.2 → 0.3 and PLACE 0.8 → 0.6
   raised pairwise F1 from 0.56 to 0.66 (``benchmarks/ecbplus.py``).
-* Candidate pairs come from an inverted index anchor → articles (no all-pairs
-  scan).  Linked pairs are joined strongest first, and two groups join only if
+* Candidate pairs come from an inverted index anchor → articles, bounded so
+  that their number grows linearly with the corpus (``stories/candidates.py``;
+  ``benchmarks/grouping_scale.py`` measures it).  Linked pairs are joined
+  strongest first, and two groups join only if
   at least ``MIN_GROUP_LINKAGE`` (0.3) of the pairs between them are linked
-  (average linkage, ``_merge_groups``): on the ECB+ development topics this
+  (average linkage, ``merge_groups``): on the ECB+ development topics this
   took B³ F1 from 0.774 to 0.799 and ARI from 0.666 to 0.737 over joining
-  every connected component.  Anchors used by more than ``MAX_POSTINGS`` articles are too
-  common to propose pairs (their IDF is tiny anyway).
+  every connected component.  The linked pairs between two groups are counted
+  from each article's list of links, so a merge costs the links of the smaller
+  group, not the product of the sizes.
+* Per-article evidence (``stories/features.py``) is computed once and stored;
+  corpus statistics (``CorpusStats``) are derived at grouping time, so an
+  incremental run (``stories/incremental.py``) regroups only the stories its
+  new articles touch.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import date
-from itertools import combinations
+from collections.abc import Collection, Iterable, Sequence
 
-from storyline.analyse.entities import resolve_entities
-from storyline.analyse.names import is_broad_place, name_key
 from storyline.model import AnnotatedArticle, Story, content_hash
-from storyline.stories.similarity import cosine, tfidf_vectors
+from storyline.stories.candidates import ANCHOR_CLASSES, DATE_WINDOW_DAYS, candidate_pairs
+from storyline.stories.features import GroupingFeatures, grouping_features
+from storyline.stories.similarity import cosine, tfidf_vector
 from storyline.unionfind import UnionFind
 
-DATE_WINDOW_DAYS = 7
+__all__ = ["ANCHOR_CLASSES", "DATE_WINDOW_DAYS", "CorpusStats", "group_stories", "story_id"]
+
 MIN_EVIDENCE = 1.0
 MIN_OVERLAP = 0.3
-MAX_POSTINGS = 1000
 MIN_TEXT_SIMILARITY = 0.22
 MIN_GROUP_LINKAGE = 0.3
 
@@ -77,16 +81,39 @@ TYPE_WEIGHT = {
     "OTHER": 0.3,
     "GROUP": 0.2,  # demonyms: "Russian", "North Korean"
 }
-ANCHOR_CLASSES = frozenset({"PERSON", "EQUIPMENT", "FACILITY", "PLACE"})
 
 
-@dataclass(frozen=True)
-class _Features:
-    """An article's entities: canonical key → weight class (the type, or BROAD_PLACE)."""
+class CorpusStats:
+    """What grouping derives from the whole corpus: each key's class and weight,
+    word document frequencies for TF-IDF."""
 
-    classes: dict[str, str]
-    day: date | None
-    words: dict[str, float]  # unit-length TF-IDF vector of content words
+    def __init__(self, feats: Sequence[GroupingFeatures]) -> None:
+        self.n = len(feats)
+        votes: dict[str, Counter[str]] = defaultdict(Counter)
+        for ft in feats:
+            for f, c in ft.classes.items():
+                votes[f][c] += 1
+        # One class per key: the majority, ties to the most specific.
+        self.cls = {
+            f: min(v, key=lambda c: (-v[c], -TYPE_WEIGHT.get(c, 0.0), c)) for f, v in votes.items()
+        }
+        norm = math.log(1 + self.n)
+        self.weight = {
+            f: TYPE_WEIGHT.get(self.cls[f], 0.3) * math.log(1 + self.n / sum(v.values())) / norm
+            for f, v in votes.items()
+        }
+        self.word_df: Counter[str] = Counter(w for ft in feats for w in ft.words)
+        self._vectors: dict[str, dict[str, float]] = {}
+
+    def vector(self, ft: GroupingFeatures) -> dict[str, float]:
+        v = self._vectors.get(ft.article_id)
+        if v is None:
+            v = tfidf_vector(ft.words, self.word_df, self.n)
+            self._vectors[ft.article_id] = v
+        return v
+
+    def total(self, ft: GroupingFeatures) -> float:
+        return sum(self.weight[f] for f in ft.classes)
 
 
 def group_stories(articles: Sequence[AnnotatedArticle]) -> list[Story]:
@@ -96,27 +123,48 @@ def group_stories(articles: Sequence[AnnotatedArticle]) -> list[Story]:
     mentions two events cannot chain them into one story.
     """
     unique = {a.article.id: a for a in articles}
-    ids = sorted(unique)
-    vectors = tfidf_vectors(
-        [(unique[i].article.title or "") + "\n" + unique[i].article.text for i in ids]
-    )
-    feats = [_features(unique[i], v) for i, v in zip(ids, vectors, strict=True)]
-    cls = _corpus_classes(feats)
-    weight = _weights(feats, cls)
-    totals = [sum(weight[f] for f in ft.classes) for ft in feats]
+    feats = [grouping_features(unique[i]) for i in sorted(unique)]
+    stories = []
+    for group in group_features(feats):
+        ordered = sorted(group, key=lambda a: (unique[a].article.published or "", a))
+        stories.append(Story(id=story_id(group), article_ids=tuple(ordered)))
+    return sorted(stories, key=lambda s: s.id)
 
+
+def group_features(
+    feats: Sequence[GroupingFeatures],
+    stats: CorpusStats | None = None,
+    among: Collection[int] | None = None,
+) -> list[list[str]]:
+    """Article ids grouped into stories (each group sorted).
+
+    ``stats`` defaults to the statistics of ``feats``; ``among`` restricts the
+    grouping to those indices of ``feats`` (an incremental run regroups only
+    the articles its new ones touch, weighted by the whole corpus).
+    """
+    stats = stats or CorpusStats(feats)
+    idx = sorted(among) if among is not None else list(range(len(feats)))
+    strength = link_strengths(
+        feats,
+        stats,
+        candidate_pairs(
+            [ft.classes.keys() for ft in feats], [ft.day for ft in feats], stats.cls, among=among
+        ),
+    )
+    members = merge_groups(idx, strength)
+    return sorted(sorted(feats[i].article_id for i in g) for g in members.values())
+
+
+def link_strengths(
+    feats: Sequence[GroupingFeatures], stats: CorpusStats, pairs: Iterable[tuple[int, int]]
+) -> dict[tuple[int, int], float]:
+    """The linked pairs among ``pairs`` with their shared evidence."""
     strength: dict[tuple[int, int], float] = {}
-    for i, j in _candidate_pairs(feats, cls):
-        s = _link_strength(feats[i], feats[j], cls, weight, (totals[i], totals[j]))
+    for i, j in pairs:
+        s = _link_strength(feats[i], feats[j], stats)
         if s is not None:
             strength[(i, j)] = s
-    members = _merge_groups(len(ids), strength)
-    stories = []
-    for group in members.values():
-        group_ids = [ids[i] for i in group]
-        ordered = sorted(group_ids, key=lambda a: (unique[a].article.published or "", a))
-        stories.append(Story(id=story_id(group_ids), article_ids=tuple(ordered)))
-    return sorted(stories, key=lambda s: s.id)
+    return strength
 
 
 def story_id(article_ids: Iterable[str]) -> str:
@@ -124,57 +172,9 @@ def story_id(article_ids: Iterable[str]) -> str:
     return "s" + content_hash("story|" + min(article_ids))
 
 
-def _features(art: AnnotatedArticle, words: dict[str, float]) -> _Features:
-    # Keyed by canonical key, not entity id: the id includes the type, and the
-    # statistical tagger may type one name differently in two articles.
-    classes: dict[str, str] = {}
-    for e in resolve_entities([art]).entities:
-        key = name_key(e.name, e.type)
-        broad = e.type == "PLACE" and is_broad_place(key)
-        classes[key] = "BROAD_PLACE" if broad else e.type
-    return _Features(classes, _parse_day(art.article.published), words)
-
-
-def _parse_day(published: str | None) -> date | None:
-    if not published:
-        return None
-    try:
-        return date.fromisoformat(published[:10])
-    except ValueError:
-        return None  # a malformed date blocks nothing, like a missing one
-
-
-def _corpus_classes(feats: Sequence[_Features]) -> dict[str, str]:
-    """One class per key across the corpus: the majority, ties to the most specific."""
-    votes: dict[str, Counter[str]] = defaultdict(Counter)
-    for ft in feats:
-        for f, c in ft.classes.items():
-            votes[f][c] += 1
-    return {f: min(v, key=lambda c: (-v[c], -TYPE_WEIGHT.get(c, 0.0), c)) for f, v in votes.items()}
-
-
-def _weights(feats: Sequence[_Features], cls: dict[str, str]) -> dict[str, float]:
-    n = len(feats)
-    df: Counter[str] = Counter(f for ft in feats for f in ft.classes)
-    norm = math.log(1 + n)
-    return {f: TYPE_WEIGHT.get(cls[f], 0.3) * math.log(1 + n / d) / norm for f, d in df.items()}
-
-
-def _candidate_pairs(feats: Sequence[_Features], cls: dict[str, str]) -> set[tuple[int, int]]:
-    """Pairs of articles sharing an anchor, from an inverted index (not all pairs)."""
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, ft in enumerate(feats):
-        for f in ft.classes:
-            if cls[f] in ANCHOR_CLASSES:
-                postings[f].append(i)
-    pairs: set[tuple[int, int]] = set()
-    for docs in postings.values():
-        if 1 < len(docs) <= MAX_POSTINGS:
-            pairs.update(combinations(docs, 2))  # docs ascending, so i < j
-    return pairs
-
-
-def _merge_groups(n: int, strength: dict[tuple[int, int], float]) -> dict[int, list[int]]:
+def merge_groups(
+    idx: Sequence[int], strength: dict[tuple[int, int], float]
+) -> dict[int, list[int]]:
     """Groups from linked pairs, strongest link first, by average linkage.
 
     Two groups join only when at least ``MIN_GROUP_LINKAGE`` of the article pairs
@@ -182,15 +182,20 @@ def _merge_groups(n: int, strength: dict[tuple[int, int], float]) -> dict[int, l
     article that mentions two events (a round-up, a "previously, …" paragraph)
     chain both events into one story.
     """
-    uf = UnionFind(range(n))
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    uf = UnionFind(idx)
+    members: dict[int, list[int]] = {i: [i] for i in idx}
+    links: dict[int, list[int]] = defaultdict(list)
+    for i, j in strength:
+        links[i].append(j)
+        links[j].append(i)
     for (i, j), _ in sorted(strength.items(), key=lambda kv: (-kv[1], kv[0])):
         ri, rj = uf.find(i), uf.find(j)
         if ri == rj:
             continue
         a, b = members[ri], members[rj]
         if len(a) * len(b) > 1:
-            linked = sum((min(x, y), max(x, y)) in strength for x in a for y in b)
+            small, other = (a, rj) if len(a) <= len(b) else (b, ri)
+            linked = sum(1 for x in small for y in links[x] if uf.find(y) == other)
             if linked < MIN_GROUP_LINKAGE * len(a) * len(b):
                 continue
         uf.union(ri, rj)
@@ -200,25 +205,19 @@ def _merge_groups(n: int, strength: dict[tuple[int, int], float]) -> dict[int, l
     return members
 
 
-def _link_strength(
-    a: _Features,
-    b: _Features,
-    cls: dict[str, str],
-    weight: dict[str, float],
-    totals: tuple[float, float],
-) -> float | None:
+def _link_strength(a: GroupingFeatures, b: GroupingFeatures, stats: CorpusStats) -> float | None:
     """The shared evidence of two articles when it links them, else None."""
     if a.day is not None and b.day is not None and abs((a.day - b.day).days) > DATE_WINDOW_DAYS:
         return None
     shared = a.classes.keys() & b.classes.keys()
-    if not any(cls[f] in ANCHOR_CLASSES for f in shared):
+    if not any(stats.cls[f] in ANCHOR_CLASSES for f in shared):
         return None
-    evidence = sum(weight[f] for f in shared)
+    evidence = sum(stats.weight[f] for f in shared)
     if evidence < MIN_EVIDENCE:
         return None
-    smaller = min(totals)
+    smaller = min(stats.total(a), stats.total(b))
     if smaller > 0 and evidence / smaller >= MIN_OVERLAP:
         return evidence
-    if cosine(a.words, b.words) >= MIN_TEXT_SIMILARITY:
+    if cosine(stats.vector(a), stats.vector(b)) >= MIN_TEXT_SIMILARITY:
         return evidence
     return None
