@@ -194,7 +194,7 @@ def run_one(n: int, seed: int) -> dict[str, Any]:
     stats = CorpusStats(feats)
     pairs = candidate_pairs([f.classes.keys() for f in feats], [f.day for f in feats], stats.cls)
     strength = link_strengths(feats, stats, pairs)
-    groups = merge_groups(range(len(feats)), strength)
+    groups = merge_groups(range(len(feats)), strength, [f.day for f in feats])
     t2, w2 = time.process_time(), time.perf_counter()
     predicted = {feats[i].article_id: root for root, g in groups.items() for i in g}
     b3 = _b3_f1(gold, predicted)

@@ -88,6 +88,8 @@ def test_candidates_respect_the_date_window() -> None:
 
 def test_match_key_folds_titles_and_abbreviated_place_words() -> None:
     assert match_key("dr sanjay gupta", "PERSON") == "sanjay gupta"
-    assert match_key("president obama", "PERSON") == "president obama"
+    assert match_key("president obama", "PERSON") == "obama"
+    assert match_key("dr", "PERSON") == "dr"
     assert match_key("mt cook", "PLACE") == "mount cook"
-    assert match_key("mt cook", "ORG") == "mt cook"
+    assert match_key("mt cook", "ORG") == "mount cook"
+    assert match_key("st", "ORG") == "st"

@@ -28,7 +28,7 @@ from itertools import combinations
 DATE_WINDOW_DAYS = 7
 MAX_POSTINGS = 64
 NEAREST = 32
-ANCHOR_CLASSES = frozenset({"PERSON", "EQUIPMENT", "FACILITY", "PLACE"})
+ANCHOR_CLASSES = frozenset({"PERSON", "EQUIPMENT", "FACILITY", "PLACE", "SURNAME"})
 
 
 def within_window(a: date | None, b: date | None) -> bool:

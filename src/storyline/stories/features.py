@@ -32,6 +32,9 @@ _PERSON_TITLES = frozenset(_TITLE_WORDS.split())
 # Abbreviated generic words in place names ("Mt Cook", "Mount Cook").
 _PLACE_WORDS = {"mt": "mount", "mtn": "mountain", "ft": "fort", "pt": "point", "st": "saint"}
 _SPACE = re.compile(r"\s+")
+SURNAME_PREFIX = "~"
+# Shorter last tokens are mostly given names in East Asian order ("Kim Jong Un").
+MIN_SURNAME_CHARS = 3
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,11 @@ def grouping_features(art: AnnotatedArticle) -> GroupingFeatures:
             continue
         broad = e.type == "PLACE" and is_broad_place(key)
         classes[key] = "BROAD_PLACE" if broad else e.type
+        surname = key.rsplit(" ", 1)[-1]
+        if e.type == "PERSON" and len(surname) >= MIN_SURNAME_CHARS:
+            # "Gupta" in one report, "Sanjay Gupta" in another: the family name
+            # alone is weaker evidence (its own class), but evidence.
+            classes[SURNAME_PREFIX + surname] = "SURNAME"
     text = (art.article.title or "") + "\n" + art.article.text
     return GroupingFeatures(
         article_id=art.article.id,
@@ -85,16 +93,18 @@ def grouping_features(art: AnnotatedArticle) -> GroupingFeatures:
 def match_key(key: str, type_: str) -> str:
     """A name key with the variants outlets write differently folded together.
 
-    A person's leading titles go ("dr sanjay gupta" → "sanjay gupta"), as long
-    as a name of two words or more is left ("President Obama" stays: "obama"
-    alone would be a different key from the full name anyway); a place's
-    abbreviated generic word is spelled out ("mt cook" → "mount cook").
+    A person's leading titles go ("dr sanjay gupta" → "sanjay gupta", "dr gupta"
+    → "gupta"), as long as a word is left; an abbreviated generic word of a
+    place is spelled out ("mt cook" → "mount cook") in any name of two words
+    or more, whatever its type (the tagger often calls "Mt Cook" an
+    organisation).
     """
     tokens = key.split()
     if type_ == "PERSON":
-        while len(tokens) > 2 and tokens[0] in _PERSON_TITLES:
+        while len(tokens) > 1 and tokens[0] in _PERSON_TITLES:
             tokens = tokens[1:]
-    elif type_ in ("PLACE", "FACILITY"):
+    elif len(tokens) > 1:
+        # Any type: the tagger often calls "Mt Cook" an organisation.
         tokens = [_PLACE_WORDS.get(t, t) for t in tokens]
     return _SPACE.sub(" ", " ".join(tokens)).strip()
 
