@@ -107,6 +107,7 @@ class CorpusStats:
         }
         self.word_df: Counter[str] = Counter(w for ft in feats for w in ft.words)
         self._vectors: dict[str, dict[str, float]] = {}
+        self._totals: dict[str, float] = {}
 
     def vector(self, ft: GroupingFeatures) -> dict[str, float]:
         v = self._vectors.get(ft.article_id)
@@ -116,7 +117,11 @@ class CorpusStats:
         return v
 
     def total(self, ft: GroupingFeatures) -> float:
-        return sum(self.weight[f] for f in _counted(set(ft.classes)))
+        t = self._totals.get(ft.article_id)
+        if t is None:
+            t = sum(self.weight[f] for f in _counted(set(ft.classes)))
+            self._totals[ft.article_id] = t
+        return t
 
 
 def _key_class(votes: Counter[str]) -> str:
@@ -272,5 +277,8 @@ def _link_strength(a: GroupingFeatures, b: GroupingFeatures, stats: CorpusStats)
 def _counted(shared: set[str]) -> list[str]:
     """The shared keys that count as evidence: a family name only where the two
     articles do not already share the full name (one person counts once)."""
+    surnames = [f for f in shared if f.startswith(SURNAME_PREFIX)]
+    if not surnames:
+        return list(shared)
     full = {f.rsplit(" ", 1)[-1] for f in shared if not f.startswith(SURNAME_PREFIX)}
     return [f for f in shared if not (f.startswith(SURNAME_PREFIX) and f[1:] in full)]
