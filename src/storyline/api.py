@@ -127,7 +127,6 @@ def ingest(
     n_process = workers or default_workers()
     if len(head) < PARALLEL_MIN_ARTICLES:
         n_process = 1
-
     def failed(article: Article, exc: Exception) -> None:
         skip = Skipped(article.origin, f"annotation failed ({type(exc).__name__}: {exc})")
         summary.skipped.append(skip)
