@@ -5,8 +5,15 @@ they share, weighted by how specific each is, within a few days of each other.
 
 * Each article's entities come from ``resolve_entities`` run on that article
   alone, so "Shoigu" already counts as "Sergei Shoigu" wherever the article
-  names him in full once (as news copy nearly always does).  The canonical
-  keys are the features; each key's class is its majority type in the corpus.
+  names him in full once (as news copy nearly always does).  The matching
+  keys are the features, with the variants outlets write differently folded
+  (``features.match_key``: "Dr Sanjay Gupta" = "Sanjay Gupta", "Mt Cook" =
+  "Mount Cook").  A person's family name is a feature of its own (class
+  SURNAME, half a person's weight), so "Gupta" in one report meets "Sanjay
+  Gupta" in another; when two articles share the full name the family name
+  does not count again (``_counted``).  Each key's class is the most specific
+  one that at least a quarter of the articles naming it give it
+  (``_key_class``: the tagger calls a town an organisation as often as not).
 * Weight of a shared entity = type weight × normalised IDF.  IDF is
   ``ln(1 + N/df) / ln(1 + N)``: 1 for a name only one article uses, near 0 for
   one every article uses, comparable across corpus sizes.  The type weight
@@ -22,7 +29,15 @@ they share, weighted by how specific each is, within a few days of each other.
     the people; requiring an anchor is what keeps them apart;
   - the shared weight is at least ``MIN_EVIDENCE`` = 1.0.  A single shared
     entity never reaches it (its IDF is below 1 once two articles share it),
-    so a link needs two specific names, or one plus several weaker ones;
+    so a link needs two specific names, or one plus several weaker ones.
+    Short reports (a brief, a one-sentence summary) name too few things to
+    reach it: they link on less (``MIN_SHORT_EVIDENCE`` 0.3) when the shared
+    names are at least ``MIN_SHORT_OVERLAP`` (0.3) of the smaller article's
+    weight, their wording overlaps (cosine ≥ ``MIN_SHORT_SIMILARITY`` 0.15),
+    and they share two names or the smaller names too little to ever reach
+    ``MIN_EVIDENCE``.  With the name variants above this took ECB+ B³ F1 on
+    the development topics from 0.802 to 0.883 and on all 33 available topics
+    from 0.786 to 0.844;
   - the shared weight is at least ``MIN_OVERLAP`` (0.3) of the smaller
     article's total weight, so that two long articles do not link on a couple
     of names that each mentions in passing -- *or* their wording is close
@@ -42,7 +57,9 @@ they share, weighted by how specific each is, within a few days of each other.
   at least ``MIN_GROUP_LINKAGE`` (0.3) of the pairs between them are linked
   (average linkage, ``merge_groups``): on the ECB+ development topics this
   took B³ F1 from 0.774 to 0.799 and ARI from 0.666 to 0.737 over joining
-  every connected component.  The linked pairs between two groups are counted
+  every connected component.  Two groups whose dated articles lie more than
+  the date window apart do not join, so an undated article cannot bridge
+  reports months apart.  The linked pairs between two groups are counted
   from each article's list of links, so a merge costs the links of the smaller
   group, not the product of the sizes.
 * Per-article evidence (``stories/features.py``) is computed once and stored;
