@@ -274,8 +274,8 @@ def _link_strength(a: GroupingFeatures, b: GroupingFeatures, stats: CorpusStats)
     smaller = min(stats.total(a), stats.total(b))
     if evidence < MIN_EVIDENCE:
         # A short report (a brief, a one-sentence summary) names too few things
-        # to ever reach MIN_EVIDENCE; it links when it shares at least half of
-        # what it names and some wording.
+        # to ever reach MIN_EVIDENCE; it links when what it shares is a good part
+        # of what it names and some wording is shared too.
         if (
             (len(counted) >= 2 or smaller < MIN_EVIDENCE)
             and evidence >= MIN_SHORT_EVIDENCE
