@@ -4,8 +4,9 @@
     summary = run(["articles/"], out="build/out")
 
 A run streams the inputs through ingest and annotation into the store, one
-transaction per batch, then regroups every stored article into stories and
-writes one dossier per story.
+transaction per batch, then groups the new articles into stories (joining
+stored ones or opening new ones), rebuilds the dossiers of the stories that
+changed and writes the dossier of every stored story.
 """
 
 from __future__ import annotations
@@ -23,14 +24,15 @@ from typing import Any, BinaryIO
 from storyline.analyse.dossier import build_dossier
 from storyline.errors import NothingReadable, OutputError, StoreError, UsageError
 from storyline.ingest import read_inputs
-from storyline.model import AnnotatedArticle, Article, Skipped
+from storyline.model import AnnotatedArticle, Article, Skipped, Story
 from storyline.nlp.annotate import annotate_articles
 from storyline.render.html import dossier_to_html, index_to_html, write_assets
 from storyline.render.json import dossier_to_dict
 from storyline.render.markdown import dossier_to_markdown
 from storyline.store.sqlite import Store
-from storyline.stories.grouping import group_stories
-from storyline.version import PIPELINE_VERSION, SCHEMA_VERSION
+from storyline.stories.features import GroupingFeatures, grouping_features
+from storyline.stories.incremental import regroup
+from storyline.version import ANALYSIS_VERSION, PIPELINE_VERSION, SCHEMA_VERSION
 
 # Below this many new articles, starting worker processes costs more than it saves.
 PARALLEL_MIN_ARTICLES = 64
@@ -148,20 +150,39 @@ def _batched(items: Iterable[AnnotatedArticle], size: int) -> Iterator[list[Anno
         yield batch
 
 
-def analyse(store: Store) -> list[dict[str, Any]]:
-    """Regroup every stored article into stories and rebuild their dossiers."""
-    articles = list(store.annotated_articles(PIPELINE_VERSION))
-    stories = group_stories(articles)
-    by_id = {a.article.id: a for a in articles}
+def analyse(store: Store, run_id: int | None = None) -> list[dict[str, Any]]:
+    """Group the new articles into stories and rebuild the dossiers of the stories
+    that changed (``stories/incremental.py``); return every stored story's dossier.
+
+    The first run, and any run after the analysis code changed, regroups all
+    articles and rebuilds every dossier, handing the stored story ids on.
+    """
+    feats = _grouping_features(store)
+    full = store.has_stale_dossiers(ANALYSIS_VERSION)
+    plan = regroup(feats, store.story_members(), store.story_created_runs(), full=full)
     rows = []
-    dossiers = []
-    for story in stories:
-        members = [by_id[i] for i in story.article_ids]
+    for sid in sorted(plan.changed):
+        members = list(store.annotated_articles_for(plan.stories[sid], PIPELINE_VERSION))
+        members.sort(key=lambda a: (a.article.published or "", a.article.id))
+        story = Story(id=sid, article_ids=tuple(a.article.id for a in members))
         d = dossier_to_dict(build_dossier(story, members))
         rows.append((story, d["story"]["title"], d))
-        dossiers.append(d)
-    store.replace_stories(rows, PIPELINE_VERSION)
-    return dossiers
+    store.update_stories(rows, plan.removed, ANALYSIS_VERSION, run_id)
+    return list(store.dossiers())
+
+
+def _grouping_features(store: Store) -> list[GroupingFeatures]:
+    """Every annotated article's grouping features, computing those not yet stored."""
+    rows = store.grouping_feature_rows(ANALYSIS_VERSION)
+    annotated = store.annotated_ids(PIPELINE_VERSION)
+    fresh = [
+        (a.article.id, grouping_features(a).to_dict())
+        for a in store.annotated_articles_for(annotated - rows.keys(), PIPELINE_VERSION)
+    ]
+    if fresh:
+        store.add_grouping_features(fresh, ANALYSIS_VERSION)
+        rows.update(fresh)
+    return [GroupingFeatures.from_dict(rows[aid]) for aid in sorted(annotated)]
 
 
 def write_outputs(dossiers: Sequence[dict[str, Any]], out: str | Path) -> Path:
@@ -267,7 +288,7 @@ def _run_into(
             raise NothingReadable(f"nothing readable in {', '.join(inputs)} ({why})")
         if hooks.on_stage:
             hooks.on_stage("grouping and analysing stories")
-        dossiers = analyse(store)
+        dossiers = analyse(store, run_id)
         summary.articles_total = store.count_articles()
         summary.stories = len(dossiers)
         summary.entities = sum(len(d["entities"]) for d in dossiers)

@@ -32,3 +32,21 @@ def _pipeline_version() -> str:
 
 
 PIPELINE_VERSION = _pipeline_version()
+
+
+def _analysis_version() -> str:
+    """A fingerprint of the code that turns annotations into stories and dossiers.
+
+    Stored grouping features and dossiers carry it: an incremental run keeps the
+    dossiers of untouched stories only while it matches, and regroups and
+    rebuilds everything (keeping story ids) when the code has changed.
+    """
+    digest = hashlib.sha256(PIPELINE_VERSION.encode())
+    root = Path(__file__).resolve().parent
+    for folder in ("stories", "analyse", "render", "geo"):
+        for source in sorted((root / folder).glob("*.py")):
+            digest.update(f"{folder}/{source.name}".encode() + b"\0" + source.read_bytes())
+    return "dos-" + digest.hexdigest()[:12]
+
+
+ANALYSIS_VERSION = _analysis_version()

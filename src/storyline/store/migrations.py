@@ -75,4 +75,16 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
         """,
     ),
+    (
+        3,
+        "grouping features per article; the run that opened each story",
+        """
+        CREATE TABLE grouping_features (
+            article_id       TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            pipeline_version TEXT NOT NULL,
+            data             TEXT NOT NULL
+        );
+        ALTER TABLE stories ADD COLUMN created_run INTEGER;
+        """,
+    ),
 )

@@ -196,6 +196,101 @@ class Store:
     def count_stories(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM stories").fetchone()[0])
 
+    # ------------------------------------------------- incremental grouping
+
+    def grouping_feature_rows(self, pipeline_version: str) -> dict[str, dict[str, Any]]:
+        """Stored grouping features of this pipeline version, by article id."""
+        rows = self.conn.execute(
+            "SELECT article_id, data FROM grouping_features WHERE pipeline_version = ?",
+            (pipeline_version,),
+        )
+        return {aid: json.loads(data) for aid, data in rows}
+
+    def add_grouping_features(
+        self, rows: Iterable[tuple[str, dict[str, Any]]], pipeline_version: str
+    ) -> None:
+        with self.transaction() as conn:
+            conn.executemany(
+                "INSERT OR REPLACE INTO grouping_features(article_id, pipeline_version, data)"
+                " VALUES (?, ?, ?)",
+                [(aid, pipeline_version, json.dumps(d, separators=(",", ":"))) for aid, d in rows],
+            )
+
+    def annotated_articles_for(
+        self, ids: Iterable[str], pipeline_version: str
+    ) -> Iterator[AnnotatedArticle]:
+        """The annotated articles with these ids (those stored), in id order."""
+        wanted = sorted(set(ids))
+        for k in range(0, len(wanted), 500):
+            chunk = wanted[k : k + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.conn.execute(
+                f"SELECT {_ARTICLE_COLS}, n.data FROM articles a JOIN annotations n"
+                f" ON n.article_id = a.id AND n.pipeline_version = ? WHERE a.id IN ({marks})"
+                " ORDER BY a.id",
+                (pipeline_version, *chunk),
+            )
+            for row in rows:
+                data = json.loads(row[-1])
+                data["article"] = _article(row[:-1]).to_dict()
+                yield AnnotatedArticle.from_dict(data)
+
+    def story_members(self) -> dict[str, list[str]]:
+        """Every stored story's article ids."""
+        members: dict[str, list[str]] = {
+            sid: [] for (sid,) in self.conn.execute("SELECT id FROM stories")
+        }
+        for aid, sid in self.conn.execute(
+            "SELECT article_id, story_id FROM story_articles ORDER BY article_id"
+        ):
+            members.setdefault(sid, []).append(aid)
+        return members
+
+    def story_created_runs(self) -> dict[str, int]:
+        rows = self.conn.execute("SELECT id, created_run FROM stories")
+        return {sid: run for sid, run in rows if run is not None}
+
+    def has_stale_dossiers(self, pipeline_version: str) -> bool:
+        """True when a stored dossier was built by another pipeline version."""
+        row = self.conn.execute(
+            "SELECT 1 FROM dossiers WHERE pipeline_version != ? LIMIT 1", (pipeline_version,)
+        ).fetchone()
+        return row is not None
+
+    def update_stories(
+        self,
+        stories: Iterable[tuple[Story, str, dict[str, Any]]],
+        removed: Iterable[str],
+        pipeline_version: str,
+        run_id: int | None = None,
+    ) -> None:
+        """Write the stories whose articles changed and drop ``removed`` ones, atomically.
+
+        A story that already exists keeps the run that opened it; a new one
+        records ``run_id``.  Untouched stories and their dossiers stay as stored.
+        """
+        with self.transaction() as conn:
+            for sid in removed:
+                # Cascades to its story_articles and dossier rows.
+                conn.execute("DELETE FROM stories WHERE id = ?", (sid,))
+            for story, title, dossier in stories:
+                conn.execute(
+                    "INSERT INTO stories(id, title, created_run) VALUES (?, ?, ?)"
+                    " ON CONFLICT(id) DO UPDATE SET title = excluded.title",
+                    (story.id, title, run_id),
+                )
+                conn.execute("DELETE FROM story_articles WHERE story_id = ?", (story.id,))
+                # An article that moved here leaves its former story.
+                conn.executemany(
+                    "INSERT OR REPLACE INTO story_articles(article_id, story_id) VALUES (?, ?)",
+                    [(aid, story.id) for aid in story.article_ids],
+                )
+                conn.execute(
+                    "INSERT OR REPLACE INTO dossiers(story_id, pipeline_version, data)"
+                    " VALUES (?, ?, ?)",
+                    (story.id, pipeline_version, json.dumps(dossier, ensure_ascii=False)),
+                )
+
     # ------------------------------------------------------------------ runs
 
     def start_run(self) -> int:

@@ -17,7 +17,13 @@ Method:
   Why there: stock phrases that independent reports share ("an estimated range
   of 1,500 to 2,000 km (930-1,240 miles)", "according to the US Geological
   Survey") run 6–15 words; 25 words is a long sentence, which two writers do
-  not produce word for word by chance.
+  not produce word for word by chance.  Measured (longest runs of own words
+  per pair of articles): in the sample corpus the copied wire report shares a
+  run of 134 words with its source, while the independent reports of one
+  event share at most 11; the two seed reports, which both rewrite one wire
+  report's facts in their own sentences, share three runs of 14, 11 and 8
+  words ("strategic bombers, including the Tu-160, Tu-95, and Tu-22M3"), below
+  both thresholds, so they count as two origins.
 * Words inside quotation marks do not count towards those thresholds:
   independent reporters quote the same statement verbatim, and that is shared
   *source*, not copying.

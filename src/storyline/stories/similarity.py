@@ -35,3 +35,11 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
     return sum(x * b.get(w, 0.0) for w, x in a.items())
+
+
+def tfidf_vector(counts: dict[str, int], df: dict[str, int], n: int) -> dict[str, float]:
+    """One article's unit-length TF-IDF vector against corpus document frequencies
+    ``df`` over ``n`` articles (the same weighting as ``tfidf_vectors``)."""
+    v = {w: (1 + math.log(k)) * math.log(1 + n / df.get(w, 1)) for w, k in counts.items() if k}
+    norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+    return {w: x / norm for w, x in v.items()}
