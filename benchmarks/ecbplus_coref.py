@@ -1,0 +1,369 @@
+"""ECB+ cross-document coreference: gold mentions, and our clusterings of them.
+
+Imported by ``ecbplus.py`` (``--task entities`` / ``--task events``); written
+apart so that the story benchmark stays readable.  Conventions (Barhom et al.
+2019, and the README of the data): entity mentions are the ``HUMAN*``,
+``NON_HUMAN*``, ``LOC_*`` and ``TIME_*`` markables, event mentions the
+``ACTION_*`` and ``NEG_ACTION_*`` ones; only mentions in the validated sentences
+(``ECBplus_coreference_sentences.csv``) are scored; a mention's gold cluster is
+the ``note`` of its ``CROSS_DOC_COREF`` relation, else its ``INTRA_DOC_COREF``
+chain within the file, else itself.
+
+Documents are first grouped by OUR story grouping (no gold topics); coreference
+is resolved inside each predicted story, so a response cluster never spans two
+stories.  A mention is identified by (file, token ids): exact boundaries, as
+the reference scorer.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree
+
+ENTITY_PREFIXES = ("HUMAN", "NON_HUMAN", "LOC_", "TIME_")
+EVENT_PREFIXES = ("ACTION_", "NEG_ACTION_")
+
+MentionId = tuple[str, tuple[int, ...]]  # (file name, sorted token ids)
+
+
+@dataclass(frozen=True)
+class GoldMention:
+    doc: str  # file name
+    tokens: tuple[int, ...]
+    start: int  # character span in the rebuilt text (first to last token)
+    end: int
+    sentence: int
+    tag: str
+    kind: str  # entity | event
+    cluster: str
+
+    @property
+    def id(self) -> MentionId:
+        return (self.doc, self.tokens)
+
+
+def validated_sentences(root: Path) -> dict[str, set[int]] | None:
+    """File stem ("1_10ecbplus") -> validated sentence numbers; None without the CSV."""
+    for where in (root, root.parent):
+        path = where / "ECBplus_coreference_sentences.csv"
+        if path.is_file():
+            out: dict[str, set[int]] = defaultdict(set)
+            with path.open(encoding="utf-8") as fh:
+                for row in csv.DictReader(fh):
+                    out[f"{row['Topic'].strip()}_{row['File'].strip()}"].add(
+                        int(row["Sentence Number"])
+                    )
+            return dict(out)
+    return None
+
+
+def _kind(tag: str) -> str | None:
+    if tag.startswith(EVENT_PREFIXES):
+        return "event"
+    if tag.startswith(ENTITY_PREFIXES):
+        return "entity"
+    return None
+
+
+def read_mentions(
+    path: Path, doc: Any, validated: Mapping[str, set[int]] | None
+) -> list[GoldMention]:
+    """The anchored mentions of one file in its validated sentences, with gold clusters.
+
+    ``doc`` is the ``Document`` read from the same file (for token offsets).
+    Without a validation list every sentence counts.
+    """
+    root = ElementTree.parse(path).getroot()
+    stem = path.name[: -len(".xml")]
+    keep = validated.get(stem, set()) if validated is not None else None
+    markables = root.find("Markables")
+    cluster_of: dict[str, str] = {}
+    relations = root.find("Relations")
+    if relations is not None:
+        for rel in relations:
+            if rel.tag == "CROSS_DOC_COREF":
+                cid = "X:" + (rel.get("note") or rel.get("r_id") or "")
+            elif rel.tag == "INTRA_DOC_COREF":
+                cid = f"I:{path.name}:{rel.get('r_id')}"
+            else:
+                continue
+            for src in rel.findall("source"):
+                mid = src.get("m_id")
+                if mid is not None:
+                    cluster_of.setdefault(mid, cid)
+    out: list[GoldMention] = []
+    if markables is None:
+        return out
+    for mk in markables:
+        kind = _kind(mk.tag)
+        anchors = sorted(
+            int(a.get("t_id", "0")) for a in mk.findall("token_anchor")
+        )
+        anchors = [t for t in anchors if t in doc.token_spans]
+        if kind is None or not anchors:
+            continue
+        sentence = doc.token_sentence[anchors[0]]
+        if keep is not None and sentence not in keep:
+            continue
+        mid = mk.get("m_id", "")
+        out.append(
+            GoldMention(
+                doc=path.name,
+                tokens=tuple(anchors),
+                start=doc.token_spans[anchors[0]][0],
+                end=doc.token_spans[anchors[-1]][1],
+                sentence=sentence,
+                tag=mk.tag,
+                kind=kind,
+                cluster=cluster_of.get(mid, f"S:{path.name}:{mid}"),
+            )
+        )
+    out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+def tokens_in(doc: Any, start: int, end: int) -> tuple[int, ...]:
+    """The ids of the document's tokens lying inside a character span."""
+    return tuple(
+        sorted(t for t, (a, b) in doc.token_spans.items() if a >= start and b <= end)
+    )
+
+
+# ----------------------------------------------------------- entity clustering
+
+# Pronouns that stand for a person, and the ones that never carry a name's
+# identity on their own (left singletons: we do no pronoun resolution beyond this).
+_PERSON_PRONOUNS = frozenset(
+    ["he", "him", "his", "himself", "she", "her", "hers", "herself", "who", "whom", "whose"]
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z\-']*|\d[\d,.:]*")
+
+
+def head_key(text: str, lemma_of: Mapping[str, str]) -> str:
+    """A nominal mention's head word, lemmatised: the last word of the span
+    (English noun phrases end in their head), lower-cased."""
+    words = _WORD.findall(text)
+    if not words:
+        return text.strip().lower()
+    last = words[-1]
+    low = last.lower()
+    return lemma_of.get(last, lemma_of.get(low, low)).lower()
+
+
+@dataclass(frozen=True)
+class StoryMentions:
+    """What a clustering of one story's gold mentions may look at."""
+
+    story: str
+    mentions: Sequence[GoldMention]
+    texts: Mapping[str, str]  # file name -> rebuilt text
+    # file name -> our mentions as (start, end, entity id, type)
+    ours: Mapping[str, Sequence[tuple[int, int, str, str]]]
+    lemma_of: Mapping[str, str]  # word form -> lemma, from the spaCy parse of the story
+
+
+def _best_overlap(
+    start: int, end: int, ours: Sequence[tuple[int, int, str, str]]
+) -> tuple[int, int, str, str] | None:
+    best = None
+    best_len = 0
+    for o in ours:
+        inter = min(end, o[1]) - max(start, o[0])
+        if inter > best_len:
+            best, best_len = o, inter
+    return best
+
+
+def cluster_entity_mentions(story: StoryMentions) -> dict[MentionId, str]:
+    """Our clustering of a story's gold entity mentions.
+
+    1. A mention overlapping one of our named mentions takes that mention's
+       canonical entity (our cross-article resolver: short forms, aliases...).
+    2. A personal pronoun takes the entity of the nearest person before it in
+       the same document.
+    3. Any other mention (a common noun, a date, a number) is keyed by its
+       head word's lemma within the story ("the actress" … "actress").
+    """
+    out: dict[MentionId, str] = {}
+    last_person: dict[str, str] = {}
+    for m in sorted(story.mentions, key=lambda x: (x.doc, x.start)):
+        text = story.texts[m.doc][m.start : m.end]
+        hit = _best_overlap(m.start, m.end, story.ours.get(m.doc, ()))
+        low = text.strip().lower()
+        if hit is not None:
+            key = "E:" + hit[2]
+            if hit[3] == "PERSON":
+                last_person[m.doc] = key
+        elif low in _PERSON_PRONOUNS and m.doc in last_person:
+            key = last_person[m.doc]
+        else:
+            key = "H:" + head_key(text, story.lemma_of)
+        out[m.id] = f"{story.story}|{key}"
+    return out
+
+
+# ------------------------------------------------------------ event clustering
+
+# Speech-act verbs: a "said" in one article and a "said" in another are acts of
+# different speakers at different times, so reporting events join only within
+# their own document.
+_REPORTING = frozenset(
+    ["say", "tell", "report", "state", "add", "announce", "confirm", "claim", "explain", "note", "quote", "told"]
+)
+
+
+def cluster_event_mentions(
+    story: StoryMentions, event_lemma: Mapping[MentionId, str]
+) -> dict[MentionId, str]:
+    """Our clustering of a story's gold event mentions: same trigger lemma,
+    same event; a reporting verb only within its own document (different
+    articles quote different people saying things)."""
+    out: dict[MentionId, str] = {}
+    for m in story.mentions:
+        lemma = event_lemma.get(m.id) or head_key(
+            story.texts[m.doc][m.start : m.end], story.lemma_of
+        )
+        key = f"L:{lemma}"
+        if lemma in _REPORTING:
+            key += f"@{m.doc}"
+        out[m.id] = f"{story.story}|{key}"
+    return out
+
+
+# ------------------------------------------------------------------- the runs
+
+
+@dataclass(frozen=True)
+class CorefRun:
+    story_of: dict[str, str]  # file name -> predicted story id
+    scores: dict[str, Any]  # name -> storyline.eval.coref.CorefScores
+    annotate_s: float
+    resolve_s: float
+
+
+def _event_lemma(doc: Any, start: int, end: int) -> str | None:
+    """The lemma of a trigger's main word: its verb, else its noun, else its last word."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    for pos in ("VERB", "NOUN", "ADJ"):
+        words = [t for t in span if t.pos_ == pos]
+        if words:
+            return str(words[-1].lemma_).lower()
+    return str(span[-1].lemma_).lower()
+
+
+def run_coref(
+    documents: Sequence[Any],
+    paths: Sequence[Path],
+    validated: Mapping[str, set[int]] | None,
+    tasks: Sequence[str],
+    workers: int = 1,
+    predicted_events: Any = None,
+) -> CorefRun:
+    """Annotate, group into our stories, cluster, score.
+
+    ``tasks`` holds ``entities`` and/or ``events``.  ``predicted_events`` is the
+    hook for event extraction (``storyline.analyse.events``): a callable taking
+    the story's annotated articles and returning ``[(article id, start, end,
+    event id)]``; with it, ``events`` is also scored on predicted mentions.
+    """
+    import time
+
+    from storyline.analyse.entities import resolve_entities
+    from storyline.eval.coref import score_coref
+    from storyline.model import Article, article_id
+    from storyline.nlp.annotate import annotate_doc
+    from storyline.nlp.pipeline import get_nlp
+    from storyline.stories.grouping import group_stories
+
+    articles = [
+        Article(id=article_id(d.text), text=d.text, title=d.title, url=d.url,
+                language="en", origin=d.name)
+        for d in documents
+    ]
+    gold_by_doc = {
+        d.name: read_mentions(p, d, validated) for d, p in zip(documents, paths, strict=True)
+    }
+    nlp = get_nlp()
+    t0 = time.perf_counter()
+    annotated = []
+    lemma_of: dict[str, dict[str, str]] = {}
+    event_lemma: dict[MentionId, str] = {}
+    for d, art, sdoc in zip(
+        documents, articles,
+        nlp.pipe((a.text for a in articles), batch_size=16, n_process=max(1, workers)),
+        strict=True,
+    ):
+        annotated.append(annotate_doc(art, sdoc))
+        lemma_of[d.name] = {t.text: t.lemma_ for t in sdoc if t.is_alpha}
+        for m in gold_by_doc[d.name]:
+            if m.kind == "event":
+                lemma = _event_lemma(sdoc, m.start, m.end)
+                if lemma:
+                    event_lemma[m.id] = lemma
+    t1 = time.perf_counter()
+    stories = group_stories(annotated)
+    story_of_article = {a: s.id for s in stories for a in s.article_ids}
+    story_of = {d.name: story_of_article[a.id] for d, a in zip(documents, articles, strict=True)}
+    by_story: dict[str, list[int]] = defaultdict(list)
+    for i, d in enumerate(documents):
+        by_story[story_of[d.name]].append(i)
+
+    key: dict[str, dict[MentionId, str]] = defaultdict(dict)
+    response: dict[str, dict[MentionId, str]] = defaultdict(dict)
+    for story, members in sorted(by_story.items()):
+        arts = {annotated[i].article.id: annotated[i] for i in members}
+        res = resolve_entities(list(arts.values()))
+        ours: dict[str, list[tuple[int, int, str, str]]] = {}
+        type_of = {e.id: e.type for e in res.entities}
+        lemmas: dict[str, str] = {}
+        for i in members:
+            d = documents[i]
+            ann = annotated[i]
+            lemmas.update(lemma_of[d.name])
+            ours[d.name] = [
+                (m.start, m.end, eid, type_of[eid])
+                for j, m in enumerate(ann.mentions)
+                if (eid := res.mention_entity.get((ann.article.id, j))) is not None
+            ]
+        texts = {documents[i].name: documents[i].text for i in members}
+        gold = [m for i in members for m in gold_by_doc[documents[i].name]]
+        ents = [m for m in gold if m.kind == "entity"]
+        evs = [m for m in gold if m.kind == "event"]
+        for m in gold:
+            key["entities" if m.kind == "entity" else "events"][m.id] = m.cluster
+        if "entities" in tasks:
+            sm = StoryMentions(story, ents, texts, ours, lemmas)
+            response["entities_gold"].update(cluster_entity_mentions(sm))
+            for i in members:
+                d = documents[i]
+                keep = validated.get(d.name[:-4]) if validated is not None else None
+                for start, end, eid, _ in ours[d.name]:
+                    toks = tokens_in(d, start, end)
+                    if not toks or (keep is not None and d.token_sentence[toks[0]] not in keep):
+                        continue
+                    response["entities_predicted"][(d.name, toks)] = f"{story}|{eid}"
+        if "events" in tasks:
+            sm = StoryMentions(story, evs, texts, ours, lemmas)
+            response["events_gold"].update(cluster_event_mentions(sm, event_lemma))
+            if predicted_events is not None:
+                # Hook for storyline.analyse.events: the lead wires it in here.
+                doc_of = {annotated[i].article.id: documents[i] for i in members}
+                for art_id, start, end, event in predicted_events(list(arts.values())):
+                    d = doc_of[art_id]
+                    toks = tokens_in(d, start, end)
+                    if toks:
+                        response["events_predicted"][(d.name, toks)] = f"{story}|{event}"
+    scores: dict[str, Any] = {}
+    for name, resp in response.items():
+        task = name.split("_", 1)[0]
+        scores[name] = score_coref(key[task], resp)
+    t2 = time.perf_counter()
+    return CorefRun(story_of=story_of, scores=scores, annotate_s=t1 - t0, resolve_s=t2 - t1)
