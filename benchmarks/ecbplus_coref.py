@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,9 +102,7 @@ def read_mentions(
         return out
     for mk in markables:
         kind = _kind(mk.tag)
-        anchors = sorted(
-            int(a.get("t_id", "0")) for a in mk.findall("token_anchor")
-        )
+        anchors = sorted(int(a.get("t_id", "0")) for a in mk.findall("token_anchor"))
         anchors = [t for t in anchors if t in doc.token_spans]
         if kind is None or not anchors:
             continue
@@ -130,9 +128,7 @@ def read_mentions(
 
 def tokens_in(doc: Any, start: int, end: int) -> tuple[int, ...]:
     """The ids of the document's tokens lying inside a character span."""
-    return tuple(
-        sorted(t for t, (a, b) in doc.token_spans.items() if a >= start and b <= end)
-    )
+    return tuple(sorted(t for t, (a, b) in doc.token_spans.items() if a >= start and b <= end))
 
 
 # ----------------------------------------------------------- entity clustering
@@ -180,31 +176,72 @@ def _best_overlap(
     return best
 
 
+_WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+_RELATIVE = frozenset({"who", "whom", "whose"})
+_WORD_BEFORE = re.compile(r"([a-z][a-z\-]+)\s+$")
+
+
+def descriptor_nouns(story: StoryMentions) -> dict[str, Counter[str]]:
+    """Common nouns the story writes right before a named person or
+    organisation ("actress Lindsay Lohan", "publicist Jack Ketsoyan"): each
+    noun's lemma → how often it precedes each of our entities."""
+    out: dict[str, Counter[str]] = defaultdict(Counter)
+    for doc, ours in story.ours.items():
+        text = story.texts[doc]
+        for start, _, eid, type_ in ours:
+            if type_ not in ("PERSON", "ORG", "FACILITY"):
+                continue
+            m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+            if m is None:
+                continue
+            word = m.group(1)
+            out[story.lemma_of.get(word, word).lower()][eid] += 1
+    return out
+
+
 def cluster_entity_mentions(story: StoryMentions) -> dict[MentionId, str]:
     """Our clustering of a story's gold entity mentions.
 
     1. A mention overlapping one of our named mentions takes that mention's
        canonical entity (our cross-article resolver: short forms, aliases...).
-    2. A personal pronoun takes the entity of the nearest person before it in
-       the same document.
-    3. Any other mention (a common noun, a date, a number) is keyed by its
-       head word's lemma within the story ("the actress" … "actress").
+    2. A personal pronoun takes the person most mentioned so far in its
+       document (news keeps its protagonist in the pronouns); a relative
+       pronoun ("who") the nearest person before it.
+    3. A mention naming a weekday is that day ("Thursday", "late Thursday").
+    4. A common noun that the story writes as the title of one named entity
+       ("actress" before "Lindsay Lohan") is that entity.
+    5. Anything else is keyed by its head word's lemma within the story
+       ("the facility" … "facility").
     """
     out: dict[MentionId, str] = {}
-    last_person: dict[str, str] = {}
-    for m in sorted(story.mentions, key=lambda x: (x.doc, x.start)):
-        text = story.texts[m.doc][m.start : m.end]
-        hit = _best_overlap(m.start, m.end, story.ours.get(m.doc, ()))
-        low = text.strip().lower()
-        if hit is not None:
-            key = "E:" + hit[2]
-            if hit[3] == "PERSON":
-                last_person[m.doc] = key
-        elif low in _PERSON_PRONOUNS and m.doc in last_person:
-            key = last_person[m.doc]
-        else:
-            key = "H:" + head_key(text, story.lemma_of)
-        out[m.id] = f"{story.story}|{key}"
+    descriptors = descriptor_nouns(story)
+    for doc in sorted({m.doc for m in story.mentions}):
+        seen: Counter[str] = Counter()
+        last_person: str | None = None
+        for m in sorted((x for x in story.mentions if x.doc == doc), key=lambda x: x.start):
+            text = story.texts[m.doc][m.start : m.end]
+            hit = _best_overlap(m.start, m.end, story.ours.get(m.doc, ()))
+            low = text.strip().lower()
+            words = {w.lower() for w in _WORD.findall(text)}
+            head = head_key(text, story.lemma_of)
+            if hit is not None:
+                key = "E:" + hit[2]
+                if hit[3] == "PERSON":
+                    seen[key] += 1
+                    last_person = key
+            elif low in _RELATIVE and last_person is not None:
+                key = last_person
+            elif low in _PERSON_PRONOUNS and seen:
+                key = max(seen, key=lambda k: (seen[k], k == last_person))
+            elif words & _WEEKDAYS:
+                key = "T:" + min(words & _WEEKDAYS)
+            elif head in descriptors:
+                key = "E:" + descriptors[head].most_common(1)[0][0]
+            else:
+                key = "H:" + head
+            out[m.id] = f"{story.story}|{key}"
     return out
 
 
@@ -214,7 +251,20 @@ def cluster_entity_mentions(story: StoryMentions) -> dict[MentionId, str]:
 # different speakers at different times, so reporting events join only within
 # their own document.
 _REPORTING = frozenset(
-    ["say", "tell", "report", "state", "add", "announce", "confirm", "claim", "explain", "note", "quote", "told"]
+    [
+        "say",
+        "tell",
+        "report",
+        "state",
+        "add",
+        "announce",
+        "confirm",
+        "claim",
+        "explain",
+        "note",
+        "quote",
+        "told",
+    ]
 )
 
 
@@ -243,6 +293,9 @@ def cluster_event_mentions(
 class CorefRun:
     story_of: dict[str, str]  # file name -> predicted story id
     scores: dict[str, Any]  # name -> storyline.eval.coref.CorefScores
+    keys: dict[str, dict[MentionId, str]]  # entities|events -> gold clusters
+    responses: dict[str, dict[MentionId, str]]  # name -> our clusters
+    texts: dict[str, str]  # file name -> text
     annotate_s: float
     resolve_s: float
 
@@ -266,6 +319,7 @@ def run_coref(
     tasks: Sequence[str],
     workers: int = 1,
     predicted_events: Any = None,
+    gold_stories: bool = False,
 ) -> CorefRun:
     """Annotate, group into our stories, cluster, score.
 
@@ -273,6 +327,8 @@ def run_coref(
     hook for event extraction (``storyline.analyse.events``): a callable taking
     the story's annotated articles and returning ``[(article id, start, end,
     event id)]``; with it, ``events`` is also scored on predicted mentions.
+    ``gold_stories`` (a diagnostic only) replaces our story grouping by the gold
+    sub-topics, to tell grouping errors from coreference errors.
     """
     import time
 
@@ -284,8 +340,14 @@ def run_coref(
     from storyline.stories.grouping import group_stories
 
     articles = [
-        Article(id=article_id(d.text), text=d.text, title=d.title, url=d.url,
-                language="en", origin=d.name)
+        Article(
+            id=article_id(d.text),
+            text=d.text,
+            title=d.title,
+            url=d.url,
+            language="en",
+            origin=d.name,
+        )
         for d in documents
     ]
     gold_by_doc = {
@@ -297,7 +359,8 @@ def run_coref(
     lemma_of: dict[str, dict[str, str]] = {}
     event_lemma: dict[MentionId, str] = {}
     for d, art, sdoc in zip(
-        documents, articles,
+        documents,
+        articles,
         nlp.pipe((a.text for a in articles), batch_size=16, n_process=max(1, workers)),
         strict=True,
     ):
@@ -312,6 +375,8 @@ def run_coref(
     stories = group_stories(annotated)
     story_of_article = {a: s.id for s in stories for a in s.article_ids}
     story_of = {d.name: story_of_article[a.id] for d, a in zip(documents, articles, strict=True)}
+    if gold_stories:
+        story_of = {d.name: d.subtopic for d in documents}
     by_story: dict[str, list[int]] = defaultdict(list)
     for i, d in enumerate(documents):
         by_story[story_of[d.name]].append(i)
@@ -366,4 +431,12 @@ def run_coref(
         task = name.split("_", 1)[0]
         scores[name] = score_coref(key[task], resp)
     t2 = time.perf_counter()
-    return CorefRun(story_of=story_of, scores=scores, annotate_s=t1 - t0, resolve_s=t2 - t1)
+    return CorefRun(
+        story_of=story_of,
+        scores=scores,
+        keys=dict(key),
+        responses=dict(response),
+        texts={d.name: d.text for d in documents},
+        annotate_s=t1 - t0,
+        resolve_s=t2 - t1,
+    )

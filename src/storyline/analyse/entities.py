@@ -31,7 +31,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from storyline.analyse.names import clean_surface, initials, name_key
+from storyline.analyse.names import (
+    clean_surface,
+    initials,
+    is_broad_place,
+    name_key,
+    region_stem,
+    variant_key,
+)
 from storyline.model import (
     AnnotatedArticle,
     Entity,
@@ -99,6 +106,7 @@ def resolve_entities(articles: Sequence[AnnotatedArticle]) -> EntityResolution:
 
     key_type = {k: _vote_type(r.mention.type for r in recs) for k, recs in by_key.items()}
     uf = UnionFind(sorted(by_key))
+    _join_variants(key_type, uf)
     _join_short_forms(key_type, uf)
 
     # First pass: entities per joined cluster.  Re-keying with the voted type
@@ -157,6 +165,7 @@ def _join_short_forms(key_type: dict[str, EntityType], uf: UnionFind[str]) -> No
         roots = {uf.find(c) for c in by_edge.get(k, ())}
         if len(roots) == 1:
             uf.union(k, roots.pop())
+    _join_mistyped_surnames(key_type, uf, multi)
 
     # One-word organisation → the only multi-word organisation it abbreviates.
     orgs = sorted(k for k, t in key_type.items() if t == "ORG")
@@ -169,13 +178,55 @@ def _join_short_forms(key_type: dict[str, EntityType], uf: UnionFind[str]) -> No
             uf.union(k, next(iter(by_initials[k])))
 
 
+def _join_variants(key_type: dict[str, EntityType], uf: UnionFind[str]) -> None:
+    """Join spellings of one name: romanisations ("Artyom", "Artem", "Artëm"),
+    and a region's adjectival and noun forms ("Primorsky region", "Primorye")."""
+    by_variant: dict[str, list[str]] = defaultdict(list)
+    for k in sorted(key_type):
+        by_variant[variant_key(k)].append(k)
+    for keys in by_variant.values():
+        for k in keys[1:]:
+            uf.union(keys[0], k)
+    by_stem: dict[str, list[str]] = defaultdict(list)
+    for k, t in sorted(key_type.items()):
+        stem = region_stem(variant_key(k)) if t == "PLACE" else None
+        if stem is not None:
+            by_stem[stem].append(k)
+    for keys in by_stem.values():
+        # Only where the story writes the region as a region ("X region", "X krai"):
+        # two bare names sharing an ending say nothing.
+        if len(keys) > 1 and any(" " in k for k in keys):
+            for k in keys[1:]:
+                uf.union(keys[0], k)
+
+
+def _join_mistyped_surnames(
+    key_type: dict[str, EntityType], uf: UnionFind[str], multi: list[str]
+) -> None:
+    """A one-word name the model typed place/organisation/other that is the last
+    word of exactly one full person name of the story is that person's surname
+    ("Lohan" tagged GPE beside "Lindsay Lohan").  Countries stay places."""
+    by_last: dict[str, set[str]] = defaultdict(set)
+    for k in multi:
+        by_last[k.split()[-1]].add(uf.find(k))
+    for k, t in sorted(key_type.items()):
+        if t not in ("PLACE", "ORG", "OTHER") or " " in k or is_broad_place(k):
+            continue
+        roots = by_last.get(k, set())
+        if len(roots) == 1:
+            uf.union(k, roots.pop())
+
+
 def _is_subsequence(short: list[str], long: list[str]) -> bool:
     it = iter(long)
     return all(tok in it for tok in short)
 
 
 def _build_entity(recs: list[_Record]) -> Entity:
-    type_ = _vote_type(r.mention.type for r in recs)
+    # The type is voted by the fullest forms: a surname the model took for a
+    # place ("Lohan") does not outvote the full name it was joined to.
+    most_words = max(len(r.key.split()) for r in recs)
+    type_ = _vote_type(r.mention.type for r in recs if len(r.key.split()) == most_words)
     counts = Counter(r.surface for r in recs)
     key_of = {s: name_key(s, type_) for s in counts}
 
