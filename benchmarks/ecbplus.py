@@ -20,7 +20,13 @@ and no number of stories, and scored against the gold sub-topics (topic +
 (Hubert & Arabie 1985), pairwise precision/recall/F1, and the number of
 predicted and gold clusters.  The scores are written from their definitions.
 
-``--task events`` (event coreference) is not implemented yet.
+``--task entities`` / ``--task events``: cross-document coreference of entity
+/ event mentions (``ecbplus_coref.py``), inside our own stories, scored with
+MUC, B³, CEAF-e and CoNLL F1 (``storyline.eval.coref``) on the validated
+sentences: ``entities_conll_f1_gold`` / ``events_conll_f1_gold`` cluster the gold
+mention spans, ``entities_conll_f1`` scores our own mentions and clusters.
+``--gold-stories`` (a diagnostic) resolves inside the gold sub-topics instead.
+Tasks combine: ``--task stories,entities,events`` annotates once.
 
 The last line printed is one JSON object.  The scoring functions are importable
 (tests/unit/test_ecbplus_scoring.py loads this file by path).
@@ -514,6 +520,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit-topics", type=int, help="only the first N topics (numerically)")
     parser.add_argument("--workers", type=int, default=1, help="spaCy processes (n_process)")
     parser.add_argument("--errors", action="store_true", help="list merged and split stories")
+    parser.add_argument(
+        "--gold-stories",
+        action="store_true",
+        help="diagnostic: resolve coreference inside the gold sub-topics instead of our stories",
+    )
     args = parser.parse_args(argv)
 
     missing = [t for t in args.task if t not in IMPLEMENTED]
@@ -538,7 +549,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if coref_tasks:
         coref = _coref_module().run_coref(
             docs, paths, _coref_module().validated_sentences(corpus_root(args.data)),
-            coref_tasks, workers=args.workers,
+            coref_tasks, workers=args.workers, gold_stories=args.gold_stories,
         )
     if "stories" in args.task:
         if coref is not None:
@@ -553,6 +564,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         metrics.update(_print_stories(run, args, topics))
     if coref is not None:
         metrics.update(_print_coref(coref, len(docs), topics))
+        if args.gold_stories:
+            print("(diagnostic run: gold sub-topics used as stories; not comparable)")
+            metrics = {f"{k}_gold_stories": v for k, v in metrics.items()}
     metrics.update(
         {
             "documents": len(docs),

@@ -268,17 +268,38 @@ _REPORTING = frozenset(
 )
 
 
+_NOMINAL_SUFFIXES = (("ation", ("ate", "e", "")), ("ition", ("ite", "")), ("ion", ("e", "")),
+                     ("ment", ("",)), ("age", ("",)), ("ing", ("", "e")), ("al", ("", "e")))
+
+
+def verb_of(lemma: str, verbs: set[str]) -> str:
+    """The story's verb that a nominalisation comes from ("explosion" → "explode",
+    "negotiation" → "negotiate", "stoppage" → "stop"), else the lemma itself."""
+    for suffix, endings in _NOMINAL_SUFFIXES:
+        if not lemma.endswith(suffix) or len(lemma) - len(suffix) < 3:
+            continue
+        stem = lemma[: -len(suffix)]
+        for end in endings:
+            for cand in (stem + end, stem[:-1] + end if stem[-1:] == stem[-2:-1] else ""):
+                if cand and cand in verbs:
+                    return cand
+        if suffix == "ion" and stem.endswith("s") and stem[:-1] + "de" in verbs:
+            return stem[:-1] + "de"  # explosion → explode, decision → decide
+    return lemma
+
+
 def cluster_event_mentions(
-    story: StoryMentions, event_lemma: Mapping[MentionId, str]
+    story: StoryMentions, event_lemma: Mapping[MentionId, str], verbs: set[str]
 ) -> dict[MentionId, str]:
-    """Our clustering of a story's gold event mentions: same trigger lemma,
-    same event; a reporting verb only within its own document (different
-    articles quote different people saying things)."""
+    """Our clustering of a story's gold event mentions: the same trigger lemma
+    (a nominalisation counted as its verb) is the same event; a reporting verb
+    only within its own document (different articles quote different people)."""
     out: dict[MentionId, str] = {}
     for m in story.mentions:
         lemma = event_lemma.get(m.id) or head_key(
             story.texts[m.doc][m.start : m.end], story.lemma_of
         )
+        lemma = verb_of(lemma, verbs)
         key = f"L:{lemma}"
         if lemma in _REPORTING:
             key += f"@{m.doc}"
@@ -300,7 +321,7 @@ class CorefRun:
     resolve_s: float
 
 
-def _event_lemma(doc: Any, start: int, end: int) -> str | None:
+def _event_lemma(doc: Any, start: int, end: int, verbs: set[str]) -> str | None:
     """The lemma of a trigger's main word: its verb, else its noun, else its last word."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
@@ -308,8 +329,24 @@ def _event_lemma(doc: Any, start: int, end: int) -> str | None:
     for pos in ("VERB", "NOUN", "ADJ"):
         words = [t for t in span if t.pos_ == pos]
         if words:
-            return str(words[-1].lemma_).lower()
-    return str(span[-1].lemma_).lower()
+            return _lemma(words[-1], verbs)
+    return _lemma(span[-1], verbs)
+
+
+def _lemma(token: Any, verbs: set[str]) -> str:
+    # Headlines in capitals ("RETAINS", "Wins") defeat the lemmatiser: strip a
+    # plain inflection when that gives a verb the corpus uses.
+    lemma = str(token.lemma_).lower()
+    if token.text[:1].isupper() and lemma == token.text.lower():
+        for suffix, repl in (("ies", "y"), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""),
+                             ("ing", "e")):
+            if lemma.endswith(suffix):
+                stem = lemma[: -len(suffix)] + repl
+                if stem in verbs:
+                    return stem
+                if stem[-1:] == stem[-2:-1] and stem[:-1] in verbs:
+                    return stem[:-1]  # "Stopped" → "stop"
+    return lemma
 
 
 def run_coref(
@@ -358,6 +395,7 @@ def run_coref(
     annotated = []
     lemma_of: dict[str, dict[str, str]] = {}
     event_lemma: dict[MentionId, str] = {}
+    verbs: set[str] = set()
     for d, art, sdoc in zip(
         documents,
         articles,
@@ -366,9 +404,10 @@ def run_coref(
     ):
         annotated.append(annotate_doc(art, sdoc))
         lemma_of[d.name] = {t.text: t.lemma_ for t in sdoc if t.is_alpha}
+        verbs.update(t.lemma_.lower() for t in sdoc if t.pos_ == "VERB")
         for m in gold_by_doc[d.name]:
             if m.kind == "event":
-                lemma = _event_lemma(sdoc, m.start, m.end)
+                lemma = _event_lemma(sdoc, m.start, m.end, verbs)
                 if lemma:
                     event_lemma[m.id] = lemma
     t1 = time.perf_counter()
@@ -417,7 +456,7 @@ def run_coref(
                     response["entities_predicted"][(d.name, toks)] = f"{story}|{eid}"
         if "events" in tasks:
             sm = StoryMentions(story, evs, texts, ours, lemmas)
-            response["events_gold"].update(cluster_event_mentions(sm, event_lemma))
+            response["events_gold"].update(cluster_event_mentions(sm, event_lemma, verbs))
             if predicted_events is not None:
                 # Hook for storyline.analyse.events: the lead wires it in here.
                 doc_of = {annotated[i].article.id: documents[i] for i in members}

@@ -205,12 +205,14 @@ def _join_mistyped_surnames(
 ) -> None:
     """A one-word name the model typed place/organisation/other that is the last
     word of exactly one full person name of the story is that person's surname
-    ("Lohan" tagged GPE beside "Lindsay Lohan").  Countries stay places."""
+    ("Lohan" tagged GPE beside "Lindsay Lohan").  Countries stay places, and
+    so do keys of under four letters: an acronym ("U.N." → "un") is no surname
+    of "Kim Jong Un"."""
     by_last: dict[str, set[str]] = defaultdict(set)
     for k in multi:
         by_last[k.split()[-1]].add(uf.find(k))
     for k, t in sorted(key_type.items()):
-        if t not in ("PLACE", "ORG", "OTHER") or " " in k or is_broad_place(k):
+        if t not in ("PLACE", "ORG", "OTHER") or " " in k or len(k) < 4 or is_broad_place(k):
             continue
         roots = by_last.get(k, set())
         if len(roots) == 1:
