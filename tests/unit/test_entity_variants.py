@@ -81,3 +81,12 @@ def test_two_people_sharing_a_surname_stay_apart() -> None:
     )
     ents = by_name(resolve_entities([a]).entities)
     assert {"Raul Castro", "Fidel Castro", "Castro"} <= set(ents)
+
+
+def test_a_city_and_its_region_stay_apart() -> None:
+    a = annotated(
+        "a1",
+        "The quake hit the Antofagasta region; Antofagasta itself was spared.",
+        [("Antofagasta region", "PLACE"), ("Antofagasta", "PLACE")],
+    )
+    assert len(resolve_entities([a]).entities) == 2

@@ -13,9 +13,18 @@ How mentions become entities:
    * a PERSON name joins a longer one with the same first and last token that
      contains all its words in order ("Vladimir Putin" → "Vladimir Vladimirovich
      Putin");
-   * a one-word ORG joins the multi-word ORG whose initials it spells ("NATO").
-3. An entity's type is the majority type of its mentions; ties go to the first
-   type in ``_TYPE_PRIORITY`` (see there for why).
+   * a one-word ORG joins the multi-word ORG whose initials it spells ("NATO");
+   * a one-word name typed PLACE/ORG/OTHER (the small model's slip: "Lohan" as
+     GPE) joins the only multi-word PERSON ending in it, unless it is a
+     country or shorter than four letters (an acronym: "U.N." is not "Un").
+   Before that, spellings of one name are joined: keys equal after
+   transliteration folding (``variant_key``: Artyom/Artem/Artëm, Dmitriy/
+   Dmitry, Aleksei/Alexei; designations untouched, so Tu-160 ≠ Tu-95), and a
+   region's adjectival and noun forms ("Primorsky region" / "Primorye"; never
+   "X" and "X region", a city and its region).
+3. An entity's type is the majority type of its fullest mentions (most
+   words), so a mistyped surname cannot outvote its full name; ties go to the
+   first type in ``_TYPE_PRIORITY`` (see there for why).
 4. Its name is the most complete form (most words, then most frequent), its
    aliases the other forms, its id ``"e" + content_hash("TYPE|key of name")`` so
    the same thing gets the same id in every story and every run.
@@ -193,11 +202,14 @@ def _join_variants(key_type: dict[str, EntityType], uf: UnionFind[str]) -> None:
         if stem is not None:
             by_stem[stem].append(k)
     for keys in by_stem.values():
-        # Only where the story writes the region as a region ("X region", "X krai"):
-        # two bare names sharing an ending say nothing.
-        if len(keys) > 1 and any(" " in k for k in keys):
-            for k in keys[1:]:
-                uf.union(keys[0], k)
+        # Only an adjective and a noun form of the name, one written as a region
+        # ("Primorsky region", "Primorye"): "Antofagasta" and "Antofagasta
+        # region" are a city and its region, and two bare names sharing an
+        # ending say nothing.
+        for i, a in enumerate(keys):
+            for b in keys[i + 1 :]:
+                if (" " in a or " " in b) and a.split()[0] != b.split()[0]:
+                    uf.union(a, b)
 
 
 def _join_mistyped_surnames(
