@@ -177,7 +177,7 @@ def _best_overlap(
 
 
 _WEEKDAYS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday".split()
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
 _RELATIVE = frozenset({"who", "whom", "whose"})
 _WORD_BEFORE = re.compile(r"([a-z][a-z\-]+)\s+$")

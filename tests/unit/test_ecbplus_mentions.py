@@ -31,7 +31,8 @@ XML = """<Document doc_name="9_1ecb.xml" doc_id="x">
 <HUMAN_PART_PER m_id="9" TAG_DESCRIPTOR="smith" instance_id="HUM1"/>
 </Markables>
 <Relations>
-<CROSS_DOC_COREF r_id="1" note="HUM1"><source m_id="1"/><source m_id="3"/><target m_id="9"/></CROSS_DOC_COREF>
+<CROSS_DOC_COREF r_id="1" note="HUM1"><source m_id="1"/><source m_id="3"/>
+<target m_id="9"/></CROSS_DOC_COREF>
 <INTRA_DOC_COREF r_id="2"><source m_id="2"/><source m_id="4"/><target m_id="2"/></INTRA_DOC_COREF>
 </Relations>
 </Document>
