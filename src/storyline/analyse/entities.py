@@ -38,7 +38,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from storyline.analyse.names import (
     clean_surface,
@@ -126,7 +126,7 @@ def resolve_entities(articles: Sequence[AnnotatedArticle]) -> EntityResolution:
         clusters[uf.find(key)].extend(by_key[key])
     by_id: dict[str, list[_Record]] = defaultdict(list)
     for recs in clusters.values():
-        by_id[_build_entity(recs).id].extend(recs)
+        by_id[_build_entity(_retyped(recs, key_type)).id].extend(_retyped(recs, key_type))
 
     entities: list[Entity] = []
     mention_entity: dict[tuple[str, int], str] = {}
@@ -137,6 +137,18 @@ def resolve_entities(articles: Sequence[AnnotatedArticle]) -> EntityResolution:
             mention_entity[(r.article, r.index)] = ent.id
     entities.sort(key=lambda e: (e.type, e.name, e.id))
     return EntityResolution(entities=entities, mention_entity=mention_entity)
+
+
+def _retyped(recs: list[_Record], key_type: dict[str, EntityType]) -> list[_Record]:
+    """Records of a key the joining rules retyped carry that type (a lone
+    surname the model called an organisation is a person)."""
+    out = []
+    for r in recs:
+        t = key_type[r.key]
+        if t == "PERSON" and r.mention.type != "PERSON" and " " not in r.key:
+            r = replace(r, mention=replace(r.mention, type="PERSON"))
+        out.append(r)
+    return out
 
 
 def _vote_type(types: Iterable[EntityType]) -> EntityType:
@@ -229,6 +241,10 @@ def _join_mistyped_surnames(
         roots = by_last.get(k, set())
         if len(roots) == 1:
             uf.union(k, roots.pop())
+        elif roots:
+            # Two people end in it ("Sokolov" beside Pavel and Dmitry Sokolov):
+            # which one is meant stays open, but it is a person.
+            key_type[k] = "PERSON"
 
 
 def _is_subsequence(short: list[str], long: list[str]) -> bool:

@@ -98,6 +98,15 @@ def _headline_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# "By Olga Vetrova, Amur Courier": after the writer's name comes the outlet.
+_BYLINE = re.compile(r"^[ \t]*By[ \t]+[A-Z][^,\n]{1,60},[ \t]*(?P<outlet>[^\n]{2,60}?)[ \t]*$",
+                     re.MULTILINE)
+
+
+def _byline_outlets(text: str) -> list[tuple[int, int]]:
+    return [m.span("outlet") for m in _BYLINE.finditer(text[:2000])]
+
+
 def _in_any(spans: list[tuple[int, int]], pos: int) -> bool:
     return any(a <= pos < b for a, b in spans)
 
@@ -193,10 +202,17 @@ def _fix(doc: Doc, cands: list[Cand]) -> list[Cand]:
     place_count = Counter(text[c.start:c.end] for c in cands if c.label in ("GPE", "LOC"))
     # Single words that are part of a longer person name in this article.
     name_parts = {w for n in body_person if " " in n for w in n.split()}
+    outlets = _byline_outlets(text)
     out: list[Cand] = []
     for c in cands:
         piece = text[c.start:c.end]
         after = text[c.end : c.end + 40]
+        if c.label in ("PERSON", "GPE", "LOC", "NORP", "FAC") and any(
+            a <= c.start and c.end <= b for a, b in outlets
+        ):
+            c = replace(c, label="ORG", type="ORG")  # the outlet of a byline
+            out.append(c)
+            continue
         if c.label == "PERSON":
             fixed = _person_fix(text, c, heads, body_person, place_count, name_parts)
             if fixed is None:
