@@ -239,6 +239,27 @@ def _fix(doc: Doc, cands: list[Cand]) -> list[Cand]:
     return out
 
 
+_LOWER_WORD = re.compile(r"(?<![\w’'])[a-z][a-z\-]+")
+
+
+def _lower_words(text: str) -> frozenset[str]:
+    return frozenset(_LOWER_WORD.findall(text))
+
+
+def _is_common(word: str, body: frozenset[str]) -> bool:
+    """A headline word the article also writes in lower case, itself or its
+    stem with a plain inflection ("Checks" beside "checked"): not a name part."""
+    w = word.strip("’'\".,:;!?").lower()
+    if not w.isalpha():
+        return False
+    stems = {w}
+    for suffix in ("s", "es", "ed", "ing"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            stems.add(w[: -len(suffix)])
+    forms = {st + end for st in stems for end in ("", "s", "es", "ed", "ing", "d")}
+    return bool(forms & body)
+
+
 def _person_fix(text: str, c: Cand, heads: list[tuple[int, int]], body_person: Counter[str],
                 place_count: Counter[str], name_parts: set[str]) -> Cand | None:
     piece = text[c.start:c.end]
@@ -250,6 +271,14 @@ def _person_fix(text: str, c: Cand, heads: list[tuple[int, int]], body_person: C
             prefix = " ".join(words[:n])
             if prefix in body_person:
                 return replace(c, end=c.start + len(prefix))
+        # "Lindsay Lohan Checks Into Rehab": the name ends before the first
+        # word the article writes in lower case elsewhere ("checked into").
+        body = _lower_words(text)
+        n = 0
+        while n < len(words) and not _is_common(words[n], body):
+            n += 1
+        if 0 < n < len(words):
+            return replace(c, end=c.start + len(" ".join(words[:n])))
         return c
     single = " " not in piece
     if place_count[piece] and place_count[piece] >= body_person[piece]:
