@@ -127,8 +127,19 @@ def read_mentions(
 
 
 def tokens_in(doc: Any, start: int, end: int) -> tuple[int, ...]:
-    """The ids of the document's tokens lying inside a character span."""
-    return tuple(sorted(t for t, (a, b) in doc.token_spans.items() if a >= start and b <= end))
+    """The ids of the document's tokens lying inside a character span, less
+    punctuation at its ends ("Jr." is the token "Jr" then "." in ECB+)."""
+    toks = sorted(t for t, (a, b) in doc.token_spans.items() if a >= start and b <= end)
+
+    def punct(t: int) -> bool:
+        a, b = doc.token_spans[t]
+        return not any(ch.isalnum() for ch in doc.text[a:b])
+
+    while toks and punct(toks[-1]):
+        toks.pop()
+    while toks and punct(toks[0]):
+        toks.pop(0)
+    return tuple(toks)
 
 
 # ----------------------------------------------------------- entity clustering
