@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from storyline.analyse.dossier import build_dossier
+from storyline.analyse.known_names import known_person_names
 from storyline.errors import NothingReadable, OutputError, StoreError, UsageError
 from storyline.ingest import read_inputs
 from storyline.model import AnnotatedArticle, Article, Skipped
@@ -152,11 +153,12 @@ def analyse(store: Store) -> list[dict[str, Any]]:
     articles = list(store.annotated_articles(PIPELINE_VERSION))
     stories = group_stories(articles)
     by_id = {a.article.id: a for a in articles}
+    known = known_person_names(articles)
     rows = []
     dossiers = []
     for story in stories:
         members = [by_id[i] for i in story.article_ids]
-        d = dossier_to_dict(build_dossier(story, members))
+        d = dossier_to_dict(build_dossier(story, members, known))
         rows.append((story, d["story"]["title"], d))
         dossiers.append(d)
     store.replace_stories(rows, PIPELINE_VERSION)

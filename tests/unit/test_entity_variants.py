@@ -90,3 +90,23 @@ def test_a_city_and_its_region_stay_apart() -> None:
         [("Antofagasta region", "PLACE"), ("Antofagasta", "PLACE")],
     )
     assert len(resolve_entities([a]).entities) == 2
+
+
+def test_short_form_takes_the_full_name_the_store_knows() -> None:
+    from storyline.analyse.known_names import known_person_names
+
+    full = annotated(
+        "a1", "Defence Minister Sergei Shoigu met Fidel Castro and Raul Castro.",
+        [("Sergei Shoigu", "PERSON"), ("Fidel Castro", "PERSON"), ("Raul Castro", "PERSON")],
+    )
+    short = annotated(
+        "b1", "Shoigu flew home. Castro waved.", [("Shoigu", "PERSON"), ("Castro", "PERSON")]
+    )
+    known = known_person_names([full, short])
+    alone = by_name(resolve_entities([short]).entities)
+    linked = by_name(resolve_entities([short], known).entities)
+    elsewhere = by_name(resolve_entities([full]).entities)
+    assert "Shoigu" in alone  # without the store, the short form is all there is
+    assert linked["Sergei Shoigu"].id == elsewhere["Sergei Shoigu"].id
+    assert linked["Sergei Shoigu"].aliases == ("Shoigu",)
+    assert "Castro" in linked, "two Castros in the store: the short form stays apart"

@@ -40,6 +40,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from storyline.analyse.known_names import KnownNames
 from storyline.analyse.names import (
     clean_surface,
     initials,
@@ -97,12 +98,16 @@ def entity_id(type_: str, key: str) -> str:
     return "e" + content_hash(f"{type_}|{key}")
 
 
-def resolve_entities(articles: Sequence[AnnotatedArticle]) -> EntityResolution:
+def resolve_entities(
+    articles: Sequence[AnnotatedArticle], known: KnownNames | None = None
+) -> EntityResolution:
     """Canonical entities of a set of articles, and which entity each mention is.
 
     Mentions whose text has nothing nameable left after cleaning (a stray
     quote, a bare "the") belong to no entity and are absent from
-    ``mention_entity``.
+    ``mention_entity``.  With ``known`` (full person names of the whole store),
+    a person named here only by a short form takes the one full name the store
+    knows for it, so its id is the same as in the stories that name it in full.
     """
     by_key: dict[str, list[_Record]] = defaultdict(list)
     # Visit in id order so that nothing below depends on the input order.
@@ -132,11 +137,26 @@ def resolve_entities(articles: Sequence[AnnotatedArticle]) -> EntityResolution:
     mention_entity: dict[tuple[str, int], str] = {}
     for recs in by_id.values():
         ent = _build_entity(recs)
+        if known is not None:
+            ent = _complete_from_store(ent, recs, known)
         entities.append(ent)
         for r in recs:
             mention_entity[(r.article, r.index)] = ent.id
     entities.sort(key=lambda e: (e.type, e.name, e.id))
     return EntityResolution(entities=entities, mention_entity=mention_entity)
+
+
+def _complete_from_store(ent: Entity, recs: list[_Record], known: KnownNames) -> Entity:
+    if ent.type != "PERSON" or any(" " in r.key for r in recs):
+        return ent
+    found = {known.full_name(r.key) for r in recs}
+    if len(found) != 1 or None in found:
+        return ent
+    (full,) = found
+    assert full is not None
+    key, surface = full
+    aliases = tuple(sorted({ent.name, *ent.aliases} - {surface}))
+    return replace(ent, id=entity_id("PERSON", key), name=surface, aliases=aliases)
 
 
 def _retyped(recs: list[_Record], key_type: dict[str, EntityType]) -> list[_Record]:
