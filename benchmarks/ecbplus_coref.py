@@ -21,7 +21,7 @@ import csv
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -173,6 +173,7 @@ class StoryMentions:
     # file name -> our mentions as (start, end, entity id, type)
     ours: Mapping[str, Sequence[tuple[int, int, str, str]]]
     lemma_of: Mapping[str, str]  # word form -> lemma, from the spaCy parse of the story
+    roles: Mapping[str, Sequence[str]] = field(default_factory=dict)  # entity id -> roles
 
 
 def _best_overlap(
@@ -191,6 +192,8 @@ _WEEKDAYS = frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
 _RELATIVE = frozenset({"who", "whom", "whose"})
+_LOCATIVE = frozenset({"there", "where", "here"})
+_NEUTER = frozenset({"it", "its", "itself", "which"})
 _WORD_BEFORE = re.compile(r"([a-z][a-z\-]+)\s+$")
 
 
@@ -209,6 +212,10 @@ def descriptor_nouns(story: StoryMentions) -> dict[str, Counter[str]]:
                 continue
             word = m.group(1)
             out[story.lemma_of.get(word, word).lower()][eid] += 1
+    for eid, roles in story.roles.items():
+        for role in roles:
+            word = role.split()[-1].lower()  # "Superior Court Judge" → judge
+            out[story.lemma_of.get(word, word).lower()][eid] += 1
     return out
 
 
@@ -219,10 +226,12 @@ def cluster_entity_mentions(story: StoryMentions) -> dict[MentionId, str]:
        canonical entity (our cross-article resolver: short forms, aliases...).
     2. A personal pronoun takes the person most mentioned so far in its
        document (news keeps its protagonist in the pronouns); a relative
-       pronoun ("who") the nearest person before it.
+       pronoun ("who") the nearest person before it; "there"/"where" the
+       nearest place or facility, "it"/"which" the nearest named thing.
     3. A mention naming a weekday is that day ("Thursday", "late Thursday").
-    4. A common noun that the story writes as the title of one named entity
-       ("actress" before "Lindsay Lohan") is that entity.
+    4. A common noun that the story writes as the title of a named entity
+       ("actress" before "Lindsay Lohan", or one of its roles: "judge") is the
+       entity it titles most often.
     5. Anything else is keyed by its head word's lemma within the story
        ("the facility" … "facility").
     """
@@ -231,6 +240,8 @@ def cluster_entity_mentions(story: StoryMentions) -> dict[MentionId, str]:
     for doc in sorted({m.doc for m in story.mentions}):
         seen: Counter[str] = Counter()
         last_person: str | None = None
+        last_place: str | None = None
+        last_thing: str | None = None
         for m in sorted((x for x in story.mentions if x.doc == doc), key=lambda x: x.start):
             text = story.texts[m.doc][m.start : m.end]
             hit = _best_overlap(m.start, m.end, story.ours.get(m.doc, ()))
@@ -242,8 +253,16 @@ def cluster_entity_mentions(story: StoryMentions) -> dict[MentionId, str]:
                 if hit[3] == "PERSON":
                     seen[key] += 1
                     last_person = key
+                elif hit[3] in ("PLACE", "FACILITY"):
+                    last_place = key
+                if hit[3] not in ("PERSON", "GROUP"):
+                    last_thing = key
             elif low in _RELATIVE and last_person is not None:
                 key = last_person
+            elif low in _LOCATIVE and last_place is not None:
+                key = last_place
+            elif low in _NEUTER and last_thing is not None:
+                key = last_thing
             elif low in _PERSON_PRONOUNS and seen:
                 key = max(seen, key=lambda k: (seen[k], k == last_person))
             elif words & _WEEKDAYS:
@@ -438,6 +457,7 @@ def run_coref(
         res = resolve_entities(list(arts.values()))
         ours: dict[str, list[tuple[int, int, str, str]]] = {}
         type_of = {e.id: e.type for e in res.entities}
+        roles = {e.id: e.roles for e in res.entities if e.roles}
         lemmas: dict[str, str] = {}
         for i in members:
             d = documents[i]
@@ -455,7 +475,7 @@ def run_coref(
         for m in gold:
             key["entities" if m.kind == "entity" else "events"][m.id] = m.cluster
         if "entities" in tasks:
-            sm = StoryMentions(story, ents, texts, ours, lemmas)
+            sm = StoryMentions(story, ents, texts, ours, lemmas, roles)
             response["entities_gold"].update(cluster_entity_mentions(sm))
             for i in members:
                 d = documents[i]
