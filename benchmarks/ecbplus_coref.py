@@ -298,8 +298,15 @@ _REPORTING = frozenset(
 )
 
 
-_NOMINAL_SUFFIXES = (("ation", ("ate", "e", "")), ("ition", ("ite", "")), ("ion", ("e", "")),
-                     ("ment", ("",)), ("age", ("",)), ("ing", ("", "e")), ("al", ("", "e")))
+_NOMINAL_SUFFIXES = (
+    ("ation", ("ate", "e", "")),
+    ("ition", ("ite", "")),
+    ("ion", ("e", "")),
+    ("ment", ("",)),
+    ("age", ("",)),
+    ("ing", ("", "e")),
+    ("al", ("", "e")),
+)
 
 
 def verb_of(lemma: str, verbs: set[str]) -> str:
@@ -368,8 +375,14 @@ def _lemma(token: Any, verbs: set[str]) -> str:
     # plain inflection when that gives a verb the corpus uses.
     lemma = str(token.lemma_).lower()
     if token.text[:1].isupper() and lemma == token.text.lower():
-        for suffix, repl in (("ies", "y"), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""),
-                             ("ing", "e")):
+        for suffix, repl in (
+            ("ies", "y"),
+            ("s", ""),
+            ("ed", ""),
+            ("ed", "e"),
+            ("ing", ""),
+            ("ing", "e"),
+        ):
             if lemma.endswith(suffix):
                 stem = lemma[: -len(suffix)] + repl
                 if stem in verbs:
