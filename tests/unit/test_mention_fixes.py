@@ -25,3 +25,8 @@ def test_byline_outlet_is_an_organisation() -> None:
     found = dict(_mentions(text))
     assert found.get("Amur Courier") == "ORG"
     assert found.get("Olga Vetrova") == "PERSON"
+
+
+def test_a_sentence_opening_with_by_is_no_byline() -> None:
+    text = "Floods in the east\n\nBy Friday, water stood in the streets of Moscow\n\nMore rain fell."
+    assert dict(_mentions(text)).get("Moscow") == "PLACE"

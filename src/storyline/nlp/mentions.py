@@ -99,8 +99,14 @@ def _headline_lines(text: str) -> list[tuple[int, int]]:
 
 
 # "By Olga Vetrova, Amur Courier": after the writer's name comes the outlet.
-_BYLINE = re.compile(r"^[ \t]*By[ \t]+[A-Z][^,\n]{1,60},[ \t]*(?P<outlet>[^\n]{2,60}?)[ \t]*$",
-                     re.MULTILINE)
+# Both parts are capitalised words only, the line ends there: "By Friday, the
+# water fell." is no byline.
+_CAP_WORD = r"[A-Z][\w&’'.\-]*"
+_BYLINE = re.compile(
+    rf"^[ \t]*By[ \t]+{_CAP_WORD}(?:[ \t]+{_CAP_WORD}){{0,3}},[ \t]*"
+    rf"(?P<outlet>{_CAP_WORD}(?:[ \t]+(?:{_CAP_WORD}|of|the|and)){{0,5}})[ \t]*$",
+    re.MULTILINE,
+)
 
 
 def _byline_outlets(text: str) -> list[tuple[int, int]]:
