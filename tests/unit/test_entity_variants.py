@@ -110,3 +110,12 @@ def test_short_form_takes_the_full_name_the_store_knows() -> None:
     assert linked["Sergei Shoigu"].id == elsewhere["Sergei Shoigu"].id
     assert linked["Sergei Shoigu"].aliases == ("Shoigu",)
     assert "Castro" in linked, "two Castros in the store: the short form stays apart"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("betty ford centre", "betty ford center"), ("mariinsky theatre", "mariinsky theater"),
+     ("ministry of defence", "ministry of defense"), ("harbour", "harbor")],
+)
+def test_british_and_american_spellings_fold(a: str, b: str) -> None:
+    assert variant_key(a) == variant_key(b)

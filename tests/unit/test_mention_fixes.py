@@ -28,5 +28,8 @@ def test_byline_outlet_is_an_organisation() -> None:
 
 
 def test_a_sentence_opening_with_by_is_no_byline() -> None:
-    text = "Floods in the east\n\nBy Friday, water stood in the streets of Moscow\n\nMore rain fell."
+    text = (
+        "Floods in the east\n\nBy Friday, water stood in the streets of Moscow\n\n"
+        "More rain fell."
+    )
     assert dict(_mentions(text)).get("Moscow") == "PLACE"

@@ -177,13 +177,17 @@ _TRANSLIT_ENDINGS = (("iy", "i"), ("yy", "i"), ("ii", "i"), ("ij", "i"), ("y", "
 _TRANSLIT_PAIRS = (("yo", "e"), ("ye", "e"), ("kh", "h"), ("ks", "x"), ("tz", "ts"),
                    ("w", "v"), ("y", "i"), ("j", "i"))
 _DOUBLED = re.compile(r"([a-z])\1+")
+# British and American spellings of the words names are made of: "Betty Ford
+# Centre" / "Center", "Mariinsky Theatre" / "Theater", "Defence" / "Defense".
+_BRITISH = {"tre": "ter", "our": "or", "ence": "ense"}
+_BRITISH_END = re.compile(r"(?<=[a-z]{3})(tre|our|ence)$")
 
 
 def translit_token(token: str) -> str:
     """One spelling for a name token's romanisations: "artyom", "artem" → "artem"."""
     if not token.isalpha() or len(token) < 3:
         return token
-    t = token
+    t = _BRITISH_END.sub(lambda m: _BRITISH[m.group(1)], token)
     for end, repl in _TRANSLIT_ENDINGS:
         if t.endswith(end) and len(t) > len(end) + 2:
             t = t[: -len(end)] + repl
