@@ -513,7 +513,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--task", type=parse_tasks, default=["stories"], help="comma list of: " + ", ".join(TASKS)
     )
-    parser.add_argument("--predictions", type=Path, help="write DIR/stories.json here")
+    parser.add_argument(
+        "--predictions", type=Path,
+        help="write DIR/stories.json (and DIR/<setting>.json for coreference) here",
+    )
     parser.add_argument(
         "--topics", default="all", help="all (default), dev, train, or a comma list of topics"
     )
@@ -564,6 +567,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         metrics.update(_print_stories(run, args, topics))
     if coref is not None:
         metrics.update(_print_coref(coref, len(docs), topics))
+        if args.predictions:
+            # One file per setting: "file#token ids" -> our cluster id.
+            args.predictions.mkdir(parents=True, exist_ok=True)
+            for name, resp in coref.responses.items():
+                rows = {f"{f}#{','.join(map(str, toks))}": c for (f, toks), c in resp.items()}
+                (args.predictions / f"{name}.json").write_text(
+                    json.dumps(rows, indent=1, sort_keys=True), encoding="utf-8"
+                )
         if args.gold_stories:
             print("(diagnostic run: gold sub-topics used as stories; not comparable)")
             metrics = {f"{k}_gold_stories": v for k, v in metrics.items()}
