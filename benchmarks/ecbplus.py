@@ -20,7 +20,13 @@ and no number of stories, and scored against the gold sub-topics (topic +
 (Hubert & Arabie 1985), pairwise precision/recall/F1, and the number of
 predicted and gold clusters.  The scores are written from their definitions.
 
-``--task events`` (event coreference) is not implemented yet.
+``--task entities`` / ``--task events``: cross-document coreference of entity
+/ event mentions (``ecbplus_coref.py``), inside our own stories, scored with
+MUC, B³, CEAF-e and CoNLL F1 (``storyline.eval.coref``) on the validated
+sentences: ``entities_conll_f1_gold`` / ``events_conll_f1_gold`` cluster the gold
+mention spans, ``entities_conll_f1`` scores our own mentions and clusters.
+``--gold-stories`` (a diagnostic) resolves inside the gold sub-topics instead.
+Tasks combine: ``--task stories,entities,events`` annotates once.
 
 The last line printed is one JSON object.  The scoring functions are importable
 (tests/unit/test_ecbplus_scoring.py loads this file by path).
@@ -35,7 +41,7 @@ import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 from xml.etree import ElementTree
@@ -46,8 +52,8 @@ if TYPE_CHECKING:
 HERE = Path(__file__).resolve().parent
 DEFAULT_DATA = HERE.parent.parent / "shared" / "benchmarks" / "ecbplus"
 
-TASKS = ("stories", "events")
-IMPLEMENTED = frozenset({"stories"})
+TASKS = ("stories", "entities", "events")
+IMPLEMENTED = frozenset(TASKS)
 
 # Cybulska & Vossen (2015) split, as used by Barhom et al. (2019) and later work.
 DEV_TOPICS = frozenset({2, 5, 12, 18, 21, 23, 34, 35})
@@ -175,6 +181,9 @@ class Document:
     text: str
     title: str | None
     url: str | None
+    # t_id -> (start, end) in ``text``, and t_id -> sentence number of the file.
+    token_spans: Mapping[int, tuple[int, int]] = field(default_factory=dict, compare=False)
+    token_sentence: Mapping[int, int] = field(default_factory=dict, compare=False)
 
     @property
     def subtopic(self) -> str:
@@ -267,7 +276,14 @@ def _joins_digits(prev: str, tok: str, nxt: str) -> bool:
 def detokenize(tokens: Sequence[str]) -> str:
     """Join one sentence's tokens as a writer would: PTB quotes become straight
     quotes, clitics and punctuation attach, "8 : 13" becomes "8:13"."""
+    return detokenize_spans(tokens)[0]
+
+
+def detokenize_spans(tokens: Sequence[str]) -> tuple[str, list[tuple[int, int]]]:
+    """``detokenize`` with each token's (start, end) in the joined text."""
     out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos = 0
     glue_next = False
     quote_open = False
     for i, tok in enumerate(tokens):
@@ -298,8 +314,15 @@ def detokenize(tokens: Sequence[str]) -> str:
         elif _joins_digits(prev, tok, nxt):
             glue = True  # 8:13, 24/7, 1,000
             glue_next = True
-        out.append(shown if glue else " " + shown)
-    return "".join(out).strip()
+        piece = shown if glue else " " + shown
+        start = pos + len(piece) - len(shown)
+        spans.append((start, start + len(shown)))
+        out.append(piece)
+        pos += len(piece)
+    text = "".join(out)
+    lead = len(text) - len(text.lstrip())
+    stripped = text.strip()
+    return stripped, [(a - lead, b - lead) for a, b in spans]
 
 
 def read_document(path: Path) -> Document:
@@ -308,20 +331,38 @@ def read_document(path: Path) -> Document:
     if m is None:
         raise ValueError(f"not an ECB+ document name: {path.name}")
     root = ElementTree.parse(path).getroot()
-    sentences: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    sentences: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
     for tok in root.iter("token"):
         sentences[int(tok.get("sentence", "0"))].append(
-            (int(tok.get("number", "0")), tok.text or "")
+            (int(tok.get("number", "0")), int(tok.get("t_id", "0")), tok.text or "")
         )
     half = m.group(3)
-    ordered = [[t for _, t in sorted(sentences[s]) if t.strip()] for s in sorted(sentences)]
+    ordered = [
+        (s, [(tid, t) for _, tid, t in sorted(sentences[s]) if t.strip()])
+        for s in sorted(sentences)
+    ]
     url = None
     if half == "ecbplus" and ordered:
         # Sentence 0 of an ecbplus file is the URL the text was taken from.
-        url = "".join(ordered[0]) or None
+        url = "".join(t for _, t in ordered[0][1]) or None
         ordered = ordered[1:]
-    lines = [detokenize(s) for s in ordered if s]
-    lines = [line for line in lines if line]
+    lines: list[str] = []
+    token_spans: dict[int, tuple[int, int]] = {}
+    token_sentence: dict[int, int] = {}
+    pos = 0
+    for number, toks in ordered:
+        if not toks:
+            continue
+        line, spans = detokenize_spans([t for _, t in toks])
+        if not line:
+            continue
+        if lines:
+            pos += 2  # the blank line between sentences
+        for (tid, _), (a, b) in zip(toks, spans, strict=True):
+            token_spans[tid] = (pos + a, pos + b)
+            token_sentence[tid] = number
+        lines.append(line)
+        pos += len(line)
     title = lines[0] if lines else None
     if title is not None and len(title) > 300:
         title = title[:300].rsplit(" ", 1)[0]
@@ -332,6 +373,8 @@ def read_document(path: Path) -> Document:
         text="\n\n".join(lines),
         title=title,
         url=url,
+        token_spans=token_spans,
+        token_sentence=token_sentence,
     )
 
 
@@ -470,13 +513,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--task", type=parse_tasks, default=["stories"], help="comma list of: " + ", ".join(TASKS)
     )
-    parser.add_argument("--predictions", type=Path, help="write DIR/stories.json here")
+    parser.add_argument(
+        "--predictions", type=Path,
+        help="write DIR/stories.json (and DIR/<setting>.json for coreference) here",
+    )
     parser.add_argument(
         "--topics", default="all", help="all (default), dev, train, or a comma list of topics"
     )
     parser.add_argument("--limit-topics", type=int, help="only the first N topics (numerically)")
     parser.add_argument("--workers", type=int, default=1, help="spaCy processes (n_process)")
     parser.add_argument("--errors", action="store_true", help="list merged and split stories")
+    parser.add_argument(
+        "--gold-stories",
+        action="store_true",
+        help="diagnostic: resolve coreference inside the gold sub-topics instead of our stories",
+    )
     args = parser.parse_args(argv)
 
     missing = [t for t in args.task if t not in IMPLEMENTED]
@@ -493,12 +544,118 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 2
     docs = [read_document(p) for p in paths]
-
-    t0 = time.perf_counter()
-    run = run_stories(docs, workers=args.workers)
-    total = time.perf_counter() - t0
-    s = run.scores
     topics = sorted({d.topic for d in docs})
+    metrics: dict[str, object] = {}
+    t0 = time.perf_counter()
+    coref_tasks = [t for t in args.task if t != "stories"]
+    coref = None
+    if coref_tasks:
+        coref = _coref_module().run_coref(
+            docs, paths, _coref_module().validated_sentences(corpus_root(args.data)),
+            coref_tasks, workers=args.workers, gold_stories=args.gold_stories,
+        )
+    if "stories" in args.task:
+        if coref is not None:
+            gold = {d.name: d.subtopic for d in docs}
+            run = StoriesRun(
+                documents=docs, predicted=coref.story_of, gold=gold,
+                scores=score_clusters(gold, coref.story_of), annotate_s=coref.annotate_s,
+                group_s=0.0, duplicate_texts=len(docs) - len({d.text for d in docs}),
+            )
+        else:
+            run = run_stories(docs, workers=args.workers)
+        metrics.update(_print_stories(run, args, topics))
+    if coref is not None:
+        metrics.update(_print_coref(coref, len(docs), topics))
+        if args.predictions:
+            # One file per setting: "file#token ids" -> our cluster id.
+            args.predictions.mkdir(parents=True, exist_ok=True)
+            for name, resp in coref.responses.items():
+                rows = {f"{f}#{','.join(map(str, toks))}": c for (f, toks), c in resp.items()}
+                (args.predictions / f"{name}.json").write_text(
+                    json.dumps(rows, indent=1, sort_keys=True), encoding="utf-8"
+                )
+        if args.gold_stories:
+            print("(diagnostic run: gold sub-topics used as stories; not comparable)")
+            metrics = {f"{k}_gold_stories": v for k, v in metrics.items()}
+    metrics.update(
+        {
+            "documents": len(docs),
+            "topics": len(topics),
+            "workers": args.workers,
+            "seconds": round(time.perf_counter() - t0, 1),
+        }
+    )
+    print(json.dumps(metrics))
+    return 0
+
+
+def _coref_module():  # type: ignore[no-untyped-def]
+    # A sibling script, not a package: importable once this folder is on the path.
+    if str(HERE) not in sys.path:
+        sys.path.insert(0, str(HERE))
+    _import_storyline()
+    import ecbplus_coref
+
+    return ecbplus_coref
+
+
+# Published CoNLL F1 with gold mentions on the test topics (see the data README).
+PUBLISHED = {
+    "entities_conll_f1_gold": {"Held et al. 2021": 82.0, "CDLM (Caciularu et al. 2021)": 82.9},
+    "events_conll_f1_gold": {"Barhom et al. 2019": 79.5, "Held et al. 2021": 85.7},
+}
+
+
+def _print_coref(coref: object, n_docs: int, topics: Sequence[int]) -> dict[str, object]:
+    scores = coref.scores  # type: ignore[attr-defined]
+    print(
+        f"ECB+ cross-document coreference: {n_docs} documents, {len(topics)} topics, "
+        f"resolved inside our own stories ({len(set(coref.story_of.values()))} stories; "  # type: ignore[attr-defined]
+        "no gold topics); validated sentences only; singletons kept"
+    )
+    header = (
+        f"{'setting':<20}{'MUC P':>7}{'R':>6}{'F1':>6}{'B3 P':>7}{'R':>6}{'F1':>6}"
+        f"{'CEAFe P':>8}{'R':>6}{'F1':>6}{'CoNLL':>7}{'key/resp mentions':>19}"
+    )
+    print(header)
+    print("-" * len(header))
+    out: dict[str, object] = {}
+    names = {
+        "entities_gold": "entities_conll_f1_gold",
+        "entities_predicted": "entities_conll_f1",
+        "events_gold": "events_conll_f1_gold",
+        "events_predicted": "events_conll_f1",
+    }
+    for name, metric in names.items():
+        if name not in scores:
+            continue
+        s = scores[name]
+        print(
+            f"{name:<20}"
+            + "".join(
+                f"{x.precision * 100:>{w}.1f}{x.recall * 100:>6.1f}{x.f1 * 100:>6.1f}"
+                for x, w in ((s.muc, 7), (s.b3, 7), (s.ceafe, 8))
+            )
+            + f"{s.conll_f1 * 100:>7.1f}{f'{s.key_mentions}/{s.response_mentions}':>19}"
+        )
+        out[metric] = round(s.conll_f1 * 100, 2)
+        for part in ("muc", "b3", "ceafe"):
+            out[f"{metric.replace('conll_f1', part)}_f1"] = round(
+                getattr(s, part).f1 * 100, 2)
+    for metric, refs in PUBLISHED.items():
+        if metric in out:
+            print(f"published ({metric}, test topics, gold mentions): "
+                  + ", ".join(f"{k} {v}" for k, v in refs.items()))
+    print(f"time annotate / group+resolve+score: {coref.annotate_s:.1f} s / "  # type: ignore[attr-defined]
+          f"{coref.resolve_s:.1f} s")
+    print()
+    return out
+
+
+def _print_stories(run: StoriesRun, args: argparse.Namespace, topics: Sequence[int]) -> dict[
+        str, object]:
+    s = run.scores
     print(
         f"ECB+ story grouping: {s.items} documents, {len(topics)} topics "
         f"({', '.join(map(str, topics))})"
@@ -530,25 +687,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         (args.predictions / "stories.json").write_text(
             json.dumps(run.predicted, indent=2, sort_keys=True), encoding="utf-8"
         )
-    print(
-        json.dumps(
-            {
-                "stories_b3_f1": round(s.b3_f1, 4),
-                "stories_b3_p": round(s.b3_p, 4),
-                "stories_b3_r": round(s.b3_r, 4),
-                "stories_ari": round(s.ari, 4),
-                "stories_pair_f1": round(s.pair_f1, 4),
-                "documents": s.items,
-                "topics": len(topics),
-                "gold_clusters": s.gold_clusters,
-                "predicted_clusters": s.predicted_clusters,
-                "published": None,
-                "workers": args.workers,
-                "seconds": round(total, 1),
-            }
-        )
-    )
-    return 0
+    print()
+    return {
+        "stories_b3_f1": round(s.b3_f1, 4),
+        "stories_b3_p": round(s.b3_p, 4),
+        "stories_b3_r": round(s.b3_r, 4),
+        "stories_ari": round(s.ari, 4),
+        "stories_pair_f1": round(s.pair_f1, 4),
+        "gold_clusters": s.gold_clusters,
+        "predicted_clusters": s.predicted_clusters,
+        "published": None,
+    }
 
 
 if __name__ == "__main__":

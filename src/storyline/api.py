@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from storyline.analyse.dossier import build_dossier
+from storyline.analyse.known_names import known_person_names
 from storyline.errors import NothingReadable, OutputError, StoreError, UsageError
 from storyline.ingest import read_inputs
 from storyline.model import AnnotatedArticle, Article, Skipped, Story
@@ -160,12 +161,16 @@ def analyse(store: Store, run_id: int | None = None) -> list[dict[str, Any]]:
     feats = _grouping_features(store)
     full = store.has_stale_dossiers(ANALYSIS_VERSION)
     plan = regroup(feats, store.story_members(), store.story_created_runs(), full=full)
+    # Full person names known anywhere in the store, so a short form gets the same
+    # entity id in every story.  This streams every stored annotation once per run:
+    # the one part of analysis that still reads the whole store.
+    known = known_person_names(store.annotated_articles(PIPELINE_VERSION))
     rows = []
     for sid in sorted(plan.changed):
         members = list(store.annotated_articles_for(plan.stories[sid], PIPELINE_VERSION))
         members.sort(key=lambda a: (a.article.published or "", a.article.id))
         story = Story(id=sid, article_ids=tuple(a.article.id for a in members))
-        d = dossier_to_dict(build_dossier(story, members))
+        d = dossier_to_dict(build_dossier(story, members, known))
         rows.append((story, d["story"]["title"], d))
     store.update_stories(rows, plan.removed, ANALYSIS_VERSION, run_id)
     return list(store.dossiers())

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from storyline.analyse.claims import build_claim_set
 from storyline.analyse.distance_check import check_distances
 from storyline.analyse.entities import resolve_entities
+from storyline.analyse.known_names import KnownNames
 from storyline.model import AnnotatedArticle, Dossier, Story
 from storyline.stories.copies import detect_copies
 
@@ -26,11 +27,15 @@ def story_title(articles: Sequence[AnnotatedArticle]) -> str:
     return first[0][:120] if first else "(untitled)"
 
 
-def build_dossier(story: Story, articles: Sequence[AnnotatedArticle]) -> Dossier:
+def build_dossier(
+    story: Story, articles: Sequence[AnnotatedArticle], known: KnownNames | None = None
+) -> Dossier:
+    """``known``: full person names of the whole store (``known_person_names``),
+    so that a short form here gets the id its full name has in other stories."""
     by_id = {a.article.id: a for a in articles}
     members = [by_id[i] for i in story.article_ids]
     copies = detect_copies([a.article for a in members])
-    resolution = resolve_entities(members)
+    resolution = resolve_entities(members, known)
     claim_set = build_claim_set(
         members, resolution.mention_entity, copies.origin_groups, story.id
     )

@@ -13,9 +13,18 @@ How mentions become entities:
    * a PERSON name joins a longer one with the same first and last token that
      contains all its words in order ("Vladimir Putin" → "Vladimir Vladimirovich
      Putin");
-   * a one-word ORG joins the multi-word ORG whose initials it spells ("NATO").
-3. An entity's type is the majority type of its mentions; ties go to the first
-   type in ``_TYPE_PRIORITY`` (see there for why).
+   * a one-word ORG joins the multi-word ORG whose initials it spells ("NATO");
+   * a one-word name typed PLACE/ORG/OTHER (the small model's slip: "Lohan" as
+     GPE) joins the only multi-word PERSON ending in it, unless it is a
+     country or shorter than four letters (an acronym: "U.N." is not "Un").
+   Before that, spellings of one name are joined: keys equal after
+   transliteration folding (``variant_key``: Artyom/Artem/Artëm, Dmitriy/
+   Dmitry, Aleksei/Alexei; designations untouched, so Tu-160 ≠ Tu-95), and a
+   region's adjectival and noun forms ("Primorsky region" / "Primorye"; never
+   "X" and "X region", a city and its region).
+3. An entity's type is the majority type of its fullest mentions (most
+   words), so a mistyped surname cannot outvote its full name; ties go to the
+   first type in ``_TYPE_PRIORITY`` (see there for why).
 4. Its name is the most complete form (most words, then most frequent), its
    aliases the other forms, its id ``"e" + content_hash("TYPE|key of name")`` so
    the same thing gets the same id in every story and every run.
@@ -29,9 +38,17 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from storyline.analyse.names import clean_surface, initials, name_key
+from storyline.analyse.known_names import KnownNames
+from storyline.analyse.names import (
+    clean_surface,
+    initials,
+    is_broad_place,
+    name_key,
+    region_stem,
+    variant_key,
+)
 from storyline.model import (
     AnnotatedArticle,
     Entity,
@@ -81,12 +98,16 @@ def entity_id(type_: str, key: str) -> str:
     return "e" + content_hash(f"{type_}|{key}")
 
 
-def resolve_entities(articles: Sequence[AnnotatedArticle]) -> EntityResolution:
+def resolve_entities(
+    articles: Sequence[AnnotatedArticle], known: KnownNames | None = None
+) -> EntityResolution:
     """Canonical entities of a set of articles, and which entity each mention is.
 
     Mentions whose text has nothing nameable left after cleaning (a stray
     quote, a bare "the") belong to no entity and are absent from
-    ``mention_entity``.
+    ``mention_entity``.  With ``known`` (full person names of the whole store),
+    a person named here only by a short form takes the one full name the store
+    knows for it, so its id is the same as in the stories that name it in full.
     """
     by_key: dict[str, list[_Record]] = defaultdict(list)
     # Visit in id order so that nothing below depends on the input order.
@@ -99,6 +120,7 @@ def resolve_entities(articles: Sequence[AnnotatedArticle]) -> EntityResolution:
 
     key_type = {k: _vote_type(r.mention.type for r in recs) for k, recs in by_key.items()}
     uf = UnionFind(sorted(by_key))
+    _join_variants(key_type, uf)
     _join_short_forms(key_type, uf)
 
     # First pass: entities per joined cluster.  Re-keying with the voted type
@@ -109,17 +131,44 @@ def resolve_entities(articles: Sequence[AnnotatedArticle]) -> EntityResolution:
         clusters[uf.find(key)].extend(by_key[key])
     by_id: dict[str, list[_Record]] = defaultdict(list)
     for recs in clusters.values():
-        by_id[_build_entity(recs).id].extend(recs)
+        by_id[_build_entity(_retyped(recs, key_type)).id].extend(_retyped(recs, key_type))
 
     entities: list[Entity] = []
     mention_entity: dict[tuple[str, int], str] = {}
     for recs in by_id.values():
         ent = _build_entity(recs)
+        if known is not None:
+            ent = _complete_from_store(ent, recs, known)
         entities.append(ent)
         for r in recs:
             mention_entity[(r.article, r.index)] = ent.id
     entities.sort(key=lambda e: (e.type, e.name, e.id))
     return EntityResolution(entities=entities, mention_entity=mention_entity)
+
+
+def _complete_from_store(ent: Entity, recs: list[_Record], known: KnownNames) -> Entity:
+    if ent.type != "PERSON" or any(" " in r.key for r in recs):
+        return ent
+    found = {known.full_name(r.key) for r in recs}
+    if len(found) != 1 or None in found:
+        return ent
+    (full,) = found
+    assert full is not None
+    key, surface = full
+    aliases = tuple(sorted({ent.name, *ent.aliases} - {surface}))
+    return replace(ent, id=entity_id("PERSON", key), name=surface, aliases=aliases)
+
+
+def _retyped(recs: list[_Record], key_type: dict[str, EntityType]) -> list[_Record]:
+    """Records of a key the joining rules retyped carry that type (a lone
+    surname the model called an organisation is a person)."""
+    out = []
+    for r in recs:
+        t = key_type[r.key]
+        if t == "PERSON" and r.mention.type != "PERSON" and " " not in r.key:
+            r = replace(r, mention=replace(r.mention, type="PERSON"))
+        out.append(r)
+    return out
 
 
 def _vote_type(types: Iterable[EntityType]) -> EntityType:
@@ -157,6 +206,7 @@ def _join_short_forms(key_type: dict[str, EntityType], uf: UnionFind[str]) -> No
         roots = {uf.find(c) for c in by_edge.get(k, ())}
         if len(roots) == 1:
             uf.union(k, roots.pop())
+    _join_mistyped_surnames(key_type, uf, multi)
 
     # One-word organisation → the only multi-word organisation it abbreviates.
     orgs = sorted(k for k, t in key_type.items() if t == "ORG")
@@ -169,13 +219,64 @@ def _join_short_forms(key_type: dict[str, EntityType], uf: UnionFind[str]) -> No
             uf.union(k, next(iter(by_initials[k])))
 
 
+def _join_variants(key_type: dict[str, EntityType], uf: UnionFind[str]) -> None:
+    """Join spellings of one name: romanisations ("Artyom", "Artem", "Artëm"),
+    and a region's adjectival and noun forms ("Primorsky region", "Primorye")."""
+    by_variant: dict[str, list[str]] = defaultdict(list)
+    for k in sorted(key_type):
+        by_variant[variant_key(k)].append(k)
+    for keys in by_variant.values():
+        for k in keys[1:]:
+            uf.union(keys[0], k)
+    by_stem: dict[str, list[str]] = defaultdict(list)
+    for k, t in sorted(key_type.items()):
+        stem = region_stem(variant_key(k)) if t == "PLACE" else None
+        if stem is not None:
+            by_stem[stem].append(k)
+    for keys in by_stem.values():
+        # Only an adjective and a noun form of the name, one written as a region
+        # ("Primorsky region", "Primorye"): "Antofagasta" and "Antofagasta
+        # region" are a city and its region, and two bare names sharing an
+        # ending say nothing.
+        for i, a in enumerate(keys):
+            for b in keys[i + 1 :]:
+                if (" " in a or " " in b) and a.split()[0] != b.split()[0]:
+                    uf.union(a, b)
+
+
+def _join_mistyped_surnames(
+    key_type: dict[str, EntityType], uf: UnionFind[str], multi: list[str]
+) -> None:
+    """A one-word name the model typed place/organisation/other that is the last
+    word of exactly one full person name of the story is that person's surname
+    ("Lohan" tagged GPE beside "Lindsay Lohan").  Countries stay places, and
+    so do keys of under four letters: an acronym ("U.N." → "un") is no surname
+    of "Kim Jong Un"."""
+    by_last: dict[str, set[str]] = defaultdict(set)
+    for k in multi:
+        by_last[k.split()[-1]].add(uf.find(k))
+    for k, t in sorted(key_type.items()):
+        if t not in ("PLACE", "ORG", "OTHER") or " " in k or len(k) < 4 or is_broad_place(k):
+            continue
+        roots = by_last.get(k, set())
+        if len(roots) == 1:
+            uf.union(k, roots.pop())
+        elif roots:
+            # Two people end in it ("Sokolov" beside Pavel and Dmitry Sokolov):
+            # which one is meant stays open, but it is a person.
+            key_type[k] = "PERSON"
+
+
 def _is_subsequence(short: list[str], long: list[str]) -> bool:
     it = iter(long)
     return all(tok in it for tok in short)
 
 
 def _build_entity(recs: list[_Record]) -> Entity:
-    type_ = _vote_type(r.mention.type for r in recs)
+    # The type is voted by the fullest forms: a surname the model took for a
+    # place ("Lohan") does not outvote the full name it was joined to.
+    most_words = max(len(r.key.split()) for r in recs)
+    type_ = _vote_type(r.mention.type for r in recs if len(r.key.split()) == most_words)
     counts = Counter(r.surface for r in recs)
     key_of = {s: name_key(s, type_) for s in counts}
 

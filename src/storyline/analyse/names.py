@@ -165,3 +165,74 @@ def initials(key: str) -> str:
     """Initials, skipping function words: "north atlantic treaty organization" → "nato"."""
     skip = {"of", "the", "and", "for", "on", "in", "de", "du", "la", "le"}
     return "".join(t[0] for t in key.split() if t not in skip)
+
+
+# Romanisations of the same Cyrillic (or other) letters, folded to one spelling.
+# Applied in order to a folded, diacritic-free token; endings first, then
+# digraphs, then the vowels that systems write differently:
+#   -iy/-yy/-ii/-y → -i     Dmitriy, Dmitrii, Dmitry; Primorskiy, Primorsky
+#   yo, ye → e              Artyom/Artem (ё), Yevgeny/Evgeny (е at a word start)
+#   kh → h, ks → x, tz → ts, w → v, y → i, doubled letters once.
+_TRANSLIT_ENDINGS = (("iy", "i"), ("yy", "i"), ("ii", "i"), ("ij", "i"), ("y", "i"))
+_TRANSLIT_PAIRS = (("yo", "e"), ("ye", "e"), ("kh", "h"), ("ks", "x"), ("tz", "ts"),
+                   ("w", "v"), ("y", "i"), ("j", "i"))
+_DOUBLED = re.compile(r"([a-z])\1+")
+# British and American spellings of the words names are made of: "Betty Ford
+# Centre" / "Center", "Mariinsky Theatre" / "Theater", "Defence" / "Defense".
+_BRITISH = {"tre": "ter", "our": "or", "ence": "ense"}
+_BRITISH_END = re.compile(r"(?<=[a-z]{3})(tre|our|ence)$")
+
+
+def translit_token(token: str) -> str:
+    """One spelling for a name token's romanisations: "artyom", "artem" → "artem"."""
+    if not token.isalpha() or len(token) < 3:
+        return token
+    t = _BRITISH_END.sub(lambda m: _BRITISH[m.group(1)], token)
+    for end, repl in _TRANSLIT_ENDINGS:
+        if t.endswith(end) and len(t) > len(end) + 2:
+            t = t[: -len(end)] + repl
+            break
+    for a, b in _TRANSLIT_PAIRS:
+        t = t.replace(a, b)
+    return _DOUBLED.sub(r"\1", t)
+
+
+def variant_key(key: str) -> str:
+    """A name key with its tokens transliteration-folded; designations (keys that
+    hold a digit) and acronyms of up to three letters are left alone, since
+    "Tu-160" and "Tu-95" or "UN" and "UNI" must stay apart."""
+    if _HAS_DIGIT.search(key):
+        return key
+    return " ".join(translit_token(t) for t in key.split())
+
+
+# The noun a region's name is written with, and the adjectival endings of
+# Russian-style region names ("Primorsky krai") beside the noun form
+# ("Primorye"): both reduce to one stem ("primor").
+_REGION_NOUNS = frozenset(
+    {"region", "province", "oblast", "krai", "kray", "territory", "district", "republic"}
+)
+_ADJ_ENDINGS = ("skiy", "skii", "sky", "ski", "skaya", "skoye", "skoe", "skaia")
+_NOUN_ENDINGS = ("ye", "ie", "ia", "ya", "e", "a")
+
+
+def region_stem(key: str) -> str | None:
+    """Stem of a one-word region name, with or without its region noun.
+
+    "primorsky region", "primorsky krai", "primorye", "primorye region" all give
+    "primor"; None for other keys (several words before the noun, digits).  A
+    bare name only gets a stem from a noun ending, an adjectival name only with
+    its region noun, so "Russia" and "Russian" stay apart from any region.
+    """
+    tokens = key.split()
+    noun = len(tokens) == 2 and tokens[1] in _REGION_NOUNS
+    if not (len(tokens) == 1 or noun) or not tokens[0].isalpha():
+        return None
+    word = tokens[0]
+    for end in _ADJ_ENDINGS:
+        if noun and word.endswith(end) and len(word) - len(end) >= 4:
+            return word[: -len(end)]
+    for end in _NOUN_ENDINGS:
+        if word.endswith(end) and len(word) - len(end) >= 4:
+            return word[: -len(end)]
+    return None

@@ -98,6 +98,21 @@ def _headline_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# "By Olga Vetrova, Amur Courier": after the writer's name comes the outlet.
+# Both parts are capitalised words only, the line ends there: "By Friday, the
+# water fell." is no byline.
+_CAP_WORD = r"[A-Z][\w&’'.\-]*"
+_BYLINE = re.compile(
+    rf"^[ \t]*By[ \t]+{_CAP_WORD}(?:[ \t]+{_CAP_WORD}){{0,3}},[ \t]*"
+    rf"(?P<outlet>{_CAP_WORD}(?:[ \t]+(?:{_CAP_WORD}|of|the|and)){{0,5}})[ \t]*$",
+    re.MULTILINE,
+)
+
+
+def _byline_outlets(text: str) -> list[tuple[int, int]]:
+    return [m.span("outlet") for m in _BYLINE.finditer(text[:2000])]
+
+
 def _in_any(spans: list[tuple[int, int]], pos: int) -> bool:
     return any(a <= pos < b for a, b in spans)
 
@@ -193,10 +208,17 @@ def _fix(doc: Doc, cands: list[Cand]) -> list[Cand]:
     place_count = Counter(text[c.start:c.end] for c in cands if c.label in ("GPE", "LOC"))
     # Single words that are part of a longer person name in this article.
     name_parts = {w for n in body_person if " " in n for w in n.split()}
+    outlets = _byline_outlets(text)
     out: list[Cand] = []
     for c in cands:
         piece = text[c.start:c.end]
         after = text[c.end : c.end + 40]
+        if c.label in ("PERSON", "GPE", "LOC", "NORP", "FAC") and any(
+            a <= c.start and c.end <= b for a, b in outlets
+        ):
+            c = replace(c, label="ORG", type="ORG")  # the outlet of a byline
+            out.append(c)
+            continue
         if c.label == "PERSON":
             fixed = _person_fix(text, c, heads, body_person, place_count, name_parts)
             if fixed is None:
@@ -223,6 +245,27 @@ def _fix(doc: Doc, cands: list[Cand]) -> list[Cand]:
     return out
 
 
+_LOWER_WORD = re.compile(r"(?<![\w’'])[a-z][a-z\-]+")
+
+
+def _lower_words(text: str) -> frozenset[str]:
+    return frozenset(_LOWER_WORD.findall(text))
+
+
+def _is_common(word: str, body: frozenset[str]) -> bool:
+    """A headline word the article also writes in lower case, itself or its
+    stem with a plain inflection ("Checks" beside "checked"): not a name part."""
+    w = word.strip("’'\".,:;!?").lower()
+    if not w.isalpha():
+        return False
+    stems = {w}
+    for suffix in ("s", "es", "ed", "ing"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            stems.add(w[: -len(suffix)])
+    forms = {st + end for st in stems for end in ("", "s", "es", "ed", "ing", "d")}
+    return bool(forms & body)
+
+
 def _person_fix(text: str, c: Cand, heads: list[tuple[int, int]], body_person: Counter[str],
                 place_count: Counter[str], name_parts: set[str]) -> Cand | None:
     piece = text[c.start:c.end]
@@ -234,6 +277,14 @@ def _person_fix(text: str, c: Cand, heads: list[tuple[int, int]], body_person: C
             prefix = " ".join(words[:n])
             if prefix in body_person:
                 return replace(c, end=c.start + len(prefix))
+        # "Lindsay Lohan Checks Into Rehab": the name ends before the first
+        # word the article writes in lower case elsewhere ("checked into").
+        body = _lower_words(text)
+        n = 0
+        while n < len(words) and not _is_common(words[n], body):
+            n += 1
+        if 0 < n < len(words):
+            return replace(c, end=c.start + len(" ".join(words[:n])))
         return c
     single = " " not in piece
     if place_count[piece] and place_count[piece] >= body_person[piece]:

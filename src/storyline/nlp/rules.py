@@ -50,7 +50,8 @@ _HW_ADJ = (
     r"|ground-launched|sea-launched|air-to-air|air-to-surface|surface-to-air"
     r"|long-range|short-range|medium-range|intermediate-range|intercontinental"
     r"|multirole|multi-role|stealth|heavy|light|attack|combat|reconnaissance|unmanned"
-    r"|fighter|interceptor|strike|main battle|rocket|guided|self-propelled|air defen[cs]e)"
+    r"|fighter|interceptor|strike|main battle|rocket|guided|self-propelled|air defen[cs]e"
+    r"|amphibious|transport|patrol|firefighting|military)"
 )
 _ADJS = rf"(?:{_HW_ADJ}\s+){{0,3}}"
 

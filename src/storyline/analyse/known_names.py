@@ -1,0 +1,54 @@
+"""Full person names known anywhere in the store, for short forms in one story.
+
+A story that only says "Shoigu" should give him the same entity id as the
+stories that say "Sergei Shoigu": ids come from the canonical name
+(``entity_id(type, key)``), so the short form takes the full name when the
+store knows exactly one person whose name starts or ends with it.  Where two
+do ("Castro": Fidel and Raul), the short form keeps its own id: ambiguity is
+never resolved by a guess.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from storyline.analyse.names import clean_surface, name_key
+from storyline.model import AnnotatedArticle
+
+
+@dataclass(frozen=True)
+class KnownNames:
+    by_edge: dict[str, frozenset[str]] = field(default_factory=dict)  # word -> full keys
+    surface: dict[str, str] = field(default_factory=dict)  # full key -> display form
+
+    def full_name(self, short_key: str) -> tuple[str, str] | None:
+        """(key, display form) of the only known full name with this first or last word."""
+        found = self.by_edge.get(short_key, frozenset())
+        if len(found) != 1:
+            return None
+        (key,) = found
+        return key, self.surface[key]
+
+
+def known_person_names(articles: Iterable[AnnotatedArticle]) -> KnownNames:
+    """Multi-word PERSON names of ``articles`` (2-4 words), indexed by first and last word."""
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    for art in articles:
+        for m in art.mentions:
+            if m.type != "PERSON":
+                continue
+            surface = clean_surface(m.text, m.type)
+            key = name_key(surface, m.type)
+            if 2 <= len(key.split()) <= 4 and not surface.isupper():
+                forms[key][surface] += 1
+    by_edge: dict[str, set[str]] = defaultdict(set)
+    for key in forms:
+        words = key.split()
+        by_edge[words[0]].add(key)
+        by_edge[words[-1]].add(key)
+    return KnownNames(
+        by_edge={w: frozenset(keys) for w, keys in by_edge.items()},
+        surface={k: min(c, key=lambda s: (-c[s], s)) for k, c in forms.items()},
+    )
