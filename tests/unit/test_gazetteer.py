@@ -37,7 +37,7 @@ def test_artyom_spellings_share_the_city(gaz: Gazetteer) -> None:
 
 def test_vladivostok_airport_by_code_and_name(gaz: Gazetteer) -> None:
     by_icao = gaz.by_code("UHWW")
-    assert by_icao is not None and by_icao.gazetteer_id == "airport:UHWW"
+    assert by_icao is not None and by_icao.gazetteer_id == "icao:UHWW"
     assert abs(by_icao.lat - 43.399) < 0.01 and abs(by_icao.lon - 132.148) < 0.01
     assert gaz.by_code("vvo") == by_icao
     assert any(c.place == by_icao for c in gaz.lookup("UHWW"))

@@ -24,7 +24,7 @@ def test_artyom_near_vladivostok(gaz: Gazetteer, spelling: str, context: list[st
 
 def test_airport_by_icao_and_by_name(gaz: Gazetteer) -> None:
     a, b = resolve_toponyms(["UHWW", "Vladivostok International Airport"], gazetteer=gaz)
-    assert a.place is not None and a.place.gazetteer_id == "airport:UHWW"
+    assert a.place is not None and a.place.gazetteer_id == "icao:UHWW"
     assert b.place == a.place
 
 

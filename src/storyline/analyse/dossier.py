@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from storyline.analyse.claims import build_claims
 from storyline.analyse.entities import resolve_entities
+from storyline.analyse.places import locate_places
 from storyline.model import AnnotatedArticle, Dossier, Story
 from storyline.stories.copies import detect_copies
 
@@ -29,7 +30,7 @@ def build_dossier(story: Story, articles: Sequence[AnnotatedArticle]) -> Dossier
     by_id = {a.article.id: a for a in articles}
     members = [by_id[i] for i in story.article_ids]
     copies = detect_copies([a.article for a in members])
-    resolution = resolve_entities(members)
+    resolution = locate_places(resolve_entities(members))
     claims, conflicts = build_claims(
         members, resolution.mention_entity, copies.origin_groups, story.id
     )

