@@ -34,6 +34,9 @@ from storyline.model import Entity, EntityMentionRef
 # A pick must beat the next candidate by this much (log10 population ≈ ten times the
 # people) unless the story's context chose it.
 AMBIGUITY_MARGIN = 1.0
+# A lone candidate smaller than this (people) needs the story's context to be believed:
+# capitalised words that are not places ("Earth") match villages somewhere.
+SMALL_PLACE = 5000
 # An airfield named after a settlement is the airport within this distance of it.
 AIRFIELD_RADIUS_KM = 12.0
 
@@ -90,6 +93,12 @@ def _judge(r: Resolution) -> _Located:
     """Accept a resolution, or say why it is not good enough to print as a fact."""
     if r.place is None:
         return _Located(None, f"not in gazetteer ({r.reason})")
+    p = r.place
+    if (not r.by_context and p.feature == "city" and p.population < SMALL_PLACE
+            and r.runner_up is None):
+        return _Located(None, f"unsupported: the only match is a small place ({p.name},"
+                              f" {p.country_code}, {p.population:,} people) that nothing"
+                              " else in the story points to")
     if r.n_candidates > 1 and not r.by_context and r.margin < AMBIGUITY_MARGIN:
         other = r.runner_up
         alt = f"{other.name}, {other.country_code or other.feature}" if other else "another"

@@ -65,7 +65,10 @@ class Weights:
     in_picked_country: float = 3.0
     near: float = 3.0  # bonus for a candidate at distance 0 from another pick …
     near_scale_km: float = 250.0  # … decaying with this scale
+    region_seat_penalty: float = 1.0  # a region sharing its name with a city in it
     contained_penalty: float = 2.0  # located by a place name inside a longer name
+    near_any: float = 2.0  # bonus for a candidate near some reading of another name …
+    near_any_top: int = 10  # … among that name's this many most plausible readings
     passes: int = 3
 
 
@@ -81,8 +84,9 @@ class Resolution:
     reason: str
     n_candidates: int = 0
     score: float = 0.0
-    # How far the pick's score stood above the best other place's (inf when alone), and
-    # whether the document's context (named countries/regions, nearby places) moved it.
+    # How far the pick's score stood above the best candidate more than 50 km away (inf
+    # when none), and whether the document's context supports it: a country or region
+    # the document names, or another place of the document nearby.
     margin: float = math.inf
     runner_up: Place | None = None
     by_context: bool = False
@@ -172,6 +176,11 @@ def _options(gaz: Gazetteer, name: str, w: Weights) -> list[_Option]:
         opt = _Option(p, prior, how)
         if p.gazetteer_id not in best or best[p.gazetteer_id].prior < prior:
             best[p.gazetteer_id] = opt
+    # A region named after its seat ("Porto", "Izmir", "Limassol"): news means the city.
+    city_countries = {o.place.country_code for o in best.values() if o.place.feature == "city"}
+    for o in best.values():
+        if o.place.feature in ("region", "county") and o.place.country_code in city_countries:
+            o.prior -= w.region_seat_penalty
     for p in gaz.demonym(name):
         if p.gazetteer_id not in best:
             best[p.gazetteer_id] = _Option(p, w.demonym, "demonym")
@@ -275,7 +284,29 @@ def resolve_toponyms(
                        f" ({state_names.get(state, p.admin1)})")
         return bonus, "; ".join(why)
 
-    picks: dict[str, tuple[_Option, float, str, float, Place | None]] = {}
+    # Co-location: how close each candidate comes to *some* reading of another name
+    # ("Richmond" and "Madison County" both have a Kentucky reading 0 km apart).  Only
+    # the most plausible readings of each name take part, to keep names with dozens of
+    # namesakes ("Springfield") from vouching for everything.
+    colocated: dict[tuple[str, str], float] = {}
+    if w.near_any:
+        local = {k: sorted((o for o in opts if o.place.feature in _LOCAL),
+                           key=lambda o: -o.prior)[:w.near_any_top]
+                 for k, opts in options.items()}
+        for k, opts in local.items():
+            for o in opts:
+                best_d = math.inf
+                for kk, others in local.items():
+                    if kk == k:
+                        continue
+                    for o2 in others:
+                        if abs(o2.place.lat - o.place.lat) > 3:
+                            continue
+                        best_d = min(best_d, haversine_km(o.place.lat, o.place.lon,
+                                                          o2.place.lat, o2.place.lon))
+                colocated[(k, o.place.gazetteer_id)] = best_d
+
+    picks: dict[str, tuple[_Option, float, str, float, Place | None, bool]] = {}
     for pass_no in range(max(1, w.passes)):
         # Points usable as proximity anchors: fine-grained picks of *other* names.
         anchors = {k: v[0].place for k, v in picks.items()
@@ -285,21 +316,25 @@ def resolve_toponyms(
         for kk, v in picks.items():
             if v[0].place.country_code and v[0].place.feature != "continent":
                 picked_countries[v[0].place.country_code].add(kk)
-        new: dict[str, tuple[_Option, float, str, float, Place | None]] = {}
+        new: dict[str, tuple[_Option, float, str, float, Place | None, bool]] = {}
         for k, opts in options.items():
             if not opts:
                 continue
-            scored: list[tuple[float, str, _Option]] = []
+            scored: list[tuple[float, str, _Option, bool]] = []
             for o in opts:
                 fb, why = frame_bonus(o.place, k)
                 s = o.prior + fb
                 reasons = [why] if why else []
+                strong = fb > 0  # named frame or a nearby place: evidence, not a prior
                 cc = o.place.country_code
                 if (pass_no > 0 and w.in_picked_country and o.place.feature in _LOCAL
                         and picked_countries.get(cc, set()) - {k}
                         and not named_countries.get(cc, set()) - {k}):
                     s += w.in_picked_country
                     reasons.append(f"in the country of the document's other places ({cc})")
+                d_any = colocated.get((k, o.place.gazetteer_id), math.inf)
+                if d_any < math.inf:
+                    s += w.near_any * math.exp(-d_any / w.near_scale_km)
                 if pass_no > 0 and o.place.feature in _LOCAL:
                     d = min((haversine_km(o.place.lat, o.place.lon, a.lat, a.lon)
                              for kk, a in anchors.items() if kk != k), default=math.inf)
@@ -307,14 +342,19 @@ def resolve_toponyms(
                         near = w.near * math.exp(-d / w.near_scale_km)
                         s += near
                         if near > 0.3:
+                            strong = True
                             reasons.append(f"{d:.0f} km from another place in the document")
-                scored.append((s, "; ".join(reasons), o))
+                scored.append((s, "; ".join(reasons), o, strong))
             scored.sort(key=lambda t: (-t[0], -t[2].place.population, t[2].place.gazetteer_id))
-            s, why, o = scored[0]
+            s, why, o, strong = scored[0]
+            # The runner-up is the best candidate somewhere else: a city and the district
+            # of the same name around it are one answer for a map.
             margin, runner = math.inf, None
-            if len(scored) > 1:
-                margin, runner = s - scored[1][0], scored[1][2].place
-            new[k] = (o, s, why, margin, runner)
+            for s2, _, o2, _ in scored[1:]:
+                if haversine_km(o.place.lat, o.place.lon, o2.place.lat, o2.place.lon) > 50:
+                    margin, runner = s - s2, o2.place
+                    break
+            new[k] = (o, s, why, margin, runner, strong)
         picks = new
 
     out: list[Resolution] = []
@@ -326,18 +366,19 @@ def resolve_toponyms(
         if k not in picks:
             out.append(Resolution(n, None, f"no gazetteer entry for {n!r}"))
             continue
-        o, s, why, margin, runner = picks[k]
-        how = f"{o.how} match"
+        o, s, why, margin, runner, strong = picks[k]
+        parts = [f"{o.how} match"]
         if len(opts) == 1:
-            reason = f"{how}; only candidate"
-        elif why:
-            reason = f"{how}; {why}"
-        else:
-            reason = f"{how}; highest prior (feature/population) of {len(opts)}"
+            parts.append("only candidate")
+        elif not why:
+            parts.append(f"highest prior (feature/population) of {len(opts)}")
+        if why:
+            parts.append(why)
+        reason = "; ".join(parts)
         if o.place.feature == "county":
             reason += "; coarse: " + o.place.basis
         out.append(Resolution(n, o.place, reason, len(opts), round(s, 3), margin, runner,
-                              bool(why)))
+                              strong))
     return out
 
 
