@@ -65,7 +65,7 @@ class Weights:
     in_picked_country: float = 3.0
     near: float = 3.0  # bonus for a candidate at distance 0 from another pick …
     near_scale_km: float = 250.0  # … decaying with this scale
-    region_seat_penalty: float = 1.0  # a region sharing its name with a city in it
+    region_seat_penalty: float = 2.0  # a region sharing its name with a city in it
     contained_penalty: float = 2.0  # located by a place name inside a longer name
     near_any: float = 2.0  # bonus for a candidate near some reading of another name …
     near_any_top: int = 10  # … among that name's this many most plausible readings
