@@ -13,7 +13,8 @@ toponyms only.  ``--predictions DIR`` writes ``DIR/<set>.jsonl``: one line per d
 when unresolved).
 
 End-to-end mode: Storyline's own annotation (the spaCy pipeline with our rules) finds
-the toponyms — its PLACE and FACILITY mentions — and the resolver places them with the
+the toponyms — its PLACE and FACILITY mentions, and GROUP mentions that are a
+country's demonym ("Russian") — and the resolver places them with the
 document's other found toponyms as context.  Found mentions are matched one-to-one to
 gold spans that they overlap; detection precision/recall/F1 count those matches (and, as
 ``exact``, matches with identical offsets).  Distances cover the matched toponyms only,
@@ -155,8 +156,12 @@ def run_e2e(docs: Sequence[dict[str, Any]], verbose: int = 0,
     n_found = n_gold = n_match = n_exact = 0
     missed: Counter[str] = Counter()
     spurious: Counter[str] = Counter()
+    gaz = get_gazetteer()
     for doc, ann in zip(docs, annotate_articles(articles), strict=True):
-        found = [m for m in ann.mentions if m.type in TOPONYM_TYPES]
+        # Places and facilities, and nationality words that name a country's people
+        # ("Russian", "Syrians"): GWN and LGL count those as toponyms of the country.
+        found = [m for m in ann.mentions if m.type in TOPONYM_TYPES
+                 or (m.type == "GROUP" and gaz.demonym(m.text))]
         gold = doc["toponyms"]
         n_found += len(found)
         n_gold += len(gold)

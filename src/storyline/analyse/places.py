@@ -94,11 +94,15 @@ def _judge(r: Resolution) -> _Located:
     if r.place is None:
         return _Located(None, f"not in gazetteer ({r.reason})")
     p = r.place
-    if (not r.by_context and p.feature == "city" and p.population < SMALL_PLACE
-            and r.runner_up is None):
-        return _Located(None, f"unsupported: the only match is a small place ({p.name},"
-                              f" {p.country_code}, {p.population:,} people) that nothing"
-                              " else in the story points to")
+    if not r.by_context and p.feature == "city" and r.runner_up is None:
+        if p.population < SMALL_PLACE:
+            return _Located(None, f"unsupported: the only match is a small place ({p.name},"
+                                  f" {p.country_code}, {p.population:,} people) that nothing"
+                                  " else in the story points to")
+        if r.how == "alternate name":
+            return _Located(None, f"unsupported: the only match is {p.name}"
+                                  f" ({p.country_code}) by one of its alternate names, and"
+                                  " nothing else in the story points there")
     if r.n_candidates > 1 and not r.by_context and r.margin < AMBIGUITY_MARGIN:
         other = r.runner_up
         alt = f"{other.name}, {other.country_code or other.feature}" if other else "another"

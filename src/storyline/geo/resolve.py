@@ -65,6 +65,7 @@ class Weights:
     in_picked_country: float = 3.0
     near: float = 3.0  # bonus for a candidate at distance 0 from another pick …
     near_scale_km: float = 250.0  # … decaying with this scale
+    near_support_km: float = 100.0  # a place this near another counts as support
     region_seat_penalty: float = 2.0  # a region sharing its name with a city in it
     contained_penalty: float = 2.0  # located by a place name inside a longer name
     near_any: float = 2.0  # bonus for a candidate near some reading of another name …
@@ -90,6 +91,7 @@ class Resolution:
     margin: float = math.inf
     runner_up: Place | None = None
     by_context: bool = False
+    how: str = ""  # "name", "alternate name", "demonym", "region stem", "contained name (…)"
 
 
 def _variants(name: str) -> list[str]:
@@ -342,7 +344,7 @@ def resolve_toponyms(
                         near = w.near * math.exp(-d / w.near_scale_km)
                         s += near
                         if near > 0.3:
-                            strong = True
+                            strong = strong or d <= w.near_support_km
                             reasons.append(f"{d:.0f} km from another place in the document")
                 scored.append((s, "; ".join(reasons), o, strong))
             scored.sort(key=lambda t: (-t[0], -t[2].place.population, t[2].place.gazetteer_id))
@@ -378,7 +380,7 @@ def resolve_toponyms(
         if o.place.feature == "county":
             reason += "; coarse: " + o.place.basis
         out.append(Resolution(n, o.place, reason, len(opts), round(s, 3), margin, runner,
-                              strong))
+                              strong, o.how))
     return out
 
 
