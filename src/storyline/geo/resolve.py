@@ -10,14 +10,21 @@ Usage::
 Scoring is a transparent sum per candidate (weights in ``Weights``):
 
 * prior — feature type (a country beats a village of the same name) and log population
-  (for regions and districts, the population of their member settlements);
+  (for regions and districts, the population of their member settlements, less a penalty
+  when a city of the same name lies in the same country); national capitals gain;
   a match on one of GeoNames' alternate names costs a little against a main-name match;
 * country context — a candidate inside a country the document names (or whose demonym it
   uses, "Russian") gains; inside a named US state or admin-1 region ("Tamil Nadu",
-  "Ontario", "Scotland") gains more;
+  "Ontario", "Scotland") gains more; a name never counts as context for itself;
+* co-location — a candidate near some plausible reading of another name gains
+  ("Richmond" and "Madison County" both have a Kentucky reading);
 * proximity — after a first pass, a candidate near the other places picked for the same
-  document gains (documents are about one area: minimise the spread).
+  document gains (documents are about one area: minimise the spread), and one in the
+  country where the other places were picked gains a little.
 
+Candidates come from the name as written, then its variants (no "the", no possessive,
+no "State"/"region" suffix), regions sharing its transliteration stem ("Primorye"),
+demonyms, and — only with ``contained=True`` — the longest place name inside it.
 Every name with the same key gets the same place (one sense per discourse).  A name that
 matches nothing returns ``place=None`` with the reason, never a guess.
 """
