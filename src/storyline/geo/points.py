@@ -6,6 +6,9 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
+# Share of settlements left out at each end of the latitude and longitude ranges.
+TRIM = 0.02
+
 
 def trimmed_box_centre(lats: Sequence[float], lons: Sequence[float]) -> tuple[float, float]:
     """Centre of the box spanning the 2nd–98th percentile of settlement coordinates.
@@ -23,7 +26,7 @@ def trimmed_box_centre(lats: Sequence[float], lons: Sequence[float]) -> tuple[fl
         ref = math.degrees(math.atan2(y, x))
         lons = [((lon - ref + 180.0) % 360.0) - 180.0 for lon in lons]
     slats, slons = sorted(lats), sorted(lons)
-    lo, hi = int(0.02 * (len(lats) - 1)), math.ceil(0.98 * (len(lats) - 1))
+    lo, hi = int(TRIM * (len(lats) - 1)), math.ceil((1 - TRIM) * (len(lats) - 1))
     lon = (((slons[lo] + slons[hi]) / 2 + ref + 180.0) % 360.0) - 180.0
     return (slats[lo] + slats[hi]) / 2, lon
 

@@ -185,6 +185,11 @@ def _options(gaz: Gazetteer, name: str, w: Weights) -> list[_Option]:
         opt = _Option(p, prior, how)
         if p.gazetteer_id not in best or best[p.gazetteer_id].prior < prior:
             best[p.gazetteer_id] = opt
+    # A country's own name ("Mexico") means the country: a city that merely lists it
+    # among its alternate names (Mexico City) does not compete.
+    if any(o.place.feature == "country" and o.how == "name" for o in best.values()):
+        best = {i: o for i, o in best.items()
+                if not (o.place.feature == "city" and o.how == "alternate name")}
     # A region named after its seat ("Porto", "Izmir", "Limassol"): news means the city.
     city_countries = {o.place.country_code for o in best.values() if o.place.feature == "city"}
     for o in best.values():
