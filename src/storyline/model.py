@@ -208,6 +208,13 @@ class Entity:
     lat: float | None = None
     lon: float | None = None
     mentions: tuple[EntityMentionRef, ...] = ()
+    # Places and facilities (analyse/places.py): ISO 3166-1 alpha-2 country, gazetteer
+    # feature ("city", "region", "country", "airport", …), gazetteer record id
+    # ("geonames:2013348", "icao:UHWW") and how the point was chosen, or why there is none.
+    country: str | None = None
+    feature: str | None = None
+    gazetteer_id: str | None = None
+    geo_note: str | None = None
 
 
 @dataclass(frozen=True)

@@ -114,3 +114,86 @@ def test_kinzhal_figures_compare_across_units_and_sources(seeds_out: Path) -> No
     assert d["inconsistencies"] == [], "every bracketed conversion rounds to its figure"
     speed = by_attr["speed"]
     assert speed["status"] == "corroborated" and speed["normalized"]["low"] is None
+
+
+# ------------------------------------------------------------------ places on the map
+
+# Reference points (GeoNames) of what the seed reports name.
+VLADIVOSTOK = (43.1056, 131.8735)
+ARTYOM = (43.3576, 132.1914)  # the town ~40 km NE of Vladivostok, Primorsky Krai
+VLADIVOSTOK_AIRPORT = (43.3990, 132.1480)  # UHWW, at Knevichi
+PRIMORSKY_KRAI = (45.0, 135.0)  # GeoNames' point for the krai (165,000 km²)
+
+
+def _km(e: dict[str, Any], point: tuple[float, float]) -> float:
+    from storyline.geo.gazetteer import haversine_km
+
+    assert e["lat"] is not None and e["lon"] is not None, (e["name"], e["geo_note"])
+    return haversine_km(e["lat"], e["lon"], *point)
+
+
+def _one(d: dict[str, Any], surface: str) -> dict[str, Any]:
+    holders = _entity_with(d, surface)
+    assert len(holders) == 1, f"{surface!r} belongs to {[e['name'] for e in holders]}"
+    return holders[0]
+
+
+@pytest.mark.parametrize(
+    ("surface", "point", "feature"),
+    [
+        ("Vladivostok", VLADIVOSTOK, "city"),
+        ("Artyom", ARTYOM, "city"),
+        ("Knevichi airfield", VLADIVOSTOK_AIRPORT, "airport"),
+        ("Vladivostok airport", VLADIVOSTOK_AIRPORT, "airport"),
+        ("Pyongyang", (39.0339, 125.7543), "city"),
+        ("Komsomolsk-on-Amur", (50.5503, 137.0099), "city"),
+        ("Washington", (38.8951, -77.0364), "city"),  # the capital, not the state
+        ("St. Petersburg", (59.9386, 30.3141), "city"),  # Russia's, not Florida's
+    ],
+)
+def test_seed_places_within_25_km(
+    seeds_out: Path, surface: str, point: tuple[float, float], feature: str
+) -> None:
+    e = _one(_dossier(seeds_out), surface)
+    assert e["type"] in ("PLACE", "FACILITY")
+    assert _km(e, point) < 25, e["geo_note"]
+    assert e["feature"] == feature and e["gazetteer_id"] and e["geo_note"]
+
+
+def test_seed_countries_and_region(seeds_out: Path) -> None:
+    d = _dossier(seeds_out)
+    for surface, code, point, km in [
+        ("Russia", "RU", (60.0, 100.0), 200),  # a country's centre: within its heartland
+        ("North Korea", "KP", (40.0, 127.0), 100),
+        ("South Korea", "KR", (36.5, 127.75), 100),
+        ("United States", "US", (39.76, -98.5), 161),
+    ]:
+        e = _one(d, surface)
+        assert (e["feature"], e["country"]) == ("country", code)
+        assert _km(e, point) < km, surface
+    region = _one(d, "Primorsky region")
+    assert (region["feature"], region["country"]) == ("region", "RU")
+    assert _km(region, PRIMORSKY_KRAI) < 150  # centre-ish of a region 700 km across
+
+
+def test_seed_same_sites_merge_and_look_alikes_stay_apart(seeds_out: Path) -> None:
+    d = _dossier(seeds_out)
+    airport = _one(d, "Knevichi airfield")
+    assert _one(d, "Vladivostok airport") is airport, "an airfield and its airport are one"
+    assert airport["type"] == "FACILITY" and airport["gazetteer_id"] == "icao:UHWW"
+    assert _one(d, "Primorye region") is _one(d, "Primorsky region"), "one krai, two spellings"
+    city = _one(d, "Vladivostok")
+    assert city is not airport and city["gazetteer_id"] != airport["gazetteer_id"]
+    assert _one(d, "Artyom") is not city
+    assert _one(d, "North Korea") is not _one(d, "South Korea")
+    assert _one(d, "Moscow") is not _one(d, "Russia")
+    ids = [e["gazetteer_id"] for e in d["entities"] if e["gazetteer_id"]]
+    assert len(ids) == len(set(ids)), "one entity per gazetteer record"
+
+
+def test_seed_unplaceable_names_say_why(seeds_out: Path) -> None:
+    d = _dossier(seeds_out)
+    for surface in ("Far East", "Soviet Union", "Mariinsky Theatre"):
+        e = _one(d, surface)
+        assert e["lat"] is None and e["lon"] is None and e["gazetteer_id"] is None
+        assert e["geo_note"] and "not in gazetteer" in e["geo_note"]

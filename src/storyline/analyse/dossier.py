@@ -8,6 +8,7 @@ from storyline.analyse.claims import build_claim_set
 from storyline.analyse.distance_check import check_distances
 from storyline.analyse.entities import resolve_entities
 from storyline.analyse.known_names import KnownNames
+from storyline.analyse.places import locate_places
 from storyline.model import AnnotatedArticle, Dossier, Story
 from storyline.stories.copies import detect_copies
 
@@ -35,7 +36,7 @@ def build_dossier(
     by_id = {a.article.id: a for a in articles}
     members = [by_id[i] for i in story.article_ids]
     copies = detect_copies([a.article for a in members])
-    resolution = resolve_entities(members, known)
+    resolution = locate_places(resolve_entities(members, known))
     claim_set = build_claim_set(
         members, resolution.mention_entity, copies.origin_groups, story.id
     )

@@ -10,14 +10,21 @@ Usage::
 Scoring is a transparent sum per candidate (weights in ``Weights``):
 
 * prior — feature type (a country beats a village of the same name) and log population
-  (for regions and districts, the population of their member settlements);
+  (for regions and districts, the population of their member settlements, less a penalty
+  when a city of the same name lies in the same country); national capitals gain;
   a match on one of GeoNames' alternate names costs a little against a main-name match;
 * country context — a candidate inside a country the document names (or whose demonym it
   uses, "Russian") gains; inside a named US state or admin-1 region ("Tamil Nadu",
-  "Ontario", "Scotland") gains more;
+  "Ontario", "Scotland") gains more; a name never counts as context for itself;
+* co-location — a candidate near some plausible reading of another name gains
+  ("Richmond" and "Madison County" both have a Kentucky reading);
 * proximity — after a first pass, a candidate near the other places picked for the same
-  document gains (documents are about one area: minimise the spread).
+  document gains (documents are about one area: minimise the spread), and one in the
+  country where the other places were picked gains a little.
 
+Candidates come from the name as written, then its variants (no "the", no possessive,
+no "State"/"region" suffix), regions sharing its transliteration stem ("Primorye"),
+demonyms, and — only with ``contained=True`` — the longest place name inside it.
 Every name with the same key gets the same place (one sense per discourse).  A name that
 matches nothing returns ``place=None`` with the reason, never a guess.
 """
@@ -25,7 +32,7 @@ matches nothing returns ``place=None`` with the reason, never a guess.
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -58,10 +65,18 @@ class Weights:
     demonym: float = 9.0  # "Russian" → Russia, when no place is called "Russian"
     airport: float = 6.0
     alternate_penalty: float = 1.0  # matched an alternate name, not the main one
+    capital: float = 2.5  # a national capital: news names capitals far more than namesakes
     in_named_country: float = 3.0
     in_named_state: float = 2.0
+    # in the country where the document's other places were resolved (not named outright)
+    in_picked_country: float = 3.0
     near: float = 3.0  # bonus for a candidate at distance 0 from another pick …
     near_scale_km: float = 250.0  # … decaying with this scale
+    near_support_km: float = 100.0  # a place this near another counts as support
+    region_seat_penalty: float = 2.0  # a region sharing its name with a city in it
+    contained_penalty: float = 2.0  # located by a place name inside a longer name
+    near_any: float = 2.0  # bonus for a candidate near some reading of another name …
+    near_any_top: int = 10  # … among that name's this many most plausible readings
     passes: int = 3
 
 
@@ -77,6 +92,13 @@ class Resolution:
     reason: str
     n_candidates: int = 0
     score: float = 0.0
+    # How far the pick's score stood above the best candidate more than 50 km away (inf
+    # when none), and whether the document's context supports it: a country or region
+    # the document names, or another place of the document nearby.
+    margin: float = math.inf
+    runner_up: Place | None = None
+    by_context: bool = False
+    how: str = ""  # "name", "alternate name", "demonym", "region stem", "contained name (…)"
 
 
 def _variants(name: str) -> list[str]:
@@ -90,9 +112,24 @@ def _variants(name: str) -> list[str]:
             stripped = stripped[: -len(suffix)]
     if stripped != name:
         out.append(stripped)
-    if stripped.endswith((" State", " Province")) and " " in stripped.strip():
+    if _is_region_phrase(stripped):
         out.append(stripped.rsplit(" ", 1)[0])  # "Oaxaca State" → the region "Oaxaca"
     return out
+
+
+_REGION_SUFFIXES = ("state", "province", "region", "oblast", "krai", "kray", "prefecture",
+                    "governorate")
+
+
+def _is_acronym(name: str) -> bool:
+    letters = name.replace(".", "").replace(" ", "")
+    return 2 <= len(letters) <= 3 and letters.isalpha() and letters.isupper()
+
+
+def _is_region_phrase(name: str) -> bool:
+    """"Primorsky region", "Oaxaca State": the writer says the place is a region."""
+    words = name.split()
+    return len(words) > 1 and words[-1].lower() in _REGION_SUFFIXES
 
 
 @dataclass(slots=True)
@@ -108,6 +145,24 @@ def _options(gaz: Gazetteer, name: str, w: Weights) -> list[_Option]:
         cands = gaz.lookup(v)
         if cands:
             break
+    # A name that says it is a region ("Primorye region") wants a region, and English
+    # spellings of regions vary in their endings: add regions sharing the name's stem.
+    regional = _is_region_phrase(name.strip())
+    stem_ids: set[str] = set()
+    if regional or not cands:
+        have = {c.place.gazetteer_id for c in cands}
+        stem = [Candidate(p, False) for p in gaz.region_by_stem(name)
+                if p.gazetteer_id not in have]
+        stem_ids = {c.place.gazetteer_id for c in stem}
+        if regional:
+            cands = [c for c in cands if c.place.feature in ("region", "state")] + stem
+        else:
+            cands = stem
+    if _is_acronym(name):
+        # "EU", "SA": capitals-only short forms are codes and abbreviations, which the
+        # gazetteer holds as country/state/region aliases, never as a town's name
+        # ("Eu" in Normandy, "Siá" in Cyprus).
+        cands = [c for c in cands if c.place.feature not in ("city", "county")]
     best: dict[str, _Option] = {}
     for c in cands:
         p = c.place
@@ -122,13 +177,60 @@ def _options(gaz: Gazetteer, name: str, w: Weights) -> list[_Option]:
                 prior = math.log10(p.population + 10) + w.region
         if not c.primary:
             prior -= w.alternate_penalty
-        opt = _Option(p, prior, "name" if c.primary else "alternate name")
+        if p.gazetteer_id in gaz.capitals:
+            prior += w.capital
+        how = "name" if c.primary else "alternate name"
+        if p.gazetteer_id in stem_ids:
+            how = "region stem"
+        opt = _Option(p, prior, how)
         if p.gazetteer_id not in best or best[p.gazetteer_id].prior < prior:
             best[p.gazetteer_id] = opt
+    # A country's own name ("Mexico") means the country: a city that merely lists it
+    # among its alternate names (Mexico City) does not compete.
+    if any(o.place.feature == "country" and o.how == "name" for o in best.values()):
+        best = {i: o for i, o in best.items()
+                if not (o.place.feature == "city" and o.how == "alternate name")}
+    # A region named after its seat ("Porto", "Izmir", "Limassol"): news means the city.
+    city_countries = {o.place.country_code for o in best.values() if o.place.feature == "city"}
+    for o in best.values():
+        if o.place.feature in ("region", "county") and o.place.country_code in city_countries:
+            o.prior -= w.region_seat_penalty
     for p in gaz.demonym(name):
         if p.gazetteer_id not in best:
             best[p.gazetteer_id] = _Option(p, w.demonym, "demonym")
     return list(best.values())
+
+
+# Words that never stand for a place on their own inside a longer name.
+_GENERIC_WORDS = frozenset({"the", "of", "and", "in", "at", "on", "for", "de", "la", "le", "st",
+                            "north", "south", "east", "west", "central", "new", "old", "upper",
+                            "lower", "great", "little", "city", "street", "road", "park"})
+
+
+def _contained_options(gaz: Gazetteer, name: str, w: Weights) -> tuple[str, list[_Option]]:
+    """Options for the longest place name inside an unknown multi-word name.
+
+    "Dubai World Cup" → Dubai, "Cavan Institute" → Cavan, "West Surrey" → Surrey: an
+    event, building or part of a place is located by the place it is named after.  Only
+    name matches count (no demonyms: "Central American" is not the United States), and
+    every option pays ``w.contained_penalty``.  Returns the sub-name and its options.
+    """
+    words = name.split()
+    for size in range(len(words) - 1, 0, -1):
+        for start in range(len(words) - size + 1):
+            part = words[start:start + size]
+            if all(p.lower().strip(".,'’") in _GENERIC_WORDS for p in part):
+                continue
+            sub = " ".join(part)
+            if not sub[:1].isupper():
+                continue
+            opts = [o for o in _options(gaz, sub, w) if o.how != "demonym"]
+            if opts:
+                for o in opts:
+                    o.prior -= w.contained_penalty
+                    o.how = f"contained name ({sub})"
+                return sub, opts
+    return "", []
 
 
 def resolve_toponyms(
@@ -137,11 +239,15 @@ def resolve_toponyms(
     *,
     gazetteer: Gazetteer | None = None,
     weights: Weights = DEFAULT_WEIGHTS,
+    contained: bool = False,
 ) -> list[Resolution]:
     """Resolve each of a document's toponyms to one place (or None, with a reason).
 
     ``names``: the toponym strings to resolve, in document order (repeats allowed; the
-    result is parallel to it).  ``context``: further place names from the same document
+    result is parallel to it).  ``contained``: a multi-word name the gazetteer lacks falls
+    back on the longest place name inside it ("Dubai World Cup" → Dubai), marked as such
+    in the reason; off by default, since that point is the named-after place's, not the
+    thing's own.  ``context``: further place names from the same document
     (e.g. every GPE/LOC entity) that inform the choice but are not resolved themselves.
     """
     gaz = gazetteer or get_gazetteer()
@@ -157,44 +263,92 @@ def resolve_toponyms(
             ctx_keys.setdefault(k, n)
     all_keys = {**surface, **ctx_keys}
     options = {k: _options(gaz, n, w) for k, n in all_keys.items()}
+    if contained:
+        for k, n in surface.items():
+            if not options[k] and " " in n.strip():
+                options[k] = _contained_options(gaz, n, w)[1]
 
-    # Explicit geographic frame: countries/states the document names outright.
-    named_countries: set[str] = set()
-    named_states: set[tuple[str, str]] = set()
-    for opts in options.values():
+    # Explicit geographic frame: countries/states the document names outright, each with
+    # the names that name it (a name never counts as context for itself: "Moscow" the
+    # city is not "in a region the document names" because Moscow is also a region).
+    named_countries: dict[str, set[str]] = defaultdict(set)
+    named_states: dict[tuple[str, str], set[str]] = defaultdict(set)
+    state_names: dict[tuple[str, str], str] = {}
+    for key, opts in options.items():
         for o in opts:
             if o.place.feature == "country" and o.how != "alternate name":
-                named_countries.add(o.place.country_code)
+                named_countries[o.place.country_code].add(key)
             elif o.place.feature in ("state", "region", "county") and o.how == "name":
-                named_states.add((o.place.country_code, o.place.admin1))
-                named_countries.add(o.place.country_code)
+                named_states[(o.place.country_code, o.place.admin1)].add(key)
+                named_countries[o.place.country_code].add(key)
+                if o.place.feature != "county":
+                    state_names[(o.place.country_code, o.place.admin1)] = o.place.name
 
-    def frame_bonus(p: Place) -> tuple[float, str]:
+    def frame_bonus(p: Place, key: str) -> tuple[float, str]:
         if p.feature in ("country", "continent"):
             return 0.0, ""
         bonus, why = 0.0, []
-        if p.country_code in named_countries:
+        if named_countries.get(p.country_code, set()) - {key}:
             bonus += w.in_named_country
             why.append(f"in a country the document names ({p.country_code})")
-        if p.feature not in ("state", "region") and (p.country_code, p.admin1) in named_states:
+        state = (p.country_code, p.admin1)
+        if p.feature not in ("state", "region") and named_states.get(state, set()) - {key}:
             bonus += w.in_named_state
-            why.append(f"in a state/region the document names ({p.admin1})")
+            why.append("in a state/region the document names"
+                       f" ({state_names.get(state, p.admin1)})")
         return bonus, "; ".join(why)
 
-    picks: dict[str, tuple[_Option, float, str]] = {}
+    # Co-location: how close each candidate comes to *some* reading of another name
+    # ("Richmond" and "Madison County" both have a Kentucky reading 0 km apart).  Only
+    # the most plausible readings of each name take part, to keep names with dozens of
+    # namesakes ("Springfield") from vouching for everything.
+    colocated: dict[tuple[str, str], float] = {}
+    if w.near_any:
+        local = {k: sorted((o for o in opts if o.place.feature in _LOCAL),
+                           key=lambda o: -o.prior)[:w.near_any_top]
+                 for k, opts in options.items()}
+        for k, opts in local.items():
+            for o in opts:
+                best_d = math.inf
+                for kk, others in local.items():
+                    if kk == k:
+                        continue
+                    for o2 in others:
+                        if abs(o2.place.lat - o.place.lat) > 3:
+                            continue
+                        best_d = min(best_d, haversine_km(o.place.lat, o.place.lon,
+                                                          o2.place.lat, o2.place.lon))
+                colocated[(k, o.place.gazetteer_id)] = best_d
+
+    picks: dict[str, tuple[_Option, float, str, float, Place | None, bool]] = {}
     for pass_no in range(max(1, w.passes)):
         # Points usable as proximity anchors: fine-grained picks of *other* names.
         anchors = {k: v[0].place for k, v in picks.items()
                    if v[0].place.feature in ("city", "airport", "county")}
-        new: dict[str, tuple[_Option, float, str]] = {}
+        # Countries the other picks lie in, with how many names put them there.
+        picked_countries: dict[str, set[str]] = defaultdict(set)
+        for kk, v in picks.items():
+            if v[0].place.country_code and v[0].place.feature != "continent":
+                picked_countries[v[0].place.country_code].add(kk)
+        new: dict[str, tuple[_Option, float, str, float, Place | None, bool]] = {}
         for k, opts in options.items():
             if not opts:
                 continue
-            scored: list[tuple[float, str, _Option]] = []
+            scored: list[tuple[float, str, _Option, bool]] = []
             for o in opts:
-                fb, why = frame_bonus(o.place)
+                fb, why = frame_bonus(o.place, k)
                 s = o.prior + fb
                 reasons = [why] if why else []
+                strong = fb > 0  # named frame or a nearby place: evidence, not a prior
+                cc = o.place.country_code
+                if (pass_no > 0 and w.in_picked_country and o.place.feature in _LOCAL
+                        and picked_countries.get(cc, set()) - {k}
+                        and not named_countries.get(cc, set()) - {k}):
+                    s += w.in_picked_country
+                    reasons.append(f"in the country of the document's other places ({cc})")
+                d_any = colocated.get((k, o.place.gazetteer_id), math.inf)
+                if d_any < math.inf:
+                    s += w.near_any * math.exp(-d_any / w.near_scale_km)
                 if pass_no > 0 and o.place.feature in _LOCAL:
                     d = min((haversine_km(o.place.lat, o.place.lon, a.lat, a.lon)
                              for kk, a in anchors.items() if kk != k), default=math.inf)
@@ -202,11 +356,19 @@ def resolve_toponyms(
                         near = w.near * math.exp(-d / w.near_scale_km)
                         s += near
                         if near > 0.3:
+                            strong = strong or d <= w.near_support_km
                             reasons.append(f"{d:.0f} km from another place in the document")
-                scored.append((s, "; ".join(reasons), o))
+                scored.append((s, "; ".join(reasons), o, strong))
             scored.sort(key=lambda t: (-t[0], -t[2].place.population, t[2].place.gazetteer_id))
-            s, why, o = scored[0]
-            new[k] = (o, s, why)
+            s, why, o, strong = scored[0]
+            # The runner-up is the best candidate somewhere else: a city and the district
+            # of the same name around it are one answer for a map.
+            margin, runner = math.inf, None
+            for s2, _, o2, _ in scored[1:]:
+                if haversine_km(o.place.lat, o.place.lon, o2.place.lat, o2.place.lon) > 50:
+                    margin, runner = s - s2, o2.place
+                    break
+            new[k] = (o, s, why, margin, runner, strong)
         picks = new
 
     out: list[Resolution] = []
@@ -218,17 +380,19 @@ def resolve_toponyms(
         if k not in picks:
             out.append(Resolution(n, None, f"no gazetteer entry for {n!r}"))
             continue
-        o, s, why = picks[k]
-        how = f"{o.how} match"
+        o, s, why, margin, runner, strong = picks[k]
+        parts = [f"{o.how} match"]
         if len(opts) == 1:
-            reason = f"{how}; only candidate"
-        elif why:
-            reason = f"{how}; {why}"
-        else:
-            reason = f"{how}; highest prior (feature/population) of {len(opts)}"
+            parts.append("only candidate")
+        elif not why:
+            parts.append(f"highest prior (feature/population) of {len(opts)}")
+        if why:
+            parts.append(why)
+        reason = "; ".join(parts)
         if o.place.feature == "county":
             reason += "; coarse: " + o.place.basis
-        out.append(Resolution(n, o.place, reason, len(opts), round(s, 3)))
+        out.append(Resolution(n, o.place, reason, len(opts), round(s, 3), margin, runner,
+                              strong, o.how))
     return out
 
 

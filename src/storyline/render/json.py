@@ -33,6 +33,10 @@ def _entity(e: Entity) -> dict[str, Any]:
         "lat": e.lat,
         "lon": e.lon,
         "mentions": [dataclasses.asdict(m) for m in e.mentions],
+        "country": e.country,
+        "feature": e.feature,
+        "gazetteer_id": e.gazetteer_id,
+        "geo_note": e.geo_note,
     }
 
 

@@ -94,6 +94,12 @@ def _conflict_sides(
     return lines
 
 
+def _where(e: dict[str, Any]) -> str:
+    """" (airport, RU, icao:UHWW)": what the gazetteer says the point is."""
+    parts = [p for p in (e.get("feature"), e.get("country"), e.get("gazetteer_id")) if p]
+    return f" ({', '.join(parts)})" if parts else ""
+
+
 def dossier_to_markdown(d: dict[str, Any]) -> str:
     articles = {a["id"]: a for a in d["articles"]}
     entities = {e["id"]: e for e in d["entities"]}
@@ -130,7 +136,9 @@ def dossier_to_markdown(d: dict[str, Any]) -> str:
             if e["aliases"]:
                 extra.append("also: " + ", ".join(e["aliases"]))
             if has_point(e):
-                extra.append(f"at {e['lat']:.3f}, {e['lon']:.3f}")
+                extra.append(f"at {e['lat']:.3f}, {e['lon']:.3f}" + _where(e))
+            elif e.get("geo_note"):
+                extra.append(f"not on the map: {e['geo_note']}")
             count = len(e["mentions"])
             tail = f" ({_cell('; '.join(extra))})" if extra else ""
             out.append(

@@ -1,0 +1,65 @@
+"""Reference points derived from data: region centres and country centres."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Any
+
+# Share of settlements left out at each end of the latitude and longitude ranges.
+TRIM = 0.02
+
+
+def trimmed_box_centre(lats: Sequence[float], lons: Sequence[float]) -> tuple[float, float]:
+    """Centre of the box spanning the 2nd–98th percentile of settlement coordinates.
+
+    Why: a region's reference point (GeoNames, atlases) is its geographic centre, not its
+    population centre; settlements spread over the whole territory, so the middle of their
+    extent approximates the centre, and trimming 2 % each side drops outlying islands and
+    exclaves.  Points spanning more than 180° of longitude are measured around their
+    circular mean so regions across the antimeridian (Chukotka, Fiji) stay whole.
+    """
+    ref = 0.0
+    if max(lons) - min(lons) > 180.0:
+        x = sum(math.cos(math.radians(lon)) for lon in lons)
+        y = sum(math.sin(math.radians(lon)) for lon in lons)
+        ref = math.degrees(math.atan2(y, x))
+        lons = [((lon - ref + 180.0) % 360.0) - 180.0 for lon in lons]
+    slats, slons = sorted(lats), sorted(lons)
+    lo, hi = int(TRIM * (len(lats) - 1)), math.ceil((1 - TRIM) * (len(lats) - 1))
+    lon = (((slons[lo] + slons[hi]) / 2 + ref + 180.0) % 360.0) - 180.0
+    return (slats[lo] + slats[hi]) / 2, lon
+
+
+def main_landmass_centroid(geojson: dict[str, Any]) -> tuple[float, float] | None:
+    """Area centroid of the largest polygon of a country outline (GeoJSON), or None.
+
+    The largest polygon is the country's main territory (the contiguous US without
+    Alaska and Hawaii, mainland France without its overseas departments).  Computed on
+    the plane of longitude/latitude with the area scaled by cos(latitude): good enough for
+    one country, and outlines crossing the antimeridian are rare among main landmasses.
+    """
+    best: tuple[float, float, float] | None = None
+    for feature in geojson.get("features", ()):
+        geom = feature.get("geometry") or {}
+        if geom.get("type") == "Polygon":
+            polygons = [geom["coordinates"]]
+        elif geom.get("type") == "MultiPolygon":
+            polygons = geom["coordinates"]
+        else:
+            continue
+        for polygon in polygons:
+            ring = polygon[0]
+            area2 = cx = cy = 0.0
+            for (x1, y1), (x2, y2) in zip(ring, [*ring[1:], ring[0]], strict=True):
+                cross = x1 * y2 - x2 * y1
+                area2 += cross
+                cx += (x1 + x2) * cross
+                cy += (y1 + y2) * cross
+            if area2 == 0:
+                continue
+            lon, lat = cx / (3 * area2), cy / (3 * area2)
+            size = abs(area2) * math.cos(math.radians(lat))
+            if best is None or size > best[0]:
+                best = (size, lat, lon)
+    return None if best is None else (best[1], best[2])

