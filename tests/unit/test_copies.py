@@ -96,3 +96,28 @@ def test_empty_and_single() -> None:
     assert detect_copies([]).origin_groups == {}
     one = Article(id="a1", text=PARAGRAPH)
     assert detect_copies([one]).origin_groups == {"a1": "a1"}
+
+
+def test_rewrites_sharing_three_distinctive_phrasings_are_one_origin() -> None:
+    # Each writer uses own sentences around the wire report's phrasings; two shared
+    # phrasings could be chance, the third makes it one origin.
+    phrasings = [
+        "strategic bombers including the Tu-160 and Tu-95",  # 10 words
+        "a range of 1,500 to 2,000 km (930-1,240 miles)",  # 12 words
+        "at up to 10 times the speed of sound",  # 9 words
+    ]
+    a_parts = ["Kim looked at", "Officials said the missile has", "It is fast,"]
+    b_parts = ["The visitor was shown", "The Kinzhal, his hosts said, has", "Shoigu noted it is"]
+
+    def article(aid: str, parts: list[str], n: int) -> Article:
+        gap = " Our reporter adds more. " if aid == "a1" else " Weather was fine there. "
+        body = gap.join(
+            f"{p} {phrase}." for p, phrase in zip(parts[:n], phrasings[:n], strict=True)
+        )
+        return Article(id=aid, text=body)
+
+    two = detect_copies([article("a1", a_parts, 2), article("a2", b_parts, 2)])
+    assert two.origin_groups == {"a1": "a1", "a2": "a2"}
+    three = detect_copies([article("a1", a_parts, 3), article("a2", b_parts, 3)])
+    assert three.origin_groups == {"a1": "a1", "a2": "a1"}
+    assert len(three.passages) == 3

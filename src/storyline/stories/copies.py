@@ -23,7 +23,15 @@ Method:
   event share at most 11; the two seed reports, which both rewrite one wire
   report's facts in their own sentences, share three runs of 14, 11 and 8
   words ("strategic bombers, including the Tu-160, Tu-95, and Tu-22M3"), below
-  both thresholds, so they count as two origins.
+  both thresholds of a copy.
+* Rewrites: two articles also share an origin when they share at least
+  ``MIN_SHARED_PHRASINGS`` = 3 separate runs of ``SHINGLE_WORDS`` or more own
+  words.  One 8-word phrase in common is a stock phrase, two can be chance;
+  three distinct ones in one pair of articles (the seeds: the bombers' list,
+  the Kinzhal's range with its miles conversion, "up to 10 times the speed of
+  sound") are the distinctive phrasings of one wire report that both
+  rewrote, so their shared facts come from one origin, not two.  Independent
+  reports of one event in the sample corpus share at most one such run.
 * Words inside quotation marks do not count towards those thresholds:
   independent reporters quote the same statement verbatim, and that is shared
   *source*, not copying.
@@ -47,6 +55,7 @@ from storyline.unionfind import UnionFind
 SHINGLE_WORDS = 8
 MIN_COPY_WORDS = 25
 MIN_SENTENCE_WORDS = 15
+MIN_SHARED_PHRASINGS = 3
 # A shingle in more articles than this is boilerplate (a site footer, a
 # wire credit), not evidence; skipping it also bounds the pairs it proposes.
 MAX_SHINGLE_ARTICLES = 200
@@ -95,6 +104,10 @@ def detect_copies(articles: Sequence[Article]) -> CopyReport:
             long_sentences = [r for r, n in own if n >= MIN_SENTENCE_WORDS]
             if len(long_sentences) >= 2:
                 copied = long_sentences
+        if not copied:
+            phrasings = [r for r, n in own if n >= SHINGLE_WORDS]
+            if len(phrasings) >= MIN_SHARED_PHRASINGS:
+                copied = phrasings
         if not copied:
             continue
         uf.union(i, j)
