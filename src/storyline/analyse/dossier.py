@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from storyline.analyse.claims import build_claims
 from storyline.analyse.entities import resolve_entities
+from storyline.analyse.events import build_events
 from storyline.model import AnnotatedArticle, Dossier, Story
 from storyline.stories.copies import detect_copies
 
@@ -33,14 +34,19 @@ def build_dossier(story: Story, articles: Sequence[AnnotatedArticle]) -> Dossier
     claims, conflicts = build_claims(
         members, resolution.mention_entity, copies.origin_groups, story.id
     )
+    story_events = build_events(
+        story.id, members, resolution.mention_entity, resolution.entities
+    )
     return Dossier(
         story=story,
         title=story_title(members),
         articles=tuple(a.article for a in members),
         origin_groups=dict(copies.origin_groups),
         entities=tuple(resolution.entities),
-        events=(),
+        events=tuple(story_events.events),
         claims=tuple(claims),
         conflicts=tuple(conflicts),
         shared_passages=tuple(copies.passages),
+        timeline=tuple(story_events.timeline),
+        published_estimates=story_events.published_estimates,
     )

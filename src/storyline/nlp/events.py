@@ -173,6 +173,8 @@ def _class_of(tok: Token) -> str | None:
                     return _LIGHT_NOUNS[c.lemma_.lower()]
             return None
         cls = VERB_CLASSES.get(lemma)
+        if cls == "travel" and any(c.dep_ == "xcomp" for c in tok.children):
+            return None  # "proceeded to inspect": the second verb is the event
         if cls == "show" and any(
             c.dep_ == "dobj" and c.lemma_.lower() in _NOT_SHOWN for c in tok.children
         ):
@@ -371,7 +373,10 @@ def _add(args: list[EventArgument], role: str, tok: Token, index: _Index) -> Non
         m = _resolve(h, index)
         _append(args, EventArgument(role, h.idx, h.idx + len(h), m, h.lemma_.lower()))
         for t in h.subtree:
-            if t.i == h.i or t.dep_ in ("relcl", "ccomp"):
+            if t.i == h.i or t.dep_ in ("relcl", "ccomp") or any(
+                x.dep_ in ("relcl", "acl", "ccomp") and x.i != h.i for x in t.ancestors
+                if h.i in [y.i for y in x.ancestors] or x.i == h.i
+            ) and not _equipment_kept(t, h):
                 continue
             n = index.of(t)
             if n is None or n == m:
@@ -382,6 +387,13 @@ def _add(args: list[EventArgument], role: str, tok: Token, index: _Index) -> Non
                 t.dep_ == "pobj" and t.head.lower_ in ("including", "like")
             ) or including:
                 _append(args, EventArgument(role, t.idx, t.idx + len(t), n, t.lemma_.lower()))
+
+
+def _equipment_kept(t: Token, h: Token) -> bool:
+    """Equipment under a participle that describes the argument's kit
+    ("aircraft equipped with Kinzhal missiles") still belongs to it."""
+    return any(x.lemma_.lower() in ("equip", "arm", "fit", "carry") for x in t.ancestors
+               if x.i != h.i and h.i in [y.i for y in x.ancestors])
 
 
 def _append(args: list[EventArgument], arg: EventArgument) -> None:
