@@ -54,6 +54,8 @@ _PAST = {
 }
 # Which roles must agree for two mentions to be one event.
 _NO_TIMELINE = frozenset({"say"})
+_PRONOUN_WORDS = frozenset({"that", "which", "who", "he", "she", "it", "they", "his", "her",
+                            "their", "its", "them", "him"})
 # Classes that tell nothing without someone or something acted on.
 _TRANSITIVE = frozenset({"show", "inspect", "sign", "attack", "launch", "greet", "meet",
                          "accompany", "attend"})
@@ -327,7 +329,8 @@ def _summary(
 ) -> str:
     def who(role: str, skip: str = "") -> str:
         named = [names[p.entity] for p in roles if p.role == role and p.entity in names]
-        unnamed = [p.text for p in roles if p.role == role and not p.entity]
+        unnamed = [p.text for p in roles if p.role == role and not p.entity
+                   and p.text.lower() not in _PRONOUN_WORDS]
         found = [n for n in dict.fromkeys(named or unnamed[:1]) if n not in skip]
         return " and ".join(found[:3])
 
@@ -341,9 +344,12 @@ def _summary(
         location = None  # "visited Vladivostok", not "… at Vladivostok" again
     verb = _PAST.get(cls, cls)
     where = f" at {names[location]}" if location and location in names else ""
-    if cls in ("arrive", "travel") and where:
-        where = f" {names[location]}" if location else ""
-        return f"{agent or patient} {verb}{where}".strip()
+    if cls in ("arrive", "travel", "depart"):
+        if not where:
+            return f"{agent or patient} {verb.split()[0]}".strip()
+        return f"{agent or patient} {verb} {names[location or '']}".strip()
+    if cls == "say":
+        return f"{agent or patient} said".strip()
     if agent:
         text = f"{agent} {verb.split()[0]} {patient}".strip()
     else:
@@ -442,8 +448,8 @@ def _estimates(
         aid = art.article.id
         best: tuple[str, str] | None = None
         for t in art.times:
-            if t.latest and t.value and (best is None or t.latest > best[0]):
-                best = (t.latest, f"its latest stated date, “{t.text}” ({t.basis})")
+            if t.granularity == "day" and t.value and (best is None or t.value > best[0]):
+                best = (t.value, f"its latest stated date, “{t.text}” ({t.basis})")
         for e in events:
             tellers = {c.article.article.id for c in members_of[e.id]}
             if aid in tellers and e.latest and len(tellers) > 1:
