@@ -238,10 +238,10 @@ def _conflict(a: _Cand, b: _Cand) -> bool:
             return True
     if a.location and b.location and a.location != b.location:
         return True
-    if a.earliest and b.earliest and a.latest and b.latest:
-        if a.latest < b.earliest or b.latest < a.earliest:
-            return True
-    return False
+    return bool(
+        a.earliest and b.earliest and a.latest and b.latest
+        and (a.latest < b.earliest or b.latest < a.earliest)
+    )
 
 
 def _cluster(cands: list[_Cand]) -> list[list[_Cand]]:
@@ -328,7 +328,8 @@ def _summary(
     cls: str, roles: Sequence[Participant], location: str | None, names: Mapping[str, str]
 ) -> str:
     def who(role: str, skip: str = "") -> str:
-        named = [names[p.entity] for p in roles if p.role == role and p.entity in names]
+        named = [names[p.entity] for p in roles
+                 if p.role == role and p.entity is not None and p.entity in names]
         unnamed = [p.text for p in roles if p.role == role and not p.entity
                    and p.text.lower() not in _PRONOUN_WORDS]
         found = [n for n in dict.fromkeys(named or unnamed[:1]) if n not in skip]
@@ -337,7 +338,9 @@ def _summary(
     agent, patient, recipient = who("agent"), who("patient"), who("recipient")
     if cls == "meet":
         patient = " and ".join(
-            n for n in dict.fromkeys(names[p.entity] for p in roles if p.entity in names)
+            n for n in dict.fromkeys(
+                names[p.entity] for p in roles if p.entity is not None and p.entity in names
+            )
             if n not in agent
         )
     if location and location in names and names[location] in patient:
@@ -428,8 +431,8 @@ def _timeline(events: list[Event], members_of: Mapping[str, list[_Cand]]) -> lis
             relation[e.id] = ("unplaced", None, "no dated event to place it by")
     out = []
     for eid in sorted(pos, key=lambda k: pos[k]):
-        rel, anchor, basis = relation[eid]
-        out.append(TimelineEntry(eid, by_id[eid].date, rel, anchor, basis))
+        rel, near, basis = relation[eid]
+        out.append(TimelineEntry(eid, by_id[eid].date, rel, near, basis))
     return out
 
 
@@ -452,10 +455,10 @@ def _estimates(
                 best = (t.value, f"its latest stated date, “{t.text}” ({t.basis})")
         for e in events:
             tellers = {c.article.article.id for c in members_of[e.id]}
-            if aid in tellers and e.latest and len(tellers) > 1:
-                if best is None or e.latest > best[0]:
-                    best = (e.latest, f"on or after {e.latest}, the date of an event it "
-                                      f"reports with other articles: {e.summary}")
+            shared = aid in tellers and len(tellers) > 1
+            if shared and e.latest and (best is None or e.latest > best[0]):
+                best = (e.latest, f"on or after {e.latest}, the date of an event it "
+                                  f"reports with other articles: {e.summary}")
         if best is not None:
             out[aid] = PublishedEstimate(best[0], best[1])
         elif dated_pubs:

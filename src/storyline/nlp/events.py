@@ -100,9 +100,10 @@ class _Index:
         for i, m in enumerate(self.mentions):
             if m.type != "PERSON" or not lo <= m.start < tok.idx:
                 continue
-            if role_word is not None:
-                if not m.role or m.role.lower().split()[-1] != role_word:
-                    continue
+            if role_word is not None and (
+                not m.role or m.role.lower().split()[-1] != role_word
+            ):
+                continue
             head = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             subj = int(head is not None and head.root.dep_ in ("nsubj", "nsubjpass"))
             # A subject first, then the person the article names most (its
@@ -373,10 +374,7 @@ def _add(args: list[EventArgument], role: str, tok: Token, index: _Index) -> Non
         m = _resolve(h, index)
         _append(args, EventArgument(role, h.idx, h.idx + len(h), m, h.lemma_.lower()))
         for t in h.subtree:
-            if t.i == h.i or t.dep_ in ("relcl", "ccomp") or any(
-                x.dep_ in ("relcl", "acl", "ccomp") and x.i != h.i for x in t.ancestors
-                if h.i in [y.i for y in x.ancestors] or x.i == h.i
-            ) and not _equipment_kept(t, h):
+            if t.i == h.i or (_in_clause_below(t, h) and not _equipment_kept(t, h)):
                 continue
             n = index.of(t)
             if n is None or n == m:
@@ -389,11 +387,24 @@ def _add(args: list[EventArgument], role: str, tok: Token, index: _Index) -> Non
                 _append(args, EventArgument(role, t.idx, t.idx + len(t), n, t.lemma_.lower()))
 
 
+def _between(t: Token, h: Token) -> list[Token]:
+    """``t`` and its ancestors strictly below ``h``."""
+    out = [t]
+    for x in t.ancestors:
+        if x.i == h.i:
+            break
+        out.append(x)
+    return out
+
+
+def _in_clause_below(t: Token, h: Token) -> bool:
+    return any(x.dep_ in ("relcl", "acl", "ccomp") for x in _between(t, h))
+
+
 def _equipment_kept(t: Token, h: Token) -> bool:
     """Equipment under a participle that describes the argument's kit
     ("aircraft equipped with Kinzhal missiles") still belongs to it."""
-    return any(x.lemma_.lower() in ("equip", "arm", "fit", "carry") for x in t.ancestors
-               if x.i != h.i and h.i in [y.i for y in x.ancestors])
+    return any(x.lemma_.lower() in ("equip", "arm", "fit", "carry") for x in _between(t, h))
 
 
 def _append(args: list[EventArgument], arg: EventArgument) -> None:
