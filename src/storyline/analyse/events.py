@@ -170,7 +170,12 @@ def _candidates(
                 location = location or ent
                 continue
             keys[a.role].add(ent if ent else f"w:{a.head}")
-            parts.append(Participant(a.role, ent, art.article.text[a.start:a.end]))
+            # The name as written where the argument is (or stands for) a mention,
+            # so "his" reads "Kim Jong Un"; else the head word ("children").
+            words = art.mentions[a.mention].text if a.mention is not None else (
+                art.article.text[a.start : a.end]
+            )
+            parts.append(Participant(a.role, ent, words))
             named += ent is not None
         if not named:
             continue
@@ -218,24 +223,40 @@ def _narrative_dates(art: AnnotatedArticle) -> dict[int, TimeExpression]:
 
 
 def _shared(a: _Cand, b: _Cand) -> int:
-    ka = set().union(*a.keys.values()) if a.keys else set()
-    kb = set().union(*b.keys.values()) if b.keys else set()
-    return len({k for k in ka & kb if not k.startswith("w:")}) * 2 + len(
-        {k for k in ka & kb if k.startswith("w:")}
-    )
+    """How much two mentions share: a named participant counts 2, an unnamed
+    one 1, and what is acted on counts three times (it tells one showing
+    from the next more than who showed)."""
+    score = 0
+    for role in set(a.keys) | set(b.keys):
+        both = a.keys.get(role, set()) & b.keys.get(role, set())
+        weight = 3 if role == "patient" else 1
+        score += weight * sum(1 if k.startswith("w:") else 2 for k in both)
+    if a.mention.event_class == "meet":  # who met whom: roles are symmetric
+        ka, kb = set().union(*a.keys.values()), set().union(*b.keys.values())
+        score = max(score, 2 * len({k for k in ka & kb if not k.startswith("w:")}))
+    return score
 
 
 def _conflict(a: _Cand, b: _Cand) -> bool:
     if a.mention.event_class != b.mention.event_class:
         return True
-    roles = ("agent",) if a.mention.event_class in ("meet",) else ("agent", "patient")
-    for role in roles:
-        x, y = a.keys.get(role, set()), b.keys.get(role, set())
-        if role == "agent" and a.mention.event_class == "meet":
-            x = set().union(*a.keys.values())
-            y = set().union(*b.keys.values())
+    if a.mention.event_class == "meet":
+        x, y = set().union(*a.keys.values()), set().union(*b.keys.values())
         if x and y and not x & y:
             return True
+    else:
+        x, y = a.keys.get("agent", set()), b.keys.get("agent", set())
+        if x and y and not x & y:
+            return True  # "children" and "Shoigu" greeting are two greetings
+        # Named things acted on must overlap; unnamed words ("bombers", "models")
+        # are too loose to keep two tellings apart.
+        x, y = a.keys.get("patient", set()), b.keys.get("patient", set())
+        named_x = {k for k in x if not k.startswith("w:")}
+        named_y = {k for k in y if not k.startswith("w:")}
+        if named_x and named_y and not named_x & named_y:
+            return True
+        if x and y and not x & y and not named_x and not named_y:
+            return True  # "inspected a range of assets" vs "inspected a guard of honour"
     if a.location and b.location and a.location != b.location:
         return True
     return bool(
@@ -414,10 +435,13 @@ def _timeline(events: list[Event], members_of: Mapping[str, list[_Cand]]) -> lis
             anchor = same_sentence[-1]
             pos[e.id] = (*pos[anchor], 1, c.rank, start)
             relation[e.id] = ("after", anchor, f"told as following it in {title}")
-        elif c.mention.order == "before" and dated:
+        elif dated and any(m.mention.order == "before" for m in members_of[e.id]):
             anchor = dated[0].id
             pos[e.id] = (*pos[anchor][:-1], -1, c.rank, start)
-            relation[e.id] = ("before", anchor, f"told as earlier (“{c.mention.text}”) in {title}")
+            cue = next(m for m in members_of[e.id] if m.mention.order == "before")
+            where = cue.article.article.title or cue.article.article.id
+            why = f"told as earlier (“{cue.mention.text}”) in {where}"
+            relation[e.id] = ("before", anchor, why)
         elif before:
             anchor = max(before, key=lambda k: pos[k])  # after all it was told after
             pos[e.id] = (*pos[anchor], 1, c.rank, start)

@@ -447,6 +447,8 @@ def _order(tok: Token) -> str | None:
         tok.head.head.lemma_.lower() in _BEGIN_HEADS
     ):
         return "before"
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _BEGIN_HEADS:
+        return "before"  # "initiated his visit …": the visit began before what is told
     children = list(tok.children)
     if any(c.dep_ == "aux" and c.lower_ == "had" for c in children) and tok.tag_ == "VBN":
         return "before"
