@@ -57,6 +57,25 @@ NOUN_CLASSES: dict[str, str] = {
     "arrival": "arrive", "departure": "depart", "inspection": "inspect", "attack": "attack",
     "launch": "launch", "strike": "attack",
 }
+# Nouns that name an event, by the ACE 2005 event types (life, movement,
+# transaction, business, conflict, contact, personnel, justice) and common news
+# happenings; kept as bare triggers (no class) for event-mention benchmarks.
+EVENT_NOUNS = frozenset({
+    "birth", "death", "killing", "murder", "injury", "wedding", "marriage", "divorce",
+    "trip", "journey", "flight", "transfer", "sale", "purchase", "deal", "merger",
+    "acquisition", "takeover", "bankruptcy", "war", "battle", "fight", "clash", "bombing",
+    "shooting", "explosion", "blast", "raid", "invasion", "protest", "demonstration",
+    "riot", "strike", "election", "vote", "appointment", "resignation", "dismissal",
+    "nomination", "arrest", "trial", "charge", "conviction", "sentence", "acquittal",
+    "appeal", "execution", "fine", "crash", "accident", "collision", "earthquake", "quake",
+    "fire", "flood", "storm", "eruption", "collapse", "rescue", "evacuation", "ceremony",
+    "party", "concert", "match", "game", "release", "announcement", "statement",
+    "interview", "conference", "hijacking", "kidnapping", "robbery", "theft", "escape",
+})
+# -ing nouns that name things or times, not happenings.
+_ING_THINGS = frozenset({"building", "morning", "evening", "thing", "ceiling", "king",
+                         "ring", "wing", "spring", "string", "clothing", "housing",
+                         "funding", "feeling", "setting", "meaning", "beginning"})
 # "give a tour of X", "pay a visit to X", "hold talks": the noun carries the class.
 _LIGHT_VERBS = frozenset({"give", "pay", "hold", "conduct", "make", "have", "take"})
 _LIGHT_NOUNS = {"tour": "show", "visit": "visit", "talks": "meet", "meeting": "meet",
@@ -136,7 +155,9 @@ def extract_events(
         if tok.dep_ in ("amod", "compound"):
             continue  # "air-launched missile": a modifier, not an event told
         cls = _class_of(tok)
-        if cls is not None or (tok.pos_ == "VERB" and tok.lemma_ not in _SKIP_LEMMAS):
+        if cls is not None or (tok.pos_ == "VERB" and tok.lemma_ not in _SKIP_LEMMAS) or (
+            _is_event_noun(tok)
+        ):
             triggers.append((tok, cls))
     classed = {t.i for t, c in triggers if c is not None}
     time_of = _attach_times(doc, times, classed)
@@ -163,6 +184,17 @@ def extract_events(
             )
         )
     return out
+
+
+def _is_event_noun(tok: Token) -> bool:
+    if tok.pos_ != "NOUN":
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in EVENT_NOUNS:
+        return True
+    return tok.tag_ == "NN" and lemma.endswith("ing") and len(lemma) > 5 and (
+        lemma not in _ING_THINGS
+    )
 
 
 def _class_of(tok: Token) -> str | None:
