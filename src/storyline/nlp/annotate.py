@@ -83,7 +83,6 @@ def annotate_doc(article: Article, doc: Doc) -> AnnotatedArticle:
             text, sent_starts, article.published, future_at=lambda i: _future_at(doc, i)
         )
     )
-    sentence_of = {s.start: i for i, s in enumerate(doc.sents)}
     return AnnotatedArticle(
         article=article,
         sentences=tuple(_strip(text, s, e) for s, e in raw_sents),
@@ -91,7 +90,7 @@ def annotate_doc(article: Article, doc: Doc) -> AnnotatedArticle:
         quantities=quantities,
         tokens=tokens,
         times=times,
-        events=tuple(extract_events(doc, mentions, times, sentence_of)),
+        events=tuple(extract_events(doc, mentions, times)),
     )
 
 

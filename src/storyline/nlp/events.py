@@ -19,8 +19,10 @@ reaches the trigger first.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
+from spacy.attrs import POS
 from spacy.tokens import Doc, Token
 
 from storyline.model import EventArgument, EventMention, Mention, TimeExpression
@@ -99,22 +101,35 @@ _SKIP_LEMMAS = frozenset({"be", "have", "do", "get", "become", "seem", "include"
 class _Index:
     """Character offset → mention index, and the article's person mentions."""
 
-    def __init__(self, doc: Doc, mentions: Sequence[Mention]) -> None:
+    def __init__(self, doc: Doc, mentions: Sequence[Mention], sent_starts: list[int]) -> None:
         self.doc = doc
         self.mentions = mentions
         self.at: dict[int, int] = {}
+        self.subject: set[int] = set()  # mentions whose head is a clause's subject
         for i, m in enumerate(mentions):
-            for tok in doc.char_span(m.start, m.end, alignment_mode="expand") or ():
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            for tok in span or ():
                 self.at[tok.i] = i
+            if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+                self.subject.add(i)
+        self.sent_starts = sent_starts
+        words: dict[str, int] = {}
+        for m in mentions:
+            if m.type == "PERSON":
+                for w in set(m.text.split()):
+                    words[w] = words.get(w, 0) + 1
+        # How often the article names a person (any of its words): its salience.
+        self._salience = [
+            max((words.get(w, 0) for w in m.text.split()), default=0) for m in mentions
+        ]
 
     def of(self, tok: Token) -> int | None:
         return self.at.get(tok.i)
 
     def person_before(self, tok: Token, *, role_word: str | None = None) -> int | None:
         """The latest person mention before ``tok`` (two sentences back at most)."""
-        sent_start = tok.sent.start
-        prev_sents = [s for s in self.doc.sents if s.end <= sent_start][-2:]
-        lo = prev_sents[0].start_char if prev_sents else tok.sent.start_char
+        k = bisect.bisect_right(self.sent_starts, tok.idx) - 1
+        lo = self.sent_starts[max(0, k - 2)]
         best: tuple[int, int, int, int] | None = None
         for i, m in enumerate(self.mentions):
             if m.type != "PERSON" or not lo <= m.start < tok.idx:
@@ -123,11 +138,10 @@ class _Index:
                 not m.role or m.role.lower().split()[-1] != role_word
             ):
                 continue
-            head = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-            subj = int(head is not None and head.root.dep_ in ("nsubj", "nsubjpass"))
+            subj = int(i in self.subject)
             # A subject first, then the person the article names most (its
             # protagonist), then the nearest.
-            key = (subj, self.salience(m), m.start, i)
+            key = (subj, self._salience[i], m.start, i)
             if best is None or key > best:
                 best = key
         if best is None and role_word is not None:
@@ -138,20 +152,22 @@ class _Index:
             return cands[-1] if cands else None
         return best[3] if best else None
 
-    def salience(self, m: Mention) -> int:
-        words = set(m.text.split())
-        return sum(1 for o in self.mentions if o.type == "PERSON" and words & set(o.text.split()))
+
 
 
 def extract_events(
-    doc: Doc, mentions: Sequence[Mention], times: Sequence[TimeExpression],
-    sentence_of: dict[int, int],
+    doc: Doc, mentions: Sequence[Mention], times: Sequence[TimeExpression]
 ) -> list[EventMention]:
-    """Event mentions of ``doc`` in text order; ``sentence_of`` maps a sentence's
-    first token to its index in ``AnnotatedArticle.sentences``."""
-    index = _Index(doc, mentions)
+    """Event mentions of ``doc`` in text order (sentence indexes count ``doc.sents``,
+    as ``AnnotatedArticle.sentences`` does)."""
+    sents = list(doc.sents)
+    index = _Index(doc, mentions, [s.start_char for s in sents])
     triggers: list[tuple[Token, str | None]] = []
-    for tok in doc:
+    # Building a Token costs more than the tests below: only verbs and nouns get one.
+    pos = doc.to_array([POS])
+    wanted = {doc.vocab.strings["VERB"], doc.vocab.strings["NOUN"]}
+    for i in (int(k) for k in range(len(doc)) if pos[k] in wanted):
+        tok = doc[i]
         if tok.dep_ in ("amod", "compound"):
             continue  # "air-launched missile": a modifier, not an event told
         cls = _class_of(tok)
@@ -161,9 +177,14 @@ def extract_events(
             triggers.append((tok, cls))
     classed = {t.i for t, c in triggers if c is not None}
     time_of = _attach_times(doc, times, classed)
+    # Token.sent walks the document each time; one pass gives every token's sentence.
+    sent_of = [0] * len(doc)
+    for k, span in enumerate(sents):
+        for i in range(span.start, span.end):
+            sent_of[i] = k
     out: list[EventMention] = []
     for tok, cls in triggers:
-        sent = sentence_of.get(tok.sent.start, 0)
+        sent = sent_of[tok.i]
         if cls is None:
             out.append(EventMention(tok.idx, tok.idx + len(tok), tok.text, tok.lemma_, sent,
                                     pos=tok.pos_))
