@@ -80,3 +80,33 @@ def test_different_agents_stay_apart() -> None:
     res = resolve_entities([a, b])
     out = build_events("s0000000000000000", [a, b], res.mention_entity, res.entities)
     assert len([e for e in out.events if e.type == "greet"]) == 2
+
+
+def test_narrative_date_carries_only_into_continuing_paragraphs() -> None:
+    a = _annotate(
+        "On Saturday, Sergei Shoigu greeted Kim Jong Un in Artyom.\n\n"
+        "Kim Jong Un was also shown the Tu-160 by Sergei Shoigu.\n\n"
+        "Kim Jong Un met Vladimir Putin in Moscow.",
+        "2023-09-16",
+    )
+    res = resolve_entities([a])
+    out = build_events("s0000000000000000", [a], res.mention_entity, res.entities)
+    by_type = {e.type: e for e in out.events}
+    assert by_type["greet"].date == "2023-09-16"
+    assert by_type["show"].date == "2023-09-16"
+    assert "narrative date" in (by_type["show"].date_basis or "")
+    assert by_type["meet"].date is None, "a new paragraph with no cue does not inherit it"
+    steps = {t.event: t for t in out.timeline}
+    meet = steps[by_type["meet"].id]
+    assert (meet.relation, meet.relative_to) == ("after", by_type["show"].id)
+    assert [t.event for t in out.timeline][-1] == by_type["meet"].id
+
+
+def test_undated_article_events_stay_undated() -> None:
+    a = _annotate("On Saturday, Sergei Shoigu greeted Kim Jong Un in Artyom.")
+    res = resolve_entities([a])
+    out = build_events("s0000000000000000", [a], res.mention_entity, res.entities)
+    (greet,) = [e for e in out.events if e.type == "greet"]
+    assert greet.date is None and greet.earliest is None
+    assert a.times[0].value is None and "no publication date" in a.times[0].basis
+    assert out.published_estimates == {}, "no other article and no stated date: no estimate"

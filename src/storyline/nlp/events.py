@@ -95,6 +95,9 @@ _PLACE_TYPES = frozenset({"PLACE", "FACILITY"})
 _AGENTIVE_TYPES = frozenset({"PERSON", "ORG", "GROUP"})
 _PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
+# Verbs of the attack class that also tell accidents and disasters.
+_NATURAL_STRIKES = frozenset({"strike", "hit"})
+_ATTACKER_TYPES = frozenset({"PERSON", "ORG", "GROUP", "PLACE"})
 _SKIP_LEMMAS = frozenset({"be", "have", "do", "get", "become", "seem", "include"})
 
 
@@ -189,6 +192,15 @@ def extract_events(
             out.append(EventMention(tok.idx, tok.idx + len(tok), tok.text, tok.lemma_, sent,
                                     pos=tok.pos_))
             continue
+        arguments = tuple(_arguments(tok, cls, index))
+        if cls == "attack" and tok.lemma_.lower() in _NATURAL_STRIKES and not any(
+            a.role == "agent" and a.mention is not None
+            and mentions[a.mention].type in _ATTACKER_TYPES for a in arguments
+        ):
+            # "the quake struck Chile", "the ferry hit a freighter": no attacker.
+            out.append(EventMention(tok.idx, tok.idx + len(tok), tok.text, tok.lemma_, sent,
+                                    pos=tok.pos_))
+            continue
         out.append(
             EventMention(
                 start=tok.idx,
@@ -198,7 +210,7 @@ def extract_events(
                 sentence=sent,
                 event_class=cls,
                 pos=tok.pos_,
-                arguments=tuple(_arguments(tok, cls, index)),
+                arguments=arguments,
                 time=time_of.get(tok.i),
                 modality=_modality(tok),
                 order=_order(tok),
