@@ -156,6 +156,7 @@ class TimeExpression:
     latest: str | None = None
     basis: str = ""
     future: bool = False
+    bound: str | None = None  # "until", "since", "by", …: a limit, not when it happened
 
 
 @dataclass(frozen=True)

@@ -63,3 +63,9 @@ def test_undated_article_keeps_dates_with_their_year() -> None:
 def test_following_day_without_an_earlier_date_is_unresolved() -> None:
     value, basis = _one("The following day he left.", "2023-09-16")
     assert value is None and "no earlier date" in basis
+
+
+def test_a_limit_is_marked_as_such() -> None:
+    times = find_time_expressions("The road stays shut until at least Wednesday.", [0],
+                                  "2026-03-09")
+    assert [t.bound for t in times] == ["until"]

@@ -50,7 +50,9 @@ _PAST = {
     "arrive": "arrived in", "depart": "left", "travel": "travelled to", "visit": "visited",
     "meet": "met", "inspect": "inspected", "greet": "greeted", "show": "showed",
     "sign": "signed", "launch": "launched", "attack": "attacked", "say": "said",
-    "accompany": "accompanied", "attend": "attended",
+    "accompany": "accompanied", "attend": "attended", "hit": "hit", "collide": "collided with",
+    "damage": "damaged", "injure": "injured", "evacuate": "evacuated", "close": "closed",
+    "reopen": "reopened", "divert": "diverted to", "approve": "approved",
 }
 # Which roles must agree for two mentions to be one event.
 _NO_TIMELINE = frozenset({"say"})
@@ -58,7 +60,8 @@ _PRONOUN_WORDS = frozenset({"that", "which", "who", "he", "she", "it", "they", "
                             "their", "its", "them", "him"})
 # Classes that tell nothing without someone or something acted on.
 _TRANSITIVE = frozenset({"show", "inspect", "sign", "attack", "launch", "greet", "meet",
-                         "accompany", "attend"})
+                         "accompany", "attend", "hit", "collide", "damage", "injure",
+                         "evacuate", "close", "reopen", "approve"})
 # A paragraph that opens like this goes on with the narrative before it.
 _CONTINUES = re.compile(
     r"^(?:upon|after|then|later|afterwards|next|there|during (?:the|his|her|their) visit)\b"
@@ -203,7 +206,7 @@ def _narrative_dates(art: AnnotatedArticle) -> dict[int, TimeExpression]:
     text = art.article.text
     by_sentence: dict[int, list[TimeExpression]] = defaultdict(list)
     for t in art.times:
-        if t.granularity == "day" and t.value:
+        if t.granularity == "day" and t.value and t.bound is None:
             by_sentence[t.sentence].append(t)
     out: dict[int, TimeExpression] = {}
     last: TimeExpression | None = None
@@ -368,14 +371,14 @@ def _summary(
         location = None  # "visited Vladivostok", not "… at Vladivostok" again
     verb = _PAST.get(cls, cls)
     where = f" at {names[location]}" if location and location in names else ""
-    if cls in ("arrive", "travel", "depart"):
+    if cls in ("arrive", "travel", "depart", "divert"):
         if not where:
             return f"{agent or patient} {verb.split()[0]}".strip()
         return f"{agent or patient} {verb} {names[location or '']}".strip()
     if cls == "say":
         return f"{agent or patient} said".strip()
     if agent:
-        text = f"{agent} {verb.split()[0]} {patient}".strip()
+        text = f"{agent} {verb if patient else verb.split()[0]} {patient}".strip()
     else:
         text = f"{patient or recipient} was {verb.split()[0]}".strip()
         recipient = "" if not patient else recipient

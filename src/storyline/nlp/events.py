@@ -42,8 +42,10 @@ VERB_CLASSES: dict[str, str] = {
     **dict.fromkeys(("sign", "ratify"), "sign"),
     **dict.fromkeys(("launch", "fire", "test-fire"), "launch"),
     **dict.fromkeys(
-        ("attack", "strike", "bomb", "shell", "shoot", "kill", "invade", "raid"), "attack"
+        ("attack", "strike", "hit", "bomb", "shell", "shoot", "kill", "invade", "raid"),
+        "attack",
     ),
+    **dict.fromkeys(("jolt", "rock", "shake"), "hit"),
     **dict.fromkeys(
         (
             "say", "state", "tell", "announce", "declare", "claim", "assure", "warn",
@@ -53,6 +55,15 @@ VERB_CLASSES: dict[str, str] = {
     ),
     **dict.fromkeys(("accompany", "escort"), "accompany"),
     **dict.fromkeys(("attend",), "attend"),
+    # Accidents and disasters: what news of quakes, fires and crashes tells.
+    **dict.fromkeys(("collide", "crash", "ram"), "collide"),
+    **dict.fromkeys(("damage", "destroy", "burn", "flood"), "damage"),
+    **dict.fromkeys(("injure", "wound"), "injure"),
+    **dict.fromkeys(("evacuate", "rescue"), "evacuate"),
+    **dict.fromkeys(("close", "shut", "suspend"), "close"),
+    **dict.fromkeys(("reopen", "resume", "restore"), "reopen"),
+    **dict.fromkeys(("divert",), "divert"),
+    **dict.fromkeys(("approve", "endorse", "back"), "approve"),
 }
 NOUN_CLASSES: dict[str, str] = {
     "visit": "visit", "tour": "visit", "meeting": "meet", "talks": "meet", "summit": "meet",
@@ -97,6 +108,7 @@ _PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 # Verbs of the attack class that also tell accidents and disasters.
 _NATURAL_STRIKES = frozenset({"strike", "hit"})
+_MOTION = frozenset({"arrive", "depart", "travel", "divert"})
 _ATTACKER_TYPES = frozenset({"PERSON", "ORG", "GROUP", "PLACE"})
 _SKIP_LEMMAS = frozenset({"be", "have", "do", "get", "become", "seem", "include"})
 
@@ -197,10 +209,9 @@ def extract_events(
             a.role == "agent" and a.mention is not None
             and mentions[a.mention].type in _ATTACKER_TYPES for a in arguments
         ):
-            # "the quake struck Chile", "the ferry hit a freighter": no attacker.
-            out.append(EventMention(tok.idx, tok.idx + len(tok), tok.text, tok.lemma_, sent,
-                                    pos=tok.pos_))
-            continue
+            # "the quake struck Chile", "the ferry hit a freighter": no attacker,
+            # an impact (a disaster or an accident).
+            cls = "hit"
         out.append(
             EventMention(
                 start=tok.idx,
@@ -320,6 +331,14 @@ def _arguments(tok: Token, cls: str, index: _Index) -> list[EventArgument]:
         for o in to:
             other = "patient" if any(a.role == "recipient" for a in args) else "recipient"
             _add(args, other, o, index)
+    elif cls in _MOTION:
+        # "left Porto", "reached Antofagasta": the place is where, not what.
+        for o in objects + datives:
+            m = _place_in(o, index)
+            if m is not None:
+                _append(args, EventArgument("location", o.idx, o.idx + len(o), m, o.lemma_))
+            else:
+                _add(args, "patient", o, index)
     else:
         for o in objects + datives:
             _add(args, "patient", o, index)
@@ -434,6 +453,8 @@ def _resolve(tok: Token, index: _Index) -> int | None:
 def _add(args: list[EventArgument], role: str, tok: Token, index: _Index) -> None:
     """The argument, its conjuncts, and the equipment it names ("models of bombers,
     including the Tu-160 …", "aircraft equipped with Kinzhal missiles")."""
+    if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
+        tok = tok.head.head  # "the train, which left Porto": the train left
     heads = [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
     for h in heads:
         m = _resolve(h, index)
@@ -485,6 +506,11 @@ def _modality(tok: Token) -> str:
     children = list(tok.children)
     if any(c.dep_ == "neg" for c in children):
         return "negated"
+    if any(c.dep_ in ("nsubj", "nsubjpass") and (
+        c.lower_ in ("none", "nobody", "nothing")
+        or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+    ) for c in children):
+        return "negated"  # "none of the crew was injured"
     if any(c.lower_ in ("will", "shall", "'ll") and c.dep_ == "aux" for c in children):
         return "planned"
     if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_AUX for c in children):
@@ -532,6 +558,8 @@ def _attach_times(doc: Doc, times: Sequence[TimeExpression], triggers: set[int])
     """Trigger token → time expression index: the first trigger up the head chain."""
     out: dict[int, int] = {}
     for ti, t in enumerate(times):
+        if t.bound is not None:
+            continue  # "closed until Wednesday" did not happen on Wednesday
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None:
             continue

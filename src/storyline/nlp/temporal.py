@@ -57,6 +57,11 @@ _NUM_WORDS = {
 _NUM = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+# A preposition that makes the expression a limit ("shut until Wednesday").
+_BOUND = re.compile(
+    r"\b(until|till|by|since|from|before|after|through)\s+(?:at\s+least\s+|the\s+)?(?:on\s+)?$",
+    re.IGNORECASE,
+)
 
 # Order matters: earlier patterns win where spans overlap.
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -113,12 +118,14 @@ def find_time_expressions(
     out: list[TimeExpression] = []
     for s, e, kind in found:
         sentence = max(0, bisect.bisect_right(sentence_starts, s) - 1)
+        before = _BOUND.search(text[max(0, s - 20) : s])
         future = bool(future_at and future_at(s))
         expr = resolve(text[s:e], kind, pub, previous, future)
         expr = TimeExpression(
             start=s, end=e, text=text[s:e], sentence=sentence, kind=kind,
             value=expr.value, granularity=expr.granularity, earliest=expr.earliest,
             latest=expr.latest, basis=expr.basis, future=future,
+            bound=before.group(1).lower() if before else None,
         )
         out.append(expr)
         if expr.granularity == "day" and expr.value:
