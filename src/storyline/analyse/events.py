@@ -56,6 +56,7 @@ _PAST = {
 }
 # Which roles must agree for two mentions to be one event.
 _NO_TIMELINE = frozenset({"say"})
+_WINDOW = 32  # neighbours compared per mention and shared participant
 _PRONOUN_WORDS = frozenset({"that", "which", "who", "he", "she", "it", "they", "his", "her",
                             "their", "its", "them", "him"})
 # Classes that tell nothing without someone or something acted on.
@@ -269,34 +270,63 @@ def _conflict(a: _Cand, b: _Cand) -> bool:
 
 
 def _cluster(cands: list[_Cand]) -> list[list[_Cand]]:
-    by_class: dict[str, list[int]] = defaultdict(list)
+    # Candidate pairs share a class and a participant: an inverted index over
+    # (class, participant), each mention compared with its next _WINDOW
+    # neighbours in (date, article, position) order, so a story of thousands
+    # of statements by one minister stays near-linear.
+    postings: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, c in enumerate(cands):
-        by_class[c.mention.event_class or ""].append(i)
+        for key in set().union(*c.keys.values()) if c.keys else ():
+            postings[(c.mention.event_class or "", key)].append(i)
+
+    def when(i: int) -> tuple[str, int, int]:
+        c = cands[i]
+        return (c.earliest or "", c.rank, c.mention.start)
+
+    seen: set[tuple[int, int]] = set()
     pairs: list[tuple[int, int, int, int, int]] = []
-    for idx in by_class.values():
-        for x in range(len(idx)):
-            for y in range(x + 1, len(idx)):
-                a, b = cands[idx[x]], cands[idx[y]]
+    for idx in postings.values():
+        idx.sort(key=when)
+        for x, i in enumerate(idx):
+            for j in idx[x + 1 : x + 1 + _WINDOW]:
+                pair = (min(i, j), max(i, j))
+                if pair in seen:
+                    continue
+                seen.add(pair)
+                a, b = cands[pair[0]], cands[pair[1]]
                 shared = _shared(a, b)
                 if not shared or _conflict(a, b):
                     continue
                 near = a.article is b.article and abs(a.mention.sentence - b.mention.sentence) <= 2
                 pairs.append((-shared, -int(near), abs(a.mention.start - b.mention.start),
-                              idx[x], idx[y]))
+                              *pair))
     pairs.sort()
     uf = UnionFind(range(len(cands)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(cands))}
+    # Mentions with the same participants, place and dates conflict alike: a
+    # join is checked once per distinct signature, not per pair of tellings
+    # (a wire story retold by hundreds of outlets is a handful of signatures).
+    kinds: dict[int, dict[tuple[object, ...], int]] = {
+        i: {_signature(c): i} for i, c in enumerate(cands)
+    }
     for *_, i, j in pairs:
         ri, rj = uf.find(i), uf.find(j)
         if ri == rj:
             continue
-        if any(_conflict(cands[p], cands[q]) for p in members[ri] for q in members[rj]):
+        if any(_conflict(cands[p], cands[q]) for p in kinds[ri].values()
+               for q in kinds[rj].values()):
             continue
         uf.union(ri, rj)
         root = uf.find(ri)
         merged = members.pop(ri) + members.pop(rj)
         members[root] = merged
+        kinds[root] = {**kinds.pop(rj), **kinds.pop(ri)}
     return [[cands[i] for i in sorted(m)] for m in members.values()]
+
+
+def _signature(c: _Cand) -> tuple[object, ...]:
+    keys = tuple(sorted((role, tuple(sorted(v))) for role, v in c.keys.items()))
+    return (c.mention.event_class, keys, c.location, c.earliest, c.latest)
 
 
 # --------------------------------------------------------------------- events
@@ -318,7 +348,8 @@ def _event(story_id: str, members: list[_Cand], names: Mapping[str, str]) -> Eve
                 seen.add(key)
                 roles.append(p)
     location = next((c.location for c in members if c.location), None)
-    sources = []
+    sources: list[SourceRef] = []
+    seen_sources: set[SourceRef] = set()
     triggers = []
     for c in sorted(members, key=lambda c: (c.rank, c.mention.start)):
         art = c.article
@@ -326,7 +357,8 @@ def _event(story_id: str, members: list[_Cand], names: Mapping[str, str]) -> Eve
         quote = art.article.text[s.start : s.end]
         if quote.strip():
             src = SourceRef(art.article.id, s.start, s.end, c.mention.sentence, quote)
-            if src not in sources:
+            if src not in seen_sources:
+                seen_sources.add(src)
                 sources.append(src)
         triggers.append(EntityMentionRef(art.article.id, c.mention.start, c.mention.end,
                                          c.mention.text))
