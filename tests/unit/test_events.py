@@ -110,3 +110,9 @@ def test_undated_article_events_stay_undated() -> None:
     assert greet.date is None and greet.earliest is None
     assert a.times[0].value is None and "no publication date" in a.times[0].basis
     assert out.published_estimates == {}, "no other article and no stated date: no estimate"
+
+
+def test_times_and_events_survive_the_store_round_trip() -> None:
+    a = _annotate("On Saturday, Sergei Shoigu greeted Kim Jong Un in Artyom.", "2023-09-16")
+    assert a.times and any(e.arguments for e in a.events)
+    assert AnnotatedArticle.from_dict(a.to_dict()) == a
