@@ -136,12 +136,79 @@ class Quantity:
 
 
 @dataclass(frozen=True)
+class TimeExpression:
+    """A temporal expression and its reading against the publication date.
+
+    ``value`` is the resolved date (``YYYY-MM-DD``) or period (``YYYY-Www``,
+    ``YYYY-MM``, ``YYYY``), with its first and last day in ``earliest`` and
+    ``latest``; None when the text does not allow it, and then ``basis`` says
+    why.  ``future`` marks a clause about what is to come ("will meet on Monday").
+    """
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+    kind: str  # iso | date | month | year | weekday | deictic | period | ago | anaphoric
+    value: str | None = None
+    granularity: str | None = None  # day | week | month | year
+    earliest: str | None = None
+    latest: str | None = None
+    basis: str = ""
+    future: bool = False
+    bound: str | None = None  # "until", "since", "by", …: a limit, not when it happened
+
+
+@dataclass(frozen=True)
+class EventArgument:
+    """A participant or place of an event mention.
+
+    ``start``/``end`` span the argument's head word; ``mention`` indexes
+    ``AnnotatedArticle.mentions`` when the argument is (or stands for) a named
+    thing; ``head`` is the head's lemma, to match unnamed participants
+    ("bombers") across articles.
+    """
+
+    role: str  # agent | patient | recipient | location
+    start: int
+    end: int
+    mention: int | None = None
+    head: str = ""
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """A verb (or event noun) of the inventory in docs/events.md, with its arguments.
+
+    ``event_class`` is None for a verb outside the inventory (kept with its
+    trigger only, for event-mention benchmarks).  ``time`` indexes
+    ``AnnotatedArticle.times``; ``modality`` is asserted, negated, planned,
+    hypothetical or generic; ``order`` is an ordering cue relative to the
+    article's narrative time ("before": "began her visit by meeting …").
+    """
+
+    start: int
+    end: int
+    text: str
+    lemma: str
+    sentence: int
+    event_class: str | None = None
+    pos: str = "VERB"
+    arguments: tuple[EventArgument, ...] = ()
+    time: int | None = None
+    modality: str = "asserted"
+    order: str | None = None
+
+
+@dataclass(frozen=True)
 class AnnotatedArticle:
     article: Article
     sentences: tuple[Sentence, ...] = ()
     mentions: tuple[Mention, ...] = ()
     quantities: tuple[Quantity, ...] = ()
     tokens: int = 0
+    times: tuple[TimeExpression, ...] = ()
+    events: tuple[EventMention, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -154,7 +221,15 @@ class AnnotatedArticle:
             mentions=tuple(Mention(**m) for m in d.get("mentions", ())),
             quantities=tuple(_quantity_from_dict(q) for q in d.get("quantities", ())),
             tokens=d.get("tokens", 0),
+            times=tuple(TimeExpression(**t) for t in d.get("times", ())),
+            events=tuple(_event_from_dict(e) for e in d.get("events", ())),
         )
+
+
+def _event_from_dict(d: dict[str, Any]) -> EventMention:
+    d = dict(d)
+    d["arguments"] = tuple(EventArgument(**a) for a in d.get("arguments", ()))
+    return EventMention(**d)
 
 
 def _quantity_from_dict(d: dict[str, Any]) -> Quantity:
@@ -218,6 +293,15 @@ class Entity:
 
 
 @dataclass(frozen=True)
+class Participant:
+    """Who or what takes part in an event: an entity (id) or, unnamed, its words."""
+
+    role: str  # agent | patient | recipient
+    entity: str | None
+    text: str
+
+
+@dataclass(frozen=True)
 class Event:
     id: str
     type: str
@@ -226,6 +310,32 @@ class Event:
     location: str | None  # entity id
     participants: tuple[str, ...] = ()
     sources: tuple[SourceRef, ...] = ()
+    roles: tuple[Participant, ...] = ()
+    date_basis: str | None = None
+    earliest: str | None = None  # a range when the date is not day-precise
+    latest: str | None = None
+    modality: str = "asserted"
+    order: int = 0  # position on the story's timeline (0: not on it)
+    triggers: tuple[EntityMentionRef, ...] = ()  # each telling's trigger word
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One step of a story's timeline: an event, dated or placed by its neighbours."""
+
+    event: str
+    date: str | None
+    relation: str  # dated | after | before | unplaced
+    relative_to: str | None  # the neighbouring event id the relation is about
+    basis: str
+
+
+@dataclass(frozen=True)
+class PublishedEstimate:
+    """An undated article's likely publication date, with how we got there."""
+
+    date: str
+    basis: str
 
 
 @dataclass(frozen=True)
@@ -306,6 +416,8 @@ class Dossier:
     shared_passages: tuple[SharedPassage, ...] = field(default=())
     inconsistencies: tuple[Inconsistency, ...] = ()
     distance_checks: tuple[DistanceCheck, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+    published_estimates: dict[str, PublishedEstimate] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

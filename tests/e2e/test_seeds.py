@@ -201,3 +201,47 @@ def test_seed_unplaceable_names_say_why(seeds_out: Path) -> None:
         e = _one(d, surface)
         assert e["lat"] is None and e["lon"] is None and e["gazetteer_id"] is None
         assert e["geo_note"] and "not in gazetteer" in e["geo_note"]
+
+
+def _events(d: dict[str, Any], etype: str, **named: set[str]) -> list[dict[str, Any]]:
+    """Events of a type whose roles name (at least) the given entities."""
+    names = {e["id"]: e["name"] for e in d["entities"]}
+    out = []
+    for ev in d["events"]:
+        if ev["type"] != etype:
+            continue
+        have: dict[str, set[str]] = {}
+        for r in ev["roles"]:
+            if r["entity"]:
+                have.setdefault(r["role"], set()).add(names[r["entity"]])
+        if all(want <= have.get(role, set()) for role, want in named.items()):
+            out.append(ev)
+    return out
+
+
+def test_seed_events_participants_dates_and_order(seeds_out: Path) -> None:
+    d = _dossier(seeds_out)
+    names = {e["id"]: e["name"] for e in d["entities"]}
+    (greet,) = _events(d, "greet", agent={"Sergei Shoigu"}, patient={"Kim Jong Un"})
+    assert "airfield" in names[greet["location"]].lower()
+    bombers = _events(d, "show", agent={"Sergei Shoigu"}, patient={"Tu-160", "Tu-95"})
+    kinzhal = _events(d, "show", patient={"Kinzhal"})
+    assert len(bombers) == 1 and len(kinzhal) == 1
+    assert {s["article"] for s in bombers[0]["sources"]} == {a["id"] for a in d["articles"]}
+    assert bombers[0]["date"] == kinzhal[0]["date"] == "2023-09-16"
+    (frigate,) = _events(d, "inspect", agent={"Kim Jong Un"}, patient={"Marshal Shaposhnikov"})
+    (meeting,) = _events(d, "meet")
+    assert {names[p] for p in meeting["participants"]} >= {"Kim Jong Un", "Vladimir Putin"}
+    (welcome,) = _events(d, "greet", agent={"Oleg Kozhemyako"})
+    assert welcome["date"] == "2023-09-16" and "Saturday" in welcome["date_basis"]
+    order = [t["event"] for t in d["timeline"]]
+    assert order.index(meeting["id"]) < order.index(welcome["id"]) < order.index(bombers[0]["id"])
+    assert order.index(greet["id"]) < order.index(bombers[0]["id"]) < order.index(frigate["id"])
+    undated = next(a for a in d["articles"] if a["published"] is None)
+    assert undated["published_estimate"]["date"] == "2023-09-16"
+
+
+def test_seed_markdown_shows_the_timeline(seeds_out: Path) -> None:
+    d = _dossier(seeds_out)
+    md = (seeds_out / f"{d['story']['id']}.md").read_text(encoding="utf-8")
+    assert "## Timeline" in md and "**2023-09-16**" in md

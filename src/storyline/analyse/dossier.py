@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from storyline.analyse.claims import build_claim_set
 from storyline.analyse.distance_check import check_distances
 from storyline.analyse.entities import resolve_entities
+from storyline.analyse.events import build_events
 from storyline.analyse.known_names import KnownNames
 from storyline.analyse.places import locate_places
 from storyline.model import AnnotatedArticle, Dossier, Story
@@ -41,16 +42,21 @@ def build_dossier(
         members, resolution.mention_entity, copies.origin_groups, story.id
     )
     claims, conflicts = claim_set.claims, claim_set.conflicts
+    story_events = build_events(
+        story.id, members, resolution.mention_entity, resolution.entities
+    )
     return Dossier(
         story=story,
         title=story_title(members),
         articles=tuple(a.article for a in members),
         origin_groups=dict(copies.origin_groups),
         entities=tuple(resolution.entities),
-        events=(),
+        events=tuple(story_events.events),
         claims=tuple(claims),
         conflicts=tuple(conflicts),
         shared_passages=tuple(copies.passages),
         inconsistencies=tuple(claim_set.inconsistencies),
         distance_checks=tuple(check_distances(claims, resolution.entities)),
+        timeline=tuple(story_events.timeline),
+        published_estimates=story_events.published_estimates,
     )

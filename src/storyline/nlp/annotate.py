@@ -17,10 +17,12 @@ from spacy.tokens import Doc
 
 from storyline.model import AnnotatedArticle, Article, Mention, Sentence, article_id
 from storyline.nlp import roles
+from storyline.nlp.events import extract_events
 from storyline.nlp.mentions import Cand, spacy_candidates
 from storyline.nlp.pipeline import get_nlp
 from storyline.nlp.quantities import extract_quantities
 from storyline.nlp.rules import rule_spans
+from storyline.nlp.temporal import find_time_expressions
 
 
 def annotate_articles(
@@ -76,13 +78,39 @@ def annotate_doc(article: Article, doc: Doc) -> AnnotatedArticle:
     mentions = tuple(_mentions(doc, sent_starts))
     quantities = tuple(extract_quantities(doc, mentions))
     tokens = int(len(doc) - doc.to_array([IS_SPACE]).sum()) if len(doc) else 0
+    times = tuple(
+        find_time_expressions(
+            text, sent_starts, article.published, future_at=lambda i: _future_at(doc, i)
+        )
+    )
     return AnnotatedArticle(
         article=article,
         sentences=tuple(_strip(text, s, e) for s, e in raw_sents),
         mentions=mentions,
         quantities=quantities,
         tokens=tokens,
+        times=times,
+        events=tuple(extract_events(doc, mentions, times)),
     )
+
+
+def _future_at(doc: Doc, offset: int) -> bool:
+    """Whether the clause around ``offset`` speaks of the future ("will meet on
+    Monday", "is scheduled to arrive on Monday")."""
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    cur = span.root
+    for _ in range(8):
+        if cur.pos_ in ("VERB", "AUX"):
+            if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in cur.children):
+                return True
+            if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in ("schedule", "plan", "expect"):
+                return True
+        if cur.head is cur:
+            return False
+        cur = cur.head
+    return False
 
 
 def _strip(text: str, s: int, e: int) -> Sentence:

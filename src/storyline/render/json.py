@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from storyline.model import Claim, Dossier, Entity, FigureRef, Interval, SourceRef
+from storyline.model import Claim, Dossier, Entity, Event, FigureRef, Interval, SourceRef
 from storyline.version import SCHEMA_VERSION, __version__
 
 
@@ -86,6 +86,7 @@ def dossier_to_dict(d: Dossier) -> dict[str, Any]:
                 "origin": a.origin,
                 "text": a.text,
                 "origin_group": d.origin_groups.get(a.id, a.id),
+                "published_estimate": _estimate(d, a.id),
             }
             for a in d.articles
         ],
@@ -99,6 +100,7 @@ def dossier_to_dict(d: Dossier) -> dict[str, Any]:
                 "location": ev.location,
                 "participants": list(ev.participants),
                 "sources": [_source(s) for s in ev.sources],
+                **_event_extra(ev),
             }
             for ev in d.events
         ],
@@ -110,4 +112,22 @@ def dossier_to_dict(d: Dossier) -> dict[str, Any]:
         "shared_passages": [dataclasses.asdict(p) for p in d.shared_passages],
         "inconsistencies": [dataclasses.asdict(i) for i in d.inconsistencies],
         "distance_checks": [dataclasses.asdict(k) for k in d.distance_checks],
+        "timeline": [dataclasses.asdict(t) for t in d.timeline],
+    }
+
+
+def _estimate(d: Dossier, article_id: str) -> dict[str, str] | None:
+    est = d.published_estimates.get(article_id)
+    return None if est is None else {"date": est.date, "basis": est.basis}
+
+
+def _event_extra(ev: Event) -> dict[str, Any]:
+    return {
+        "roles": [dataclasses.asdict(p) for p in ev.roles],
+        "date_basis": ev.date_basis,
+        "earliest": ev.earliest,
+        "latest": ev.latest,
+        "modality": ev.modality,
+        "order": ev.order,
+        "triggers": [dataclasses.asdict(t) for t in ev.triggers],
     }

@@ -117,6 +117,9 @@ def dossier_to_markdown(d: dict[str, Any]) -> str:
     ]
     for a in d["articles"]:
         published = a["published"] or "undated"
+        estimate = a.get("published_estimate")
+        if not a["published"] and estimate:
+            published = f"undated (about {estimate['date']})"
         group = "own" if a["origin_group"] == a["id"] else f"`{a['origin_group']}`"
         out.append(
             f"| `{a['id']}` | {_cell(a['title'])} | {_cell(a['source'])} | {published} | {group} |"
@@ -146,7 +149,9 @@ def dossier_to_markdown(d: dict[str, Any]) -> str:
             )
         out.append("")
 
-    if d["events"]:
+    if d.get("timeline") and all(isinstance(t, dict) and "relation" in t for t in d["timeline"]):
+        out += _timeline(d)
+    elif d["events"]:
         out += ["## Timeline", ""]
         for item in timeline(d):
             out.append(_timeline_line(item, entities, articles))
@@ -205,3 +210,25 @@ def dossier_to_markdown(d: dict[str, Any]) -> str:
             out.append(f"- {_cell(a['title'])} ⇄ {_cell(b['title'])}: “{_cell(excerpt)}”")
         out.append("")
     return "\n".join(out)
+
+
+def _timeline(d: dict[str, Any]) -> list[str]:
+    """The timeline as a dated list; an undated step says which neighbour it follows."""
+    events = {e["id"]: e for e in d["events"]}
+    out = ["## Timeline", ""]
+    for step in d["timeline"]:
+        ev = events[step["event"]]
+        if step["date"]:
+            when = step["date"]
+        elif ev.get("earliest") and ev.get("latest"):
+            when = f"{ev['earliest']}…{ev['latest']}"
+        elif step["relation"] in ("before", "after") and step["relative_to"] in events:
+            other = events[step["relative_to"]]
+            when = f"undated, {step['relation']} “{_cell(other['summary'])}”"
+        else:
+            when = "undated"
+        tellers = len({s["article"] for s in ev["sources"]})
+        told = f" ({tellers} articles)" if tellers > 1 else ""
+        out.append(f"{len(out) - 1}. **{when}**: {_cell(ev['summary'])}{told}")
+    out.append("")
+    return out

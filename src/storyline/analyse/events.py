@@ -1,0 +1,530 @@
+"""A story's events: event mentions of its articles merged, dated and ordered.
+
+1. **Candidates**: asserted mentions of an inventory class (docs/events.md)
+   with at least one named participant; an event noun also needs a patient
+   or a place ("his visit" alone says nothing new).
+2. **Dates**: the mention's own temporal expression when resolved; else the
+   narrative date, carried from the last resolved day in the article while
+   the text goes on in the same paragraph, or into a paragraph that opens by
+   continuing ("Upon his arrival …", "… was also shown …").  A mention with an
+   ordering cue ("began his visit by meeting …") or another modality takes none.
+3. **Coreference** (within and across articles): two mentions are one event
+   when they share the class and a participant, and nothing conflicts: agents
+   (or patients) named on both sides must overlap, places must be the same
+   entity, dates must overlap.  Pairs are joined best first (most shared
+   participants, then neighbours in one article), and a join that would put
+   two conflicting mentions in one event is refused.
+4. **Timeline**: events other than statements, dated ones by date (then in
+   the order the first dated article tells them); an undated one is placed
+   right after the dated event its article told last before it, or right
+   before the next one, or before all dated events when it carries a "before"
+   cue.
+5. **Publication estimate** of an undated article: the latest date among its
+   own resolved dates and the events it shares with dated articles, else the
+   story's first publication date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+from storyline.model import (
+    AnnotatedArticle,
+    Entity,
+    EntityMentionRef,
+    Event,
+    EventMention,
+    Participant,
+    PublishedEstimate,
+    SourceRef,
+    TimeExpression,
+    TimelineEntry,
+    content_hash,
+)
+from storyline.unionfind import UnionFind
+
+_PAST = {
+    "arrive": "arrived in", "depart": "left", "travel": "travelled to", "visit": "visited",
+    "meet": "met", "inspect": "inspected", "greet": "greeted", "show": "showed",
+    "sign": "signed", "launch": "launched", "attack": "attacked", "say": "said",
+    "accompany": "accompanied", "attend": "attended", "hit": "hit", "collide": "collided with",
+    "damage": "damaged", "injure": "injured", "evacuate": "evacuated", "close": "closed",
+    "reopen": "reopened", "divert": "diverted to", "approve": "approved",
+}
+# Which roles must agree for two mentions to be one event.
+_NO_TIMELINE = frozenset({"say"})
+_WINDOW = 32  # neighbours compared per mention and shared participant
+_PRONOUN_WORDS = frozenset({"that", "which", "who", "he", "she", "it", "they", "his", "her",
+                            "their", "its", "them", "him"})
+# Classes that tell nothing without someone or something acted on.
+_TRANSITIVE = frozenset({"show", "inspect", "sign", "attack", "launch", "greet", "meet",
+                         "accompany", "attend", "hit", "collide", "damage", "injure",
+                         "evacuate", "close", "reopen", "approve"})
+# A paragraph that opens like this goes on with the narrative before it.
+_CONTINUES = re.compile(
+    r"^(?:upon|after|then|later|afterwards|next|there|during (?:the|his|her|their) visit)\b"
+    r"|\b(?:also|then)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class EventMentionOut:
+    """A predicted event mention for benchmarks: trigger span and class."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    lemma: str
+    event_class: str | None
+
+
+def event_mentions(annotated: AnnotatedArticle, *, classed_only: bool = False) -> list[
+    EventMentionOut
+]:
+    """Every event mention of one annotated article (trigger offsets into its text).
+
+    ``classed_only`` keeps only verbs and nouns of the inventory; by default,
+    every content verb is a mention too (``event_class`` None).
+    """
+    aid = annotated.article.id
+    return [
+        EventMentionOut(aid, e.start, e.end, e.text, e.lemma, e.event_class)
+        for e in annotated.events
+        if e.event_class is not None or not classed_only
+    ]
+
+
+@dataclass
+class _Cand:
+    article: AnnotatedArticle
+    rank: int  # article position in the story (dated first, by date)
+    mention: EventMention
+    keys: dict[str, set[str]]  # role -> entity ids / "w:lemma"
+    location: str | None
+    date: str | None = None
+    earliest: str | None = None
+    latest: str | None = None
+    basis: str | None = None
+    explicit: bool = False
+    participants: list[Participant] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class StoryEvents:
+    events: list[Event]
+    timeline: list[TimelineEntry]
+    published_estimates: dict[str, PublishedEstimate]
+
+
+def build_events(
+    story_id: str,
+    articles: Sequence[AnnotatedArticle],
+    mention_entity: Mapping[tuple[str, int], str],
+    entities: Sequence[Entity],
+) -> StoryEvents:
+    names = {e.id: e.name for e in entities}
+    ordered = sorted(articles, key=lambda a: (a.article.published is None,
+                                              a.article.published or "", a.article.id))
+    cands: list[_Cand] = []
+    for rank, art in enumerate(ordered):
+        cands += _candidates(art, rank, mention_entity)
+    clusters = _cluster(cands)
+    events: list[Event] = []
+    members_of: dict[str, list[_Cand]] = {}
+    for members in clusters:
+        ev = _event(story_id, members, names)
+        events.append(ev)
+        members_of[ev.id] = members
+    timeline = _timeline(events, members_of)
+    order = {t.event: i + 1 for i, t in enumerate(timeline)}
+    events = [_with_order(e, order.get(e.id, 0)) for e in events]
+    events.sort(key=lambda e: (e.order == 0, e.order, e.id))
+    estimates = _estimates(ordered, events, members_of)
+    return StoryEvents(events, timeline, estimates)
+
+
+def _with_order(e: Event, order: int) -> Event:
+    return replace(e, order=order)
+
+
+# ----------------------------------------------------------------- candidates
+
+
+def _candidates(
+    art: AnnotatedArticle, rank: int, mention_entity: Mapping[tuple[str, int], str]
+) -> list[_Cand]:
+    aid = art.article.id
+    out: list[_Cand] = []
+    narrative = _narrative_dates(art)
+    for em in art.events:
+        if em.event_class is None or em.modality != "asserted":
+            continue
+        keys: dict[str, set[str]] = defaultdict(set)
+        parts: list[Participant] = []
+        location: str | None = None
+        named = 0
+        for a in em.arguments:
+            ent = mention_entity.get((aid, a.mention)) if a.mention is not None else None
+            if a.role == "location":
+                location = location or ent
+                continue
+            keys[a.role].add(ent if ent else f"w:{a.head}")
+            # The name as written where the argument is (or stands for) a mention,
+            # so "his" reads "Kim Jong Un"; else the head word ("children").
+            words = art.mentions[a.mention].text if a.mention is not None else (
+                art.article.text[a.start : a.end]
+            )
+            parts.append(Participant(a.role, ent, words))
+            named += ent is not None
+        if not named:
+            continue
+        if em.pos == "NOUN" and not (keys.get("patient") or location):
+            continue
+        if em.event_class in _TRANSITIVE and not (keys.get("patient") or keys.get("recipient")):
+            continue
+        c = _Cand(art, rank, em, dict(keys), location, participants=parts)
+        t = art.times[em.time] if em.time is not None else None
+        if t is not None and t.value is not None:
+            c.date = t.value if t.granularity == "day" else None
+            c.earliest, c.latest = t.earliest, t.latest
+            c.basis = f"“{t.text}”: {t.basis}"
+            c.explicit = True
+        elif em.order is None and em.sentence in narrative:
+            t = narrative[em.sentence]
+            c.date, c.earliest, c.latest = t.value, t.earliest, t.latest
+            c.basis = f"narrative date of “{t.text}” (sentence {t.sentence}): {t.basis}"
+        out.append(c)
+    return out
+
+
+def _narrative_dates(art: AnnotatedArticle) -> dict[int, TimeExpression]:
+    """Sentence index → the day-precise time expression its narrative is at."""
+    text = art.article.text
+    by_sentence: dict[int, list[TimeExpression]] = defaultdict(list)
+    for t in art.times:
+        if t.granularity == "day" and t.value and t.bound is None:
+            by_sentence[t.sentence].append(t)
+    out: dict[int, TimeExpression] = {}
+    last: TimeExpression | None = None
+    current: TimeExpression | None = None
+    for i, s in enumerate(art.sentences):
+        if i > 0 and "\n" in text[art.sentences[i - 1].end : s.start]:
+            # A new paragraph goes on at the last date only if it says it continues.
+            current = last if _CONTINUES.search(text[s.start : s.end][:80]) else None
+        if by_sentence.get(i):
+            current = last = by_sentence[i][-1]
+        if current is not None:
+            out[i] = current
+    return out
+
+
+# ---------------------------------------------------------------- coreference
+
+
+def _shared(a: _Cand, b: _Cand) -> int:
+    """How much two mentions share: a named participant counts 2, an unnamed
+    one 1, and what is acted on counts three times (it tells one showing
+    from the next more than who showed)."""
+    score = 0
+    for role in set(a.keys) | set(b.keys):
+        both = a.keys.get(role, set()) & b.keys.get(role, set())
+        weight = 3 if role == "patient" else 1
+        score += weight * sum(1 if k.startswith("w:") else 2 for k in both)
+    if a.mention.event_class == "meet":  # who met whom: roles are symmetric
+        ka, kb = set().union(*a.keys.values()), set().union(*b.keys.values())
+        score = max(score, 2 * len({k for k in ka & kb if not k.startswith("w:")}))
+    return score
+
+
+def _conflict(a: _Cand, b: _Cand) -> bool:
+    if a.mention.event_class != b.mention.event_class:
+        return True
+    if a.mention.event_class == "meet":
+        x, y = set().union(*a.keys.values()), set().union(*b.keys.values())
+        if x and y and not x & y:
+            return True
+    else:
+        x, y = a.keys.get("agent", set()), b.keys.get("agent", set())
+        if x and y and not x & y:
+            return True  # "children" and "Shoigu" greeting are two greetings
+        # Named things acted on must overlap; unnamed words ("bombers", "models")
+        # are too loose to keep two tellings apart.
+        x, y = a.keys.get("patient", set()), b.keys.get("patient", set())
+        named_x = {k for k in x if not k.startswith("w:")}
+        named_y = {k for k in y if not k.startswith("w:")}
+        if named_x and named_y and not named_x & named_y:
+            return True
+        if x and y and not x & y and not named_x and not named_y:
+            return True  # "inspected a range of assets" vs "inspected a guard of honour"
+    if a.location and b.location and a.location != b.location:
+        return True
+    return bool(
+        a.earliest and b.earliest and a.latest and b.latest
+        and (a.latest < b.earliest or b.latest < a.earliest)
+    )
+
+
+def _cluster(cands: list[_Cand]) -> list[list[_Cand]]:
+    # Candidate pairs share a class and a participant: an inverted index over
+    # (class, participant), each mention compared with its next _WINDOW
+    # neighbours in (date, article, position) order, so a story of thousands
+    # of statements by one minister stays near-linear.
+    postings: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, c in enumerate(cands):
+        for key in set().union(*c.keys.values()) if c.keys else ():
+            postings[(c.mention.event_class or "", key)].append(i)
+
+    def when(i: int) -> tuple[str, int, int]:
+        c = cands[i]
+        return (c.earliest or "", c.rank, c.mention.start)
+
+    seen: set[tuple[int, int]] = set()
+    pairs: list[tuple[int, int, int, int, int]] = []
+    for idx in postings.values():
+        idx.sort(key=when)
+        for x, i in enumerate(idx):
+            for j in idx[x + 1 : x + 1 + _WINDOW]:
+                pair = (min(i, j), max(i, j))
+                if pair in seen:
+                    continue
+                seen.add(pair)
+                a, b = cands[pair[0]], cands[pair[1]]
+                shared = _shared(a, b)
+                if not shared or _conflict(a, b):
+                    continue
+                near = a.article is b.article and abs(a.mention.sentence - b.mention.sentence) <= 2
+                pairs.append((-shared, -int(near), abs(a.mention.start - b.mention.start),
+                              *pair))
+    pairs.sort()
+    uf = UnionFind(range(len(cands)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(cands))}
+    # Mentions with the same participants, place and dates conflict alike: a
+    # join is checked once per distinct signature, not per pair of tellings
+    # (a wire story retold by hundreds of outlets is a handful of signatures).
+    kinds: dict[int, dict[tuple[object, ...], int]] = {
+        i: {_signature(c): i} for i, c in enumerate(cands)
+    }
+    for *_, i, j in pairs:
+        ri, rj = uf.find(i), uf.find(j)
+        if ri == rj:
+            continue
+        if any(_conflict(cands[p], cands[q]) for p in kinds[ri].values()
+               for q in kinds[rj].values()):
+            continue
+        uf.union(ri, rj)
+        root = uf.find(ri)
+        merged = members.pop(ri) + members.pop(rj)
+        members[root] = merged
+        kinds[root] = {**kinds.pop(rj), **kinds.pop(ri)}
+    return [[cands[i] for i in sorted(m)] for m in members.values()]
+
+
+def _signature(c: _Cand) -> tuple[object, ...]:
+    keys = tuple(sorted((role, tuple(sorted(v))) for role, v in c.keys.items()))
+    return (c.mention.event_class, keys, c.location, c.earliest, c.latest)
+
+
+# --------------------------------------------------------------------- events
+
+
+def _event(story_id: str, members: list[_Cand], names: Mapping[str, str]) -> Event:
+    first = min(members, key=lambda c: (c.article.article.id, c.mention.start))
+    cls = first.mention.event_class or ""
+    eid = "v" + content_hash(f"{story_id}|{cls}|{first.article.article.id}|{first.mention.start}")
+    dated = sorted(members, key=lambda c: (not c.explicit, c.date is None, c.earliest is None,
+                                           c.rank, c.mention.start))
+    best = dated[0]
+    roles: list[Participant] = []
+    seen: set[tuple[str, str]] = set()
+    for c in members:
+        for p in c.participants:
+            key = (p.role, p.entity or p.text.lower())
+            if key not in seen:
+                seen.add(key)
+                roles.append(p)
+    location = next((c.location for c in members if c.location), None)
+    sources: list[SourceRef] = []
+    seen_sources: set[SourceRef] = set()
+    triggers = []
+    for c in sorted(members, key=lambda c: (c.rank, c.mention.start)):
+        art = c.article
+        s = art.sentences[c.mention.sentence]
+        quote = art.article.text[s.start : s.end]
+        if quote.strip():
+            src = SourceRef(art.article.id, s.start, s.end, c.mention.sentence, quote)
+            if src not in seen_sources:
+                seen_sources.add(src)
+                sources.append(src)
+        triggers.append(EntityMentionRef(art.article.id, c.mention.start, c.mention.end,
+                                         c.mention.text))
+    participants = tuple(dict.fromkeys(p.entity for p in roles if p.entity))
+    return Event(
+        id=eid,
+        type=cls,
+        summary=_summary(cls, roles, location, names),
+        date=best.date,
+        location=location,
+        participants=participants,
+        sources=tuple(sources),
+        roles=tuple(roles),
+        date_basis=best.basis if best.earliest else None,
+        earliest=best.earliest,
+        latest=best.latest,
+        modality="asserted",
+        triggers=tuple(triggers),
+    )
+
+
+def _summary(
+    cls: str, roles: Sequence[Participant], location: str | None, names: Mapping[str, str]
+) -> str:
+    def who(role: str, skip: str = "") -> str:
+        named = [names[p.entity] for p in roles
+                 if p.role == role and p.entity is not None and p.entity in names]
+        unnamed = [p.text for p in roles if p.role == role and not p.entity
+                   and p.text.lower() not in _PRONOUN_WORDS]
+        found = [n for n in dict.fromkeys(named or unnamed[:1]) if n not in skip]
+        return " and ".join(found[:3])
+
+    agent, patient, recipient = who("agent"), who("patient"), who("recipient")
+    if cls == "meet":
+        patient = " and ".join(
+            n for n in dict.fromkeys(
+                names[p.entity] for p in roles if p.entity is not None and p.entity in names
+            )
+            if n not in agent
+        )
+    if location and location in names and names[location] in patient:
+        location = None  # "visited Vladivostok", not "… at Vladivostok" again
+    verb = _PAST.get(cls, cls)
+    where = f" at {names[location]}" if location and location in names else ""
+    if cls in ("arrive", "travel", "depart", "divert"):
+        if not where:
+            return f"{agent or patient} {verb.split()[0]}".strip()
+        return f"{agent or patient} {verb} {names[location or '']}".strip()
+    if cls == "say":
+        return f"{agent or patient} said".strip()
+    if agent:
+        text = f"{agent} {verb if patient else verb.split()[0]} {patient}".strip()
+    else:
+        text = f"{patient or recipient} was {verb.split()[0]}".strip()
+        recipient = "" if not patient else recipient
+    if recipient:
+        text += f" to {recipient}"
+    return text + where
+
+
+# ------------------------------------------------------------------- timeline
+
+
+def _timeline(events: list[Event], members_of: Mapping[str, list[_Cand]]) -> list[TimelineEntry]:
+    on = [e for e in events if e.type not in _NO_TIMELINE]
+    if not on:
+        return []
+    pos: dict[str, tuple[object, ...]] = {}
+    by_id = {e.id: e for e in on}
+
+    def first_seen(e: Event) -> tuple[int, int]:
+        return min((c.rank, c.mention.start) for c in members_of[e.id])
+
+    dated = sorted((e for e in on if e.earliest), key=lambda e: (e.earliest, e.latest,
+                                                                   first_seen(e)))
+    for i, e in enumerate(dated):
+        pos[e.id] = (i, 0)
+    relation: dict[str, tuple[str, str | None, str]] = {
+        e.id: ("dated", None, e.date_basis or "") for e in dated
+    }
+    # Each article's timeline events in text order, to find neighbours.
+    sequence: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for e in on:
+        for c in members_of[e.id]:
+            sequence[c.article.article.id].append((c.mention.start, e.id))
+    for seq in sequence.values():
+        seq.sort()
+    undated = sorted((e for e in on if e.id not in pos), key=first_seen)
+    dated_ids = {e.id for e in dated}
+    for e in undated:
+        # The telling with the nearest dated neighbour in its own article.
+        def neighbours(c: _Cand) -> tuple[list[str], list[str]]:
+            seq = sequence[c.article.article.id]
+            s0 = c.mention.start
+            return ([eid for s, eid in seq if s < s0 and eid in dated_ids],
+                    [eid for s, eid in seq if s > s0 and eid in dated_ids])
+
+        c = min(members_of[e.id], key=lambda c: (not neighbours(c)[0], not neighbours(c)[1],
+                                                 c.rank, c.mention.start))
+        aid, start = c.article.article.id, c.mention.start
+        before, after = neighbours(c)
+        title = c.article.article.title or aid
+        same_sentence = [
+            other.id for other in on if other.id in pos and other.id != e.id and any(
+                m.article is c.article and m.mention.sentence == c.mention.sentence
+                for m in members_of[other.id])
+        ]
+        if c.mention.order == "after" and same_sentence:
+            anchor = same_sentence[-1]
+            pos[e.id] = (*pos[anchor], 1, c.rank, start)
+            relation[e.id] = ("after", anchor, f"told as following it in {title}")
+        elif dated and any(m.mention.order == "before" for m in members_of[e.id]):
+            anchor = dated[0].id
+            pos[e.id] = (*pos[anchor][:-1], -1, c.rank, start)
+            cue = next(m for m in members_of[e.id] if m.mention.order == "before")
+            where = cue.article.article.title or cue.article.article.id
+            why = f"told as earlier (“{cue.mention.text}”) in {where}"
+            relation[e.id] = ("before", anchor, why)
+        elif before:
+            anchor = max(before, key=lambda k: pos[k])  # after all it was told after
+            pos[e.id] = (*pos[anchor], 1, c.rank, start)
+            relation[e.id] = ("after", anchor, f"told after it in {title}")
+        elif after:
+            anchor = min(after, key=lambda k: pos[k])
+            pos[e.id] = (*pos[anchor][:-1], -1, c.rank, start)
+            relation[e.id] = ("before", anchor, f"told before it in {title}")
+        else:
+            pos[e.id] = (len(dated), 1, c.rank, start)
+            relation[e.id] = ("unplaced", None, "no dated event to place it by")
+    out = []
+    for eid in sorted(pos, key=lambda k: pos[k]):
+        rel, near, basis = relation[eid]
+        out.append(TimelineEntry(eid, by_id[eid].date, rel, near, basis))
+    return out
+
+
+# ------------------------------------------------------------------ estimates
+
+
+def _estimates(
+    articles: Sequence[AnnotatedArticle], events: Sequence[Event],
+    members_of: Mapping[str, list[_Cand]],
+) -> dict[str, PublishedEstimate]:
+    dated_pubs = sorted(a.article.published for a in articles if a.article.published)
+    out: dict[str, PublishedEstimate] = {}
+    for art in articles:
+        if art.article.published:
+            continue
+        aid = art.article.id
+        best: tuple[str, str] | None = None
+        for t in art.times:
+            if t.granularity == "day" and t.value and (best is None or t.value > best[0]):
+                best = (t.value, f"its latest stated date, “{t.text}” ({t.basis})")
+        for e in events:
+            tellers = {c.article.article.id for c in members_of[e.id]}
+            shared = aid in tellers and len(tellers) > 1
+            if shared and e.latest and (best is None or e.latest > best[0]):
+                best = (e.latest, f"on or after {e.latest}, the date of an event it "
+                                  f"reports with other articles: {e.summary}")
+        if best is not None:
+            out[aid] = PublishedEstimate(best[0], best[1])
+        elif dated_pubs:
+            out[aid] = PublishedEstimate(dated_pubs[0],
+                                         "the story's first dated report, "
+                                         f"published {dated_pubs[0]}")
+    return out
+
+
+__all__ = ["EventMentionOut", "StoryEvents", "build_events", "event_mentions"]

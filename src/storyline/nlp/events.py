@@ -1,0 +1,577 @@
+"""Event mentions from the dependency parse: who did what to whom, where, when.
+
+A verb whose lemma is in ``VERB_CLASSES`` (or a noun in ``NOUN_CLASSES``,
+"his visit to …") is an event mention of that class; docs/events.md lists the
+inventory and the rules.  Other content verbs are kept as bare triggers
+(``event_class=None``) for event-mention benchmarks.
+
+Arguments come from the parse: the active subject or the passive "by"-phrase
+is the agent, the object or the passive subject the patient; "show"-like verbs
+also take a recipient ("Kim was shown the bombers": Kim receives).  A
+coordinated verb without its own subject borrows its neighbour's ("arrived …
+and was greeted"), a relative clause its antecedent ("Shoigu, who saluted").
+"He"/"she" is the latest person named in the last two sentences (a subject
+first); a bare title ("the North Korean leader") the latest person with that
+role.  The place is the named place or facility under "in/at/near/to", or the
+antecedent of "where".  The time is the temporal expression whose head
+reaches the trigger first.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from spacy.attrs import POS
+from spacy.tokens import Doc, Token
+
+from storyline.model import EventArgument, EventMention, Mention, TimeExpression
+
+# Lemma -> class.  Kept small and documented in docs/events.md.
+VERB_CLASSES: dict[str, str] = {
+    **dict.fromkeys(("arrive", "land", "reach"), "arrive"),
+    **dict.fromkeys(("leave", "depart"), "depart"),
+    **dict.fromkeys(("travel", "proceed", "fly", "head", "drive", "sail"), "travel"),
+    **dict.fromkeys(("visit", "tour"), "visit"),
+    **dict.fromkeys(("meet", "discuss", "talk", "negotiate"), "meet"),
+    **dict.fromkeys(("inspect", "examine", "observe", "review", "watch"), "inspect"),
+    **dict.fromkeys(("greet", "welcome", "receive", "salute", "host"), "greet"),
+    **dict.fromkeys(
+        ("show", "present", "showcase", "display", "demonstrate", "introduce", "unveil"), "show"
+    ),
+    **dict.fromkeys(("sign", "ratify"), "sign"),
+    **dict.fromkeys(("launch", "fire", "test-fire"), "launch"),
+    **dict.fromkeys(
+        ("attack", "strike", "hit", "bomb", "shell", "shoot", "kill", "invade", "raid"),
+        "attack",
+    ),
+    **dict.fromkeys(("jolt", "rock", "shake"), "hit"),
+    **dict.fromkeys(
+        (
+            "say", "state", "tell", "announce", "declare", "claim", "assure", "warn",
+            "inform", "indicate", "clarify", "confirm", "deny", "report", "express", "vow",
+        ),
+        "say",
+    ),
+    **dict.fromkeys(("accompany", "escort"), "accompany"),
+    **dict.fromkeys(("attend",), "attend"),
+    # Accidents and disasters: what news of quakes, fires and crashes tells.
+    **dict.fromkeys(("collide", "crash", "ram"), "collide"),
+    **dict.fromkeys(("damage", "destroy", "burn", "flood"), "damage"),
+    **dict.fromkeys(("injure", "wound"), "injure"),
+    **dict.fromkeys(("evacuate", "rescue"), "evacuate"),
+    **dict.fromkeys(("close", "shut", "suspend"), "close"),
+    **dict.fromkeys(("reopen", "resume", "restore"), "reopen"),
+    **dict.fromkeys(("divert",), "divert"),
+    **dict.fromkeys(("approve", "endorse", "back"), "approve"),
+}
+NOUN_CLASSES: dict[str, str] = {
+    "visit": "visit", "tour": "visit", "meeting": "meet", "talks": "meet", "summit": "meet",
+    "arrival": "arrive", "departure": "depart", "inspection": "inspect", "attack": "attack",
+    "launch": "launch", "strike": "attack",
+}
+# Nouns that name an event, by the ACE 2005 event types (life, movement,
+# transaction, business, conflict, contact, personnel, justice) and common news
+# happenings; kept as bare triggers (no class) for event-mention benchmarks.
+EVENT_NOUNS = frozenset({
+    "birth", "death", "killing", "murder", "injury", "wedding", "marriage", "divorce",
+    "trip", "journey", "flight", "transfer", "sale", "purchase", "deal", "merger",
+    "acquisition", "takeover", "bankruptcy", "war", "battle", "fight", "clash", "bombing",
+    "shooting", "explosion", "blast", "raid", "invasion", "protest", "demonstration",
+    "riot", "strike", "election", "vote", "appointment", "resignation", "dismissal",
+    "nomination", "arrest", "trial", "charge", "conviction", "sentence", "acquittal",
+    "appeal", "execution", "fine", "crash", "accident", "collision", "earthquake", "quake",
+    "fire", "flood", "storm", "eruption", "collapse", "rescue", "evacuation", "ceremony",
+    "party", "concert", "match", "game", "release", "announcement", "statement",
+    "interview", "conference", "hijacking", "kidnapping", "robbery", "theft", "escape",
+})
+# -ing nouns that name things or times, not happenings.
+_ING_THINGS = frozenset({"building", "morning", "evening", "thing", "ceiling", "king",
+                         "ring", "wing", "spring", "string", "clothing", "housing",
+                         "funding", "feeling", "setting", "meaning", "beginning"})
+# "give a tour of X", "pay a visit to X", "hold talks": the noun carries the class.
+_LIGHT_VERBS = frozenset({"give", "pay", "hold", "conduct", "make", "have", "take"})
+_LIGHT_NOUNS = {"tour": "show", "visit": "visit", "talks": "meet", "meeting": "meet",
+                "inspection": "inspect"}
+# "showed interest", "expressed concern": not a showing.
+_NOT_SHOWN = frozenset({"interest", "support", "sign", "willingness", "concern", "restraint",
+                        "commitment", "respect", "solidarity", "admiration"})
+_PLANNED_HEADS = frozenset({"schedule", "plan", "expect", "due", "set", "intend", "prepare",
+                            "hope", "want", "seek", "aim", "agree", "aspire"})
+_BEGIN_HEADS = frozenset({"initiate", "begin", "start", "open", "kick", "commence"})
+_HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may", "should", "must", "can"})
+_GENERIC_ADV = frozenset({"routinely", "usually", "often", "regularly", "typically"})
+_PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "to", "into", "on", "aboard"})
+_PLACE_TYPES = frozenset({"PLACE", "FACILITY"})
+_AGENTIVE_TYPES = frozenset({"PERSON", "ORG", "GROUP"})
+_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+# Verbs of the attack class that also tell accidents and disasters.
+_NATURAL_STRIKES = frozenset({"strike", "hit"})
+_MOTION = frozenset({"arrive", "depart", "travel", "divert"})
+_ATTACKER_TYPES = frozenset({"PERSON", "ORG", "GROUP", "PLACE"})
+_SKIP_LEMMAS = frozenset({"be", "have", "do", "get", "become", "seem", "include"})
+
+
+class _Index:
+    """Character offset → mention index, and the article's person mentions."""
+
+    def __init__(self, doc: Doc, mentions: Sequence[Mention], sent_starts: list[int]) -> None:
+        self.doc = doc
+        self.mentions = mentions
+        self.at: dict[int, int] = {}
+        self.subject: set[int] = set()  # mentions whose head is a clause's subject
+        for i, m in enumerate(mentions):
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            for tok in span or ():
+                self.at[tok.i] = i
+            if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+                self.subject.add(i)
+        self.sent_starts = sent_starts
+        words: dict[str, int] = {}
+        for m in mentions:
+            if m.type == "PERSON":
+                for w in set(m.text.split()):
+                    words[w] = words.get(w, 0) + 1
+        # How often the article names a person (any of its words): its salience.
+        self._salience = [
+            max((words.get(w, 0) for w in m.text.split()), default=0) for m in mentions
+        ]
+
+    def of(self, tok: Token) -> int | None:
+        return self.at.get(tok.i)
+
+    def person_before(self, tok: Token, *, role_word: str | None = None) -> int | None:
+        """The latest person mention before ``tok`` (two sentences back at most)."""
+        k = bisect.bisect_right(self.sent_starts, tok.idx) - 1
+        lo = self.sent_starts[max(0, k - 2)]
+        best: tuple[int, int, int, int] | None = None
+        for i, m in enumerate(self.mentions):
+            if m.type != "PERSON" or not lo <= m.start < tok.idx:
+                continue
+            if role_word is not None and (
+                not m.role or m.role.lower().split()[-1] != role_word
+            ):
+                continue
+            subj = int(i in self.subject)
+            # A subject first, then the person the article names most (its
+            # protagonist), then the nearest.
+            key = (subj, self._salience[i], m.start, i)
+            if best is None or key > best:
+                best = key
+        if best is None and role_word is not None:
+            # A title refers back across the whole article ("the governor").
+            cands = [i for i, m in enumerate(self.mentions)
+                     if m.type == "PERSON" and m.start < tok.idx and m.role
+                     and m.role.lower().split()[-1] == role_word]
+            return cands[-1] if cands else None
+        return best[3] if best else None
+
+
+
+
+def extract_events(
+    doc: Doc, mentions: Sequence[Mention], times: Sequence[TimeExpression]
+) -> list[EventMention]:
+    """Event mentions of ``doc`` in text order (sentence indexes count ``doc.sents``,
+    as ``AnnotatedArticle.sentences`` does)."""
+    sents = list(doc.sents)
+    index = _Index(doc, mentions, [s.start_char for s in sents])
+    triggers: list[tuple[Token, str | None]] = []
+    # Building a Token costs more than the tests below: only verbs and nouns get one.
+    pos = doc.to_array([POS])
+    wanted = {doc.vocab.strings["VERB"], doc.vocab.strings["NOUN"]}
+    for i in (int(k) for k in range(len(doc)) if pos[k] in wanted):
+        tok = doc[i]
+        if tok.dep_ in ("amod", "compound"):
+            continue  # "air-launched missile": a modifier, not an event told
+        cls = _class_of(tok)
+        if cls is not None or (tok.pos_ == "VERB" and tok.lemma_ not in _SKIP_LEMMAS) or (
+            _is_event_noun(tok)
+        ):
+            triggers.append((tok, cls))
+    classed = {t.i for t, c in triggers if c is not None}
+    time_of = _attach_times(doc, times, classed)
+    # Token.sent walks the document each time; one pass gives every token's sentence.
+    sent_of = [0] * len(doc)
+    for k, span in enumerate(sents):
+        for i in range(span.start, span.end):
+            sent_of[i] = k
+    out: list[EventMention] = []
+    for tok, cls in triggers:
+        sent = sent_of[tok.i]
+        if cls is None:
+            out.append(EventMention(tok.idx, tok.idx + len(tok), tok.text, tok.lemma_, sent,
+                                    pos=tok.pos_))
+            continue
+        arguments = tuple(_arguments(tok, cls, index))
+        if cls == "attack" and tok.lemma_.lower() in _NATURAL_STRIKES and not any(
+            a.role == "agent" and a.mention is not None
+            and mentions[a.mention].type in _ATTACKER_TYPES for a in arguments
+        ):
+            # "the quake struck Chile", "the ferry hit a freighter": no attacker,
+            # an impact (a disaster or an accident).
+            cls = "hit"
+        out.append(
+            EventMention(
+                start=tok.idx,
+                end=tok.idx + len(tok),
+                text=tok.text,
+                lemma=tok.lemma_.lower(),
+                sentence=sent,
+                event_class=cls,
+                pos=tok.pos_,
+                arguments=arguments,
+                time=time_of.get(tok.i),
+                modality=_modality(tok),
+                order=_order(tok),
+            )
+        )
+    return out
+
+
+def _is_event_noun(tok: Token) -> bool:
+    if tok.pos_ != "NOUN":
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in EVENT_NOUNS:
+        return True
+    return tok.tag_ == "NN" and lemma.endswith("ing") and len(lemma) > 5 and (
+        lemma not in _ING_THINGS
+    )
+
+
+def _class_of(tok: Token) -> str | None:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB":
+        if lemma in _LIGHT_VERBS:
+            for c in tok.children:
+                if c.dep_ == "dobj" and c.lemma_.lower() in _LIGHT_NOUNS:
+                    return _LIGHT_NOUNS[c.lemma_.lower()]
+            return None
+        cls = VERB_CLASSES.get(lemma)
+        if cls == "travel" and any(c.dep_ == "xcomp" for c in tok.children):
+            return None  # "proceeded to inspect": the second verb is the event
+        if cls == "show" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _NOT_SHOWN for c in tok.children
+        ):
+            return None
+        return cls
+    if tok.pos_ == "NOUN" and lemma in NOUN_CLASSES:
+        # The object of a light verb is carried by the verb, not a second event.
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _LIGHT_VERBS:
+            return None
+        return NOUN_CLASSES[lemma]
+    return None
+
+
+def _subject_source(tok: Token) -> Token:
+    """The verb whose subject ``tok`` shares when it has none of its own."""
+    cur = tok
+    for _ in range(4):
+        if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in cur.children):
+            return cur
+        if cur.dep_ in ("conj", "xcomp") and cur.head is not cur:
+            cur = cur.head
+        elif cur.dep_ == "advcl" and cur.tag_ != "VBN" and cur.head is not cur:
+            cur = cur.head  # "…, inspecting the ships"; not "as shown in a video"
+        elif cur.dep_ == "pcomp" and cur.head.head is not cur.head:
+            cur = cur.head.head  # "began the visit by meeting …"
+        else:
+            break
+    return cur
+
+
+def _is_passive(tok: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (
+        tok.tag_ == "VBN" and tok.dep_ in ("acl",)
+    )
+
+
+def _arguments(tok: Token, cls: str, index: _Index) -> list[EventArgument]:
+    args: list[EventArgument] = []
+    if tok.pos_ == "NOUN":
+        return _noun_arguments(tok, cls, index)
+    passive = _is_passive(tok)
+    src = _subject_source(tok)
+    subjects = [c for c in src.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and tok.dep_ == "relcl":
+        subjects = [tok.head]
+    if not subjects and tok.dep_ == "acl" and not passive:
+        subjects = [tok.head]  # "children presenting flowers"
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    datives = [c for c in tok.children if c.dep_ == "dative"]
+    agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    light = objects[0] if objects and tok.lemma_.lower() in _LIGHT_VERBS else None
+    if light is not None:
+        objects = [g for c in light.children if c.dep_ == "prep" and c.lower_ in ("of", "to")
+                   for g in c.children if g.dep_ == "pobj"]
+        if passive and not agents:  # the parser often hangs "by X" on the object
+            agents = [g for c in light.subtree if c.dep_ == "prep" and c.lower_ == "by"
+                      for g in c.children if g.dep_ == "pobj"]
+    preps = {c.lower_: [g for g in c.children if g.dep_ == "pobj"]
+             for c in tok.children if c.dep_ == "prep"}
+    subj_role = "patient" if passive else "agent"
+    if passive and cls == "show" and objects:
+        subj_role = "recipient"  # "Kim was shown the bombers"
+    if src is not tok and passive != _is_passive(src):
+        # "arrived … and was greeted": the shared subject changes role with the voice.
+        subj_role = "patient" if passive else "agent"
+    for s in subjects:
+        _add(args, subj_role, s, index)
+    for a in agents:
+        _add(args, "agent", a, index)
+    if cls == "show":
+        for d in datives:
+            _add(args, "recipient", d, index)
+        to = preps.pop("to", [])
+        for o in objects:
+            person = _mention_type(o, index) in _AGENTIVE_TYPES and bool(to)
+            _add(args, "recipient" if person else "patient", o, index)
+        for o in to:
+            other = "patient" if any(a.role == "recipient" for a in args) else "recipient"
+            _add(args, other, o, index)
+    elif cls in _MOTION:
+        # "left Porto", "reached Antofagasta": the place is where, not what.
+        for o in objects + datives:
+            m = _place_in(o, index)
+            if m is not None:
+                _append(args, EventArgument("location", o.idx, o.idx + len(o), m, o.lemma_))
+            else:
+                _add(args, "patient", o, index)
+    else:
+        for o in objects + datives:
+            _add(args, "patient", o, index)
+        if cls == "meet":
+            for o in preps.pop("with", []):
+                _add(args, "patient", o, index)
+    _add_location(tok, args, preps, index)
+    return args
+
+
+def _noun_arguments(tok: Token, cls: str, index: _Index) -> list[EventArgument]:
+    args: list[EventArgument] = []
+    for c in tok.children:
+        if c.dep_ == "poss":
+            _add(args, "agent", c, index)
+        elif c.dep_ == "prep":
+            for g in c.children:
+                if g.dep_ != "pobj":
+                    continue
+                if c.lower_ in ("with", "of") and cls == "meet":
+                    _add(args, "patient", g, index)
+                elif c.lower_ in ("by",):
+                    _add(args, "agent", g, index)
+                elif c.lower_ in ("to", "of") and cls == "visit":
+                    _add(args, "patient", g, index)
+    preps = {c.lower_: [g for g in c.children if g.dep_ == "pobj"]
+             for c in tok.children if c.dep_ == "prep"}
+    _add_location(tok, args, preps, index)
+    return args
+
+
+def _add_location(
+    tok: Token, args: list[EventArgument], preps: dict[str, list[Token]], index: _Index
+) -> None:
+    for prep, objs in preps.items():
+        if prep not in _PLACE_PREPS:
+            continue
+        for o in objs:
+            m = _place_in(o, index)
+            if m is not None:
+                _append(args, EventArgument("location", o.idx, o.idx + len(o), m, o.lemma_))
+                return
+    # "the airport, where he was given a tour"
+    rel = tok if tok.dep_ == "relcl" else tok.head if tok.dep_ == "conj" else None
+    if rel is not None and rel.dep_ == "relcl" and any(
+        c.lower_ == "where" for c in rel.children
+    ):
+        m = _place_in(rel.head, index)
+        if m is not None:
+            h = rel.head
+            _append(args, EventArgument("location", h.idx, h.idx + len(h), m, h.lemma_))
+    for a in list(args):
+        # "visited Vladivostok": a visited place is also where it happened.
+        if a.role == "patient" and a.mention is not None and not any(
+            x.role == "location" for x in args
+        ) and index.mentions[a.mention].type in _PLACE_TYPES:
+            _append(args, EventArgument("location", a.start, a.end, a.mention, a.head))
+
+
+def _place_in(o: Token, index: _Index) -> int | None:
+    """The named place a prepositional object is or ends in ("the city of Artyom",
+    "Russia's Knevichi airfield"): the mention nearest to its head."""
+    best: tuple[int, int] | None = None
+    for t in o.subtree:
+        m = index.of(t)
+        if m is None or index.mentions[m].type not in _PLACE_TYPES:
+            continue
+        if t.dep_ == "poss" or (t.head.dep_ == "poss" and t.head is not o):
+            continue  # "Russia's airfield": the possessor is not the place
+        dist = abs(t.i - o.i)
+        if best is None or dist < best[0]:
+            best = (dist, m)
+    if best is None:
+        m = index.of(o)
+        return m if m is not None and index.mentions[m].type in _PLACE_TYPES else None
+    return best[1]
+
+
+def _mention_type(tok: Token, index: _Index) -> str | None:
+    m = _resolve(tok, index)
+    return index.mentions[m].type if m is not None else None
+
+
+def _resolve(tok: Token, index: _Index) -> int | None:
+    """The mention an argument head stands for, if any."""
+    m = index.of(tok)
+    if m is not None:
+        return m
+    low = tok.lower_
+    if low in ("his", "her"):
+        # "Upon his arrival, Kim proceeded …": the main clause's subject.
+        root = tok.sent.root
+        for c in root.children:
+            if c.dep_ == "nsubj" and c.i > tok.i:
+                m = index.of(c)
+                if m is not None and index.mentions[m].type == "PERSON":
+                    return m
+    if low in _PRONOUNS:
+        return index.person_before(tok)
+    if low in _RELATIVE and tok.head.dep_ == "relcl":
+        return _resolve(tok.head.head, index)
+    for c in tok.children:
+        if c.dep_ == "appos":
+            m = index.of(c)
+            if m is not None:
+                return m
+    if tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children):
+        return index.person_before(tok, role_word=low)
+    return None
+
+
+def _add(args: list[EventArgument], role: str, tok: Token, index: _Index) -> None:
+    """The argument, its conjuncts, and the equipment it names ("models of bombers,
+    including the Tu-160 …", "aircraft equipped with Kinzhal missiles")."""
+    if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
+        tok = tok.head.head  # "the train, which left Porto": the train left
+    heads = [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
+    for h in heads:
+        m = _resolve(h, index)
+        _append(args, EventArgument(role, h.idx, h.idx + len(h), m, h.lemma_.lower()))
+        for t in h.subtree:
+            if t.i == h.i or (_in_clause_below(t, h) and not _equipment_kept(t, h)):
+                continue
+            n = index.of(t)
+            if n is None or n == m:
+                continue
+            label = index.mentions[n].label
+            including = t.head.dep_ == "pobj" and t.head.head.lower_ in ("including", "like")
+            if label in ("EQUIPMENT", "VESSEL") or index.mentions[n].type == "EQUIPMENT" or (
+                t.dep_ == "pobj" and t.head.lower_ in ("including", "like")
+            ) or including:
+                _append(args, EventArgument(role, t.idx, t.idx + len(t), n, t.lemma_.lower()))
+
+
+def _between(t: Token, h: Token) -> list[Token]:
+    """``t`` and its ancestors strictly below ``h``."""
+    out = [t]
+    for x in t.ancestors:
+        if x.i == h.i:
+            break
+        out.append(x)
+    return out
+
+
+def _in_clause_below(t: Token, h: Token) -> bool:
+    return any(x.dep_ in ("relcl", "acl", "ccomp") for x in _between(t, h))
+
+
+def _equipment_kept(t: Token, h: Token) -> bool:
+    """Equipment under a participle that describes the argument's kit
+    ("aircraft equipped with Kinzhal missiles") still belongs to it."""
+    return any(x.lemma_.lower() in ("equip", "arm", "fit", "carry") for x in _between(t, h))
+
+
+def _append(args: list[EventArgument], arg: EventArgument) -> None:
+    for a in args:
+        if a.role == arg.role and (
+            (a.mention is not None and a.mention == arg.mention) or a.start == arg.start
+        ):
+            return
+    args.append(arg)
+
+
+def _modality(tok: Token) -> str:
+    children = list(tok.children)
+    if any(c.dep_ == "neg" for c in children):
+        return "negated"
+    if any(c.dep_ in ("nsubj", "nsubjpass") and (
+        c.lower_ in ("none", "nobody", "nothing")
+        or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+    ) for c in children):
+        return "negated"  # "none of the crew was injured"
+    if any(c.lower_ in ("will", "shall", "'ll") and c.dep_ == "aux" for c in children):
+        return "planned"
+    if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_AUX for c in children):
+        return "hypothetical"
+    if any(c.dep_ == "advmod" and c.lower_ in _GENERIC_ADV for c in children):
+        return "generic"
+    head = tok.head
+    if tok.dep_ in ("xcomp", "acl") and head.lemma_.lower() in _PLANNED_HEADS:
+        if any(c.dep_ == "neg" or c.lower_ == "no" for c in head.children):
+            return "negated"
+        return "planned"
+    if tok.dep_ in ("acl", "xcomp") and head.pos_ == "NOUN" and head.lemma_.lower() == "plan":
+        return "negated" if any(c.lower_ == "no" for c in head.children) else "planned"
+    if tok.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in children):
+        return "planned"  # purpose: "visited the region to inspect weapons"
+    if tok.dep_ == "pobj" and head.lower_ in ("for",) and head.head.lemma_.lower() == "plan":
+        return "planned"
+    return "asserted"
+
+
+def _order(tok: Token) -> str | None:
+    """A cue that the event came before the narrative's time ("began by meeting",
+    "had met", "earlier") or after it ("later", "then")."""
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "by" and (
+        tok.head.head.lemma_.lower() in _BEGIN_HEADS
+    ):
+        return "before"
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _BEGIN_HEADS:
+        return "before"  # "initiated his visit …": the visit began before what is told
+    children = list(tok.children)
+    if any(c.dep_ == "aux" and c.lower_ == "had" for c in children) and tok.tag_ == "VBN":
+        return "before"
+    for c in children:
+        if c.dep_ == "advmod" and c.lower_ in ("earlier", "previously", "before"):
+            return "before"
+        if c.dep_ == "advmod" and c.lower_ in ("later", "then", "afterwards", "subsequently"):
+            return "after"
+    # "… by meeting Putin, followed by a visit to a plant"
+    if tok.dep_ == "pobj" and tok.head.dep_ == "agent" and tok.head.head.lemma_ == "follow":
+        return "before" if _order(tok.head.head.head) == "before" else "after"
+    return None
+
+
+def _attach_times(doc: Doc, times: Sequence[TimeExpression], triggers: set[int]) -> dict[int, int]:
+    """Trigger token → time expression index: the first trigger up the head chain."""
+    out: dict[int, int] = {}
+    for ti, t in enumerate(times):
+        if t.bound is not None:
+            continue  # "closed until Wednesday" did not happen on Wednesday
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None:
+            continue
+        cur = span.root
+        for _ in range(8):
+            if cur.i in triggers:
+                out.setdefault(cur.i, ti)
+                break
+            if cur.head is cur:
+                break
+            cur = cur.head
+    return out
+
+
+__all__ = ["NOUN_CLASSES", "VERB_CLASSES", "extract_events"]

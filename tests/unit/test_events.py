@@ -1,0 +1,118 @@
+"""Event mentions from the parse, and their merging into a story's events."""
+
+from __future__ import annotations
+
+from storyline.analyse.entities import resolve_entities
+from storyline.analyse.events import build_events, event_mentions
+from storyline.model import AnnotatedArticle, Article, article_id
+from storyline.nlp.annotate import annotate_doc
+from storyline.nlp.pipeline import get_nlp
+
+
+def _annotate(text: str, published: str | None = None) -> AnnotatedArticle:
+    return annotate_doc(Article(id=article_id(text), text=text, published=published),
+                        get_nlp()(text))
+
+
+def _roles(ann: AnnotatedArticle, cls: str) -> dict[str, set[str]]:
+    (ev,) = [e for e in ann.events if e.event_class == cls]
+    out: dict[str, set[str]] = {}
+    for a in ev.arguments:
+        name = ann.mentions[a.mention].text if a.mention is not None else a.head
+        out.setdefault(a.role, set()).add(name)
+    return out
+
+
+def test_passive_greeting_has_agent_and_patient() -> None:
+    ann = _annotate("Kim Jong Un landed in Moscow. He was greeted by Sergei Shoigu.")
+    roles = _roles(ann, "greet")
+    assert roles["agent"] == {"Sergei Shoigu"}
+    assert roles["patient"] == {"Kim Jong Un"}, "the pronoun is the person named before"
+
+
+def test_shown_passive_makes_a_recipient() -> None:
+    ann = _annotate("Kim Jong Un was shown the Tu-160 and the Tu-95 by Sergei Shoigu.")
+    roles = _roles(ann, "show")
+    assert roles["recipient"] == {"Kim Jong Un"}
+    assert {"Tu-160", "Tu-95"} <= roles["patient"]
+
+
+def test_meeting_with_place_and_date() -> None:
+    ann = _annotate("Kim Jong Un met Vladimir Putin in Vladivostok on Wednesday.",
+                    "2023-09-16")
+    (ev,) = [e for e in ann.events if e.event_class == "meet"]
+    assert ev.time is not None and ann.times[ev.time].value == "2023-09-13"
+    assert any(a.role == "location" for a in ev.arguments)
+
+
+def test_negated_and_planned_are_marked() -> None:
+    ann = _annotate("Putin will visit Pyongyang. Kim did not sign the treaty.")
+    mods = {e.lemma: e.modality for e in ann.events if e.event_class}
+    assert mods["visit"] == "planned" and mods["sign"] == "negated"
+
+
+def test_event_mentions_give_trigger_offsets() -> None:
+    ann = _annotate("Police arrested the suspect after he attacked a guard.")
+    found = event_mentions(ann)
+    assert {m.text for m in found} >= {"arrested", "attacked"}
+    assert all(ann.article.text[m.start : m.end] == m.text for m in found)
+    assert [m.event_class for m in found if m.text == "attacked"] == ["attack"]
+
+
+def test_same_event_in_two_articles_is_merged_and_dated() -> None:
+    a = _annotate("On Saturday, Sergei Shoigu greeted Kim Jong Un at Knevichi airfield.",
+                  "2023-09-16")
+    b = _annotate("At Knevichi airfield, Kim Jong Un was greeted by Sergei Shoigu.")
+    res = resolve_entities([a, b])
+    out = build_events("s0000000000000000", [a, b], res.mention_entity, res.entities)
+    greets = [e for e in out.events if e.type == "greet"]
+    assert len(greets) == 1
+    (ev,) = greets
+    assert {s.article for s in ev.sources} == {a.article.id, b.article.id}
+    assert ev.date == "2023-09-16"
+    assert out.published_estimates[b.article.id].date == "2023-09-16"
+    assert [t.event for t in out.timeline] == [ev.id]
+
+
+def test_different_agents_stay_apart() -> None:
+    a = _annotate("Oleg Kozhemyako greeted Kim Jong Un in Artyom.")
+    b = _annotate("Sergei Shoigu greeted Kim Jong Un at Knevichi airfield.")
+    res = resolve_entities([a, b])
+    out = build_events("s0000000000000000", [a, b], res.mention_entity, res.entities)
+    assert len([e for e in out.events if e.type == "greet"]) == 2
+
+
+def test_narrative_date_carries_only_into_continuing_paragraphs() -> None:
+    a = _annotate(
+        "On Saturday, Sergei Shoigu greeted Kim Jong Un in Artyom.\n\n"
+        "Kim Jong Un was also shown the Tu-160 by Sergei Shoigu.\n\n"
+        "Kim Jong Un met Vladimir Putin in Moscow.",
+        "2023-09-16",
+    )
+    res = resolve_entities([a])
+    out = build_events("s0000000000000000", [a], res.mention_entity, res.entities)
+    by_type = {e.type: e for e in out.events}
+    assert by_type["greet"].date == "2023-09-16"
+    assert by_type["show"].date == "2023-09-16"
+    assert "narrative date" in (by_type["show"].date_basis or "")
+    assert by_type["meet"].date is None, "a new paragraph with no cue does not inherit it"
+    steps = {t.event: t for t in out.timeline}
+    meet = steps[by_type["meet"].id]
+    assert (meet.relation, meet.relative_to) == ("after", by_type["show"].id)
+    assert [t.event for t in out.timeline][-1] == by_type["meet"].id
+
+
+def test_undated_article_events_stay_undated() -> None:
+    a = _annotate("On Saturday, Sergei Shoigu greeted Kim Jong Un in Artyom.")
+    res = resolve_entities([a])
+    out = build_events("s0000000000000000", [a], res.mention_entity, res.entities)
+    (greet,) = [e for e in out.events if e.type == "greet"]
+    assert greet.date is None and greet.earliest is None
+    assert a.times[0].value is None and "no publication date" in a.times[0].basis
+    assert out.published_estimates == {}, "no other article and no stated date: no estimate"
+
+
+def test_times_and_events_survive_the_store_round_trip() -> None:
+    a = _annotate("On Saturday, Sergei Shoigu greeted Kim Jong Un in Artyom.", "2023-09-16")
+    assert a.times and any(e.arguments for e in a.events)
+    assert AnnotatedArticle.from_dict(a.to_dict()) == a
