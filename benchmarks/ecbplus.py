@@ -553,6 +553,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         coref = _coref_module().run_coref(
             docs, paths, _coref_module().validated_sentences(corpus_root(args.data)),
             coref_tasks, workers=args.workers, gold_stories=args.gold_stories,
+            predicted_events=_coref_module().predicted_event_clusters,
         )
     if "stories" in args.task:
         if coref is not None:

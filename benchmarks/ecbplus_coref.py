@@ -23,8 +23,11 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
+
+if TYPE_CHECKING:
+    from storyline.model import AnnotatedArticle
 
 ENTITY_PREFIXES = ("HUMAN", "NON_HUMAN", "LOC_", "TIME_")
 EVENT_PREFIXES = ("ACTION_", "NEG_ACTION_")
@@ -502,12 +505,14 @@ def run_coref(
             sm = StoryMentions(story, evs, texts, ours, lemmas)
             response["events_gold"].update(cluster_event_mentions(sm, event_lemma, verbs))
             if predicted_events is not None:
-                # Hook for storyline.analyse.events: the lead wires it in here.
+                # Our own event mentions, scored on the validated sentences only,
+                # as the gold key is (the entity setting does the same).
                 doc_of = {annotated[i].article.id: documents[i] for i in members}
                 for art_id, start, end, event in predicted_events(list(arts.values())):
                     d = doc_of[art_id]
+                    keep = validated.get(d.name[:-4]) if validated is not None else None
                     toks = tokens_in(d, start, end)
-                    if toks:
+                    if toks and (keep is None or d.token_sentence[toks[0]] in keep):
                         response["events_predicted"][(d.name, toks)] = f"{story}|{event}"
     scores: dict[str, Any] = {}
     for name, resp in response.items():
@@ -523,3 +528,32 @@ def run_coref(
         annotate_s=t1 - t0,
         resolve_s=t2 - t1,
     )
+
+
+def predicted_event_clusters(
+    articles: Sequence[AnnotatedArticle],
+) -> list[tuple[str, int, int, str]]:
+    """Our own event mentions of one story, clustered: ``(article, start, end, event)``.
+
+    Mentions of the verb-class inventory are clustered by the dossier's own
+    cross-document event merging (``storyline.analyse.events.build_events``:
+    same class, shared participants, no clash of place or date); every other
+    content verb or event noun found at annotation time is clustered by its
+    lemma inside the story, the same rule the gold-mention setting uses.
+    """
+    from storyline.analyse.entities import resolve_entities
+    from storyline.analyse.events import build_events, event_mentions
+
+    resolution = resolve_entities(articles)
+    built = build_events("s", articles, resolution.mention_entity, resolution.entities)
+    out: list[tuple[str, int, int, str]] = []
+    covered: set[tuple[str, int]] = set()
+    for ev in built.events:
+        for t in ev.triggers:
+            out.append((t.article, t.start, t.end, ev.id))
+            covered.add((t.article, t.start))
+    for art in articles:
+        for m in event_mentions(art):
+            if (m.article, m.start) not in covered:
+                out.append((m.article, m.start, m.end, f"lemma:{m.lemma}"))
+    return out
