@@ -24,10 +24,14 @@ def timeline(d: dict[str, Any]) -> list[dict[str, Any]]:
 
     A ``timeline`` item may be an event id, or an object naming one event
     (``event``/``id``) or several (``events``) with an optional ``date``; events
-    it leaves out follow at the end, so no event disappears from the views.
+    it leaves out follow at the end, so no event disappears from the views
+    (marked ``off_timeline``: statements, which the timeline does not order).
+    An undated step placed ``before``/``after`` a neighbour carries that as ``note``.
     """
     events = {ev["id"]: ev for ev in d.get("events") or []}
     order: list[tuple[str | None, dict[str, Any]]] = []
+    notes: dict[str, str] = {}
+    off: set[str] = set()
     given = d.get("timeline")
     if isinstance(given, list) and given:
         seen: set[str] = set()
@@ -38,19 +42,32 @@ def timeline(d: dict[str, Any]) -> list[dict[str, Any]]:
                 ids = [item]
             elif isinstance(item, dict):
                 when = item.get("date") or item.get("when")
+                rel, other = item.get("relation"), events.get(item.get("relative_to") or "")
+                if not when and rel in ("before", "after") and other and item.get("event"):
+                    notes[item["event"]] = f"{rel} “{other.get('summary', '')}”"
+
                 one = item.get("event") or item.get("id")
                 ids = [one] if isinstance(one, str) else list(item.get("events") or [])
             for eid in ids:
                 if isinstance(eid, str) and eid in events and eid not in seen:
                     seen.add(eid)
                     order.append((when or events[eid].get("date"), events[eid]))
-        order += [(ev.get("date"), ev) for eid, ev in events.items() if eid not in seen]
+        off = set(events) - seen
+        order += [(ev.get("date"), ev) for eid, ev in events.items() if eid in off]
     else:
         order = sorted(
             ((ev.get("date"), ev) for ev in events.values()),
             key=lambda pair: pair[0] or "9999",
         )
-    return [{"date": when if isinstance(when, str) else None, "event": ev} for when, ev in order]
+    return [
+        {
+            "date": when if isinstance(when, str) else None,
+            "event": ev,
+            "note": notes.get(ev["id"]),
+            "off_timeline": ev["id"] in off,
+        }
+        for when, ev in order
+    ]
 
 
 def date_range(articles: Iterable[dict[str, Any]]) -> tuple[str | None, str | None]:
@@ -114,9 +131,13 @@ SHOWN = {
     "entity": {"id", "name", "type", "aliases", "roles", "lat", "lon", "mentions"},
     "claim": {
         "id", "subject", "attribute", "text", "value", "normalized", "qualifier", "status",
-        "sources", "independent_sources", "figures",
+        "sources", "independent_sources", "figures", "anchor",
     },
-    "event": {"id", "type", "summary", "date", "location", "participants", "sources"},
+    # Events: roles repeat participants; bounds, order and triggers are for machines.
+    "event": {
+        "id", "type", "summary", "date", "location", "participants", "sources", "roles",
+        "earliest", "latest", "order", "triggers",
+    },
 }
 
 
@@ -129,6 +150,8 @@ def extras(item: dict[str, Any], kind: str) -> list[tuple[str, str]]:
     out = []
     for key, value in item.items():
         if key in SHOWN[kind] or value is None or value == [] or value == "":
+            continue
+        if key == "modality" and value == "asserted":
             continue
         if isinstance(value, bool | int | float | str):
             text = str(value)
