@@ -327,8 +327,10 @@ def _change_pairs(text: str, qs: Sequence[Any]) -> dict[int, tuple[float, int | 
     return out
 
 
-def to_newsquant(annotated: Any) -> list[Pred]:
-    """An ``AnnotatedArticle``'s quantities as NewsQuant predictions (alternates apart)."""
+def to_newsquant(annotated: Any, doc: Any = None) -> list[Pred]:
+    """An ``AnnotatedArticle``'s quantities as NewsQuant predictions (alternates apart);
+    with its spaCy ``doc``, also the figures claims leave out but the data set annotates
+    (proportions, "one of the …", bare levels: ``storyline.nlp.loose_figures``)."""
     _import_storyline()
     text = annotated.article.text
     sents = annotated.sentences
@@ -368,6 +370,23 @@ def to_newsquant(annotated: Any) -> list[Pred]:
             if unit != "year of age":
                 unit = per_suffix(text, form.end, unit)
             out.append(Pred(value, form.text, unit, change))
+    if doc is not None:
+        out += _loose_preds(text, doc, annotated.quantities, sents)
+    return out
+
+
+def _loose_preds(text: str, doc: Any, qs: Sequence[Any], sents: Sequence[Any]) -> list[Pred]:
+    from storyline.nlp.loose_figures import loose_figures
+
+    taken = [(f.start, f.end) for q in qs for f in (q, *q.alternates)]
+    out: list[Pred] = []
+    for f in loose_figures(doc, taken):
+        sent_start = max((s.start for s in sents if s.start <= f.start), default=0)
+        # The data set names a share "% <what it is a share of>", a member of a set
+        # by the set's noun, and an amount with no noun "-".
+        unit = {"proportion": f"% {f.noun}".strip(), "one-of": f.noun or "-"}.get(f.kind, "-")
+        out.append(Pred(_fmt(f.low), text[f.start : f.end], unit,
+                        change_of(text, f.start, None, sent_start)))
     return out
 
 
@@ -525,7 +544,8 @@ def predict(texts: Iterable[str], errors: list[str] | None = None) -> list[list[
     out: list[list[Pred]] = []
     for i, (text, doc) in enumerate(zip(texts, nlp.pipe(texts, batch_size=64), strict=True)):
         try:
-            out.append(to_newsquant(annotate_doc(Article(id=article_id(text), text=text), doc)))
+            annotated = annotate_doc(Article(id=article_id(text), text=text), doc)
+            out.append(to_newsquant(annotated, doc))
         except Exception as exc:  # reported, never hidden: one odd sentence must not stop a run
             out.append([])
             if errors is not None:

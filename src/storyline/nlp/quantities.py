@@ -489,3 +489,37 @@ def extract_quantities(doc: Doc, mentions: Sequence[Mention]) -> list[Quantity]:
         consumed = max([fig.end] + [a.end for a in alts])
         out.append(q)
     return [attribute_and_subject(doc, q, mentions) for q in out]
+
+
+_OPEN_RANGE_RE = re.compile(r"\s*(?:-|–|to)\s*[$€£¥]?\d")
+
+
+def bare_levels(doc: Doc, taken: Sequence[tuple[int, int]]) -> list[tuple[int, int, float]]:
+    """Numerals with neither unit nor counted noun that still state an amount: a
+    decimal ("the index ended at 1,334.20") or a scaled sum ("raised 280 million").
+    Not claims (nothing says what they measure); a benchmark that annotates every
+    quantity counts them.  Spans overlapping ``taken`` are skipped."""
+    text = doc.text
+    excluded = _excluded_spans(doc)
+    out: list[tuple[int, int, float]] = []
+    consumed = 0
+    for pos in _candidates(text):
+        if pos < consumed or any(s <= pos < e for s, e in taken):
+            continue
+        fig = _single_at(text, pos)
+        if fig is None or fig.info or fig.currency or fig.vague or fig.low is None:
+            continue
+        written = text[fig.num_start : fig.end]
+        if fig.low != fig.high or (not written[:1].isdigit() and written[:1] != "."):
+            continue
+        num = nb.NUMERIC_RE.match(text, fig.num_start)
+        scaled = num is not None and num.end() < fig.end
+        if not (scaled or "." in written) or any(s < fig.end and fig.start < e for s, e in taken):
+            continue
+        if _excluded(fig, excluded) and _could_be_date(text, fig) and not scaled:
+            continue
+        if _OPEN_RANGE_RE.match(text, fig.end):
+            continue  # "from 4.8 to 4.7 percent": one end of a range that has a unit
+        out.append((fig.start, fig.end, fig.low))
+        consumed = fig.end
+    return out
