@@ -158,6 +158,11 @@ _PER_NAMES: dict[str, str] = {
     "litres": "litre", "liters": "litre", "liter": "litre", "gallons": "gallon",
     "ounces": "ounce", "shares": "share", "kilos": "kilogram", "kilo": "kilogram",
     "kilograms": "kilogram", "nights": "night", "heads": "head",
+    # areas and energy as a price is quoted per them ("$80 per sq m", "$2.24 per mmBTU")
+    "sq m": "square metre", "sqm": "square metre", "m2": "square metre",
+    "square metre": "square metre", "square meter": "square metre",
+    "sq ft": "square foot", "square foot": "square foot", "square feet": "square foot",
+    "mmbtu": "mega british thermal unit", "btu": "british thermal unit",
 }
 # Vague amounts: our qualifier word → NewsQuant's (low, high), or None: not annotated.
 VAGUE: dict[str, tuple[float, float] | None] = {
@@ -196,7 +201,7 @@ _PER_AFTER = re.compile(
 _NUMBER_WORD = re.compile(
     r"^(?:[\d.,]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
-    r"million|billion|trillion|dozen|dozens|hundreds|thousands|millions|of|a|an)$",
+    r"million|billion|trillion|dozen|dozens|hundreds|thousands|millions|of|a|an|b|bn|m|mn|mln)$",
     re.IGNORECASE,
 )
 _CHANGE_LEFT = re.compile(
@@ -272,6 +277,9 @@ def count_phrase(text: str, lemma: str) -> str:
     last_number = max((i for i, w in enumerate(words) if _NUMBER_WORD.match(w)
                        or any(c.isdigit() for c in w)), default=-1)
     mods = [w.lower() for w in words[last_number + 1 : -1]]
+    head = words[-1] if words else ""
+    if head[:1].isupper() and lemma == head.lower() and re.search(r"[^su]s$", lemma):
+        lemma = lemma[:-1]  # spaCy keeps a capitalised plural ("Americans"); counts are singular
     return " ".join([*mods, lemma]) if len(mods) <= 3 else lemma
 
 
@@ -384,7 +392,7 @@ def _loose_preds(text: str, doc: Any, qs: Sequence[Any], sents: Sequence[Any]) -
         sent_start = max((s.start for s in sents if s.start <= f.start), default=0)
         # The data set names a share "% <what it is a share of>", a member of a set
         # by the set's noun, and an amount with no noun "-".
-        unit = {"proportion": f"% {f.noun}".strip(), "one-of": f.noun or "-"}.get(f.kind, "-")
+        unit = {"proportion": f"% {f.noun or '-'}", "one-of": f.noun or "-"}.get(f.kind, "-")
         out.append(Pred(_fmt(f.low), text[f.start : f.end], unit,
                         change_of(text, f.start, None, sent_start)))
     return out

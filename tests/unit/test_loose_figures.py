@@ -52,3 +52,17 @@ def test_figures_already_taken_are_skipped() -> None:
     text = "The index closed at 3,005.47 on Friday."
     doc = get_nlp()(text)
     assert loose_figures(doc, [(20, 28)]) == []
+
+
+def test_a_number_of_a_named_set_counts_its_members() -> None:
+    assert _found("Two of the mayor's aides resigned.") == [("one-of", 2.0, "mayor aide")]
+
+
+def test_a_share_named_by_a_pronoun_has_no_noun() -> None:
+    assert _found("A third of those tested were ill.") == [("proportion", 0.3333, "")]
+
+
+def test_one_before_a_noun_counts_it_but_not_as_a_turn_of_phrase() -> None:
+    assert _found("The board rejected one proposal.") == [("one-of", 1.0, "proposal")]
+    assert _found("On the one hand, prices rose.") == []
+    assert _found("One day it rained.") == []

@@ -36,3 +36,10 @@ def test_stacked_scale_words_multiply() -> None:
 
 def test_a_dot_after_a_word_is_no_decimal() -> None:
     assert nb.NUMERIC_RE.search("rev.5 of the plan") is None
+
+
+def test_capital_scale_letters_before_a_word_scale_a_count() -> None:
+    assert nb.scale_at("4.3M digital sales", 3, allow_abbrev=False) == (1e6, 4)
+    assert nb.scale_at("8 B people", 1, allow_abbrev=False) == (1e9, 3)
+    assert nb.scale_at("5 m long", 1, allow_abbrev=False) is None  # metres
+    assert nb.scale_at("Grade 5 B.", 7, allow_abbrev=False) is None

@@ -39,8 +39,11 @@ _RATIO_RE = re.compile(
     r"four|five|six|seven|eight|nine|ten)\s+(?=[A-Za-z])(?!percent|per\b|%)",
     re.IGNORECASE,
 )
-_ONE_OF_RE = re.compile(r"\bone\s+of\s+(?=the\b|his\b|her\b|its\b|their\b|our\b|my\b|your\b|"
-                        r"\w+['’]s\b)", re.IGNORECASE)
+_ONE_OF_RE = re.compile(
+    r"\b(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+of\s+"
+    r"(?=the\b|his\b|her\b|its\b|their\b|our\b|my\b|your\b|\w+['’]s\b)",
+    re.IGNORECASE,
+)
 
 
 def _word_value(word: str) -> float | None:
@@ -59,6 +62,8 @@ def _phrase_after(doc: Doc, char: int) -> str:
         obj = next((t for t in doc if t.idx >= char and t.pos_ in ("NOUN", "PROPN")), None)
         if obj is None:
             return ""
+    if obj.pos_ in ("PRON", "DET"):
+        return ""  # "a third of those screened", "half of which": named by a pronoun
     # The noun with its modifiers, the object of a preposition after it ("moments in
     # his life") and a verb that completes it ("dinosaurs to ever live"), but not a
     # relative clause or what hangs further down.
@@ -95,9 +100,34 @@ def _proportions(doc: Doc) -> list[LooseFigure]:
 
 
 def _one_of(doc: Doc) -> list[LooseFigure]:
-    return [LooseFigure(m.start(), m.start() + 3, 1.0, 1.0, "one-of",
-                        _phrase_after(doc, m.start() + 4))
-            for m in _ONE_OF_RE.finditer(doc.text)]
+    """"one of the largest dinosaurs", "two of Johnson's deputies": members of a set."""
+    out: list[LooseFigure] = []
+    for m in _ONE_OF_RE.finditer(doc.text):
+        n = _word_value(m.group("n"))
+        if n is not None:
+            out.append(LooseFigure(m.start(), m.end("n"), n, n, "one-of",
+                                   _phrase_after(doc, m.end("n") + 1)))
+    return out
+
+
+# Nouns that "one" makes a time or a manner of speaking, not a count ("one day").
+_NOT_COUNTED = {"day", "week", "month", "year", "time", "night", "morning", "evening",
+                "afternoon", "point", "way", "thing", "side"}
+
+
+def _single_counts(doc: Doc) -> list[LooseFigure]:
+    """"one proposal", "one count of wire fraud": the numeral "one" modifying a noun,
+    which claims leave out because a lone "one" is usually an article or pronoun."""
+    out: list[LooseFigure] = []
+    for t in doc:
+        head = t.head
+        if t.lower_ != "one" or t.dep_ != "nummod" or head.pos_ != "NOUN" or head.i < t.i:
+            continue
+        if head.lemma_.lower() in _NOT_COUNTED or head.tag_ != "NN" or (
+                t.i > 0 and doc[t.i - 1].pos_ == "DET"):  # "on the one hand", "no one"
+            continue
+        out.append(LooseFigure(t.idx, t.idx + 3, 1.0, 1.0, "one-of", head.lemma_.lower()))
+    return out
 
 
 def loose_figures(doc: Doc, taken: Sequence[tuple[int, int]]) -> list[LooseFigure]:
@@ -107,7 +137,7 @@ def loose_figures(doc: Doc, taken: Sequence[tuple[int, int]]) -> list[LooseFigur
 
     spans = list(taken)
     out: list[LooseFigure] = []
-    for f in [*_proportions(doc), *_one_of(doc)]:
+    for f in [*_proportions(doc), *_one_of(doc), *_single_counts(doc)]:
         if not any(s < f.end and f.start < e for s, e in spans):
             out.append(f)
             spans.append((f.start, f.end))

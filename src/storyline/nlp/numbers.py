@@ -127,6 +127,7 @@ def parse_words(text: str, start: int, end: int) -> Number | None:
     return Number(start, end, value, value, 0.5 * step if step > 1 else 0.5)
 
 
+_COUNT_SCALE_RE = re.compile(r"[ \u00a0]?(M|B|bn|mn|mln)(?=\s+[a-z])")
 _SCALE_AFTER_RE = re.compile(r"[ \u00a0]?(" + _SCALE_WORD + r")\b", re.IGNORECASE)
 
 
@@ -138,6 +139,12 @@ def scale_at(text: str, pos: int, allow_abbrev: bool) -> tuple[float, int] | Non
         factor, end = factor * SCALES[m.group(1).lower()], m.end()
     if end > pos:
         return factor, end
+    # "4.3M digital sales", "8 B people", "3bn users": a capital M or B, or "bn"/"mn",
+    # is a scale even outside money (a lone capital is no unit before a lowercase
+    # word; lowercase "m" stays metres).
+    m = _COUNT_SCALE_RE.match(text, pos)
+    if m and not allow_abbrev:
+        return ABBREV_SCALES[m.group(1).lower()], m.end()
     if allow_abbrev:
         m = re.match(r"[ \u00a0]?(mln|mil|mn|bil|bn|trn|tn|[kmb])(?![A-Za-z])", text[pos:],
                      re.IGNORECASE)
