@@ -343,6 +343,7 @@ def to_newsquant(annotated: Any, doc: Any = None) -> list[Pred]:
     text = annotated.article.text
     sents = annotated.sentences
     out: list[Pred] = []
+    named: list[tuple[int, int, str]] = []  # each figure's span and unit name, in order
     pairs = _change_pairs(text, annotated.quantities)
     merged = {j for _, j in pairs.values() if j is not None}
     for i, q in enumerate(annotated.quantities):
@@ -378,12 +379,37 @@ def to_newsquant(annotated: Any, doc: Any = None) -> list[Pred]:
             if unit != "year of age":
                 unit = per_suffix(text, form.end, unit)
             out.append(Pred(value, form.text, unit, change))
+            if form is q:
+                named.append((q.start, max([q.end] + [a.end for a in q.alternates]), unit))
     if doc is not None:
-        out += _loose_preds(text, doc, annotated.quantities, sents)
+        out += _loose_preds(text, doc, annotated.quantities, sents, named)
     return out
 
 
-def _loose_preds(text: str, doc: Any, qs: Sequence[Any], sents: Sequence[Any]) -> list[Pred]:
+# A unit written once for two figures: "3.9 million headsets, up from 2.4 million",
+# "280 million of the 1.5 billion shekels", "16369.03 up 58.06 points".
+_ELIDED_AFTER = re.compile(r"^\s*,?\s*(?:(?:up|down)\s+)?(?:from|and|or|versus|vs\.?|against)\s+$",
+                           re.IGNORECASE)
+_ELIDED_BEFORE = re.compile(r"^\s+(?:up|down|of(?:\s+the)?|out\s+of(?:\s+the)?)\s+$",
+                            re.IGNORECASE)
+
+
+def _elided_unit(text: str, start: int, end: int, named: Sequence[tuple[int, int, str]]) -> str:
+    """The unit a bare level shares with the figure written next to it, or "-"."""
+    before = [n for n in named if n[1] <= start]
+    after = [n for n in named if n[0] >= end]
+    for cand, gap, rx in ((before[-1] if before else None, "b", _ELIDED_AFTER),
+                          (after[0] if after else None, "a", _ELIDED_BEFORE)):
+        if cand is None or cand[2] in ("percentage", "-"):
+            continue
+        between = text[cand[1] : start] if gap == "b" else text[end : cand[0]]
+        if rx.match(between):
+            return cand[2]
+    return "-"
+
+
+def _loose_preds(text: str, doc: Any, qs: Sequence[Any], sents: Sequence[Any],
+                 named: Sequence[tuple[int, int, str]] = ()) -> list[Pred]:
     from storyline.nlp.loose_figures import loose_figures
 
     taken = [(f.start, f.end) for q in qs for f in (q, *q.alternates)]
@@ -392,7 +418,8 @@ def _loose_preds(text: str, doc: Any, qs: Sequence[Any], sents: Sequence[Any]) -
         sent_start = max((s.start for s in sents if s.start <= f.start), default=0)
         # The data set names a share "% <what it is a share of>", a member of a set
         # by the set's noun, and an amount with no noun "-".
-        unit = {"proportion": f"% {f.noun or '-'}", "one-of": f.noun or "-"}.get(f.kind, "-")
+        unit = {"proportion": f"% {f.noun or '-'}", "one-of": f.noun or "-"}.get(
+            f.kind, _elided_unit(text, f.start, f.end, named))
         out.append(Pred(_fmt(f.low), text[f.start : f.end], unit,
                         change_of(text, f.start, None, sent_start)))
     return out
