@@ -276,7 +276,7 @@ def count_phrase(text: str, lemma: str) -> str:
     words = re.findall(r"[\w'’-]+", text)
     last_number = max((i for i, w in enumerate(words) if _NUMBER_WORD.match(w)
                        or any(c.isdigit() for c in w)), default=-1)
-    mods = [w.lower() for w in words[last_number + 1 : -1]]
+    mods = [w.lower() for w in words[last_number + 1 : -1] if w.lower() not in ("and", "or")]
     head = words[-1] if words else ""
     if head[:1].isupper() and lemma == head.lower() and re.search(r"[^su]s$", lemma):
         lemma = lemma[:-1]  # spaCy keeps a capitalised plural ("Americans"); counts are singular

@@ -341,12 +341,19 @@ def _count_noun(doc: Doc, fig: _Fig) -> tuple[str, int] | None:
     if span is None or span.end >= len(doc):
         return None
     num = span[-1]
+    # The parse may hang the number on a name modifying the noun ("460 Ford and Toyota
+    # vans" → Ford): the counted noun is the one that name modifies.
+    target = num.head
+    while target.dep_ == "nmod" and target.pos_ == "PROPN" and target.head.i > target.i:
+        target = target.head
     for tok in doc[span.end : min(len(doc), span.end + 4)]:
+        if num.dep_ == "nummod" and tok.i < target.i and tok.dep_ in ("nmod", "cc", "conj"):
+            continue  # "460 Kia and Hyundai vehicles": coordinated modifiers, vehicles counted
         # The noun the number modifies, even as a compound, when the phrase's head is
         # singular: "a 3 cylinder engine" counts cylinders; "18 return trains" trains.
         if tok.pos_ in ("NOUN", "PROPN") and (tok.dep_ != "compound" or (
                 tok.i == num.head.i and num.dep_ == "nummod" and tok.head.tag_ == "NN")):
-            linked = fig.vague or tok.i in (num.head.i, num.head.head.i)
+            linked = fig.vague or tok.i in (num.head.i, num.head.head.i, target.i)
             if not linked or tok.lemma_.lower() in _UNCOUNTABLE or not tok.is_alpha:
                 return None
             return tok.lemma_.lower(), tok.idx + len(tok.text)
