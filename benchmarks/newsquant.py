@@ -167,6 +167,7 @@ _PER_NAMES: dict[str, str] = {
 # Vague amounts: our qualifier word → NewsQuant's (low, high), or None: not annotated.
 VAGUE: dict[str, tuple[float, float] | None] = {
     "dozens": (12.0, 120.0), "scores": (20.0, 200.0), "hundreds": (100.0, 1000.0),
+    "tens of millions": (1e7, 1e8), "hundreds of millions": (1e8, 1e9), "billions": (1e9, 1e10),
     "thousands": (1e3, 1e4), "tens of thousands": (1e4, 1e5),
     "hundreds of thousands": (1e5, 1e6), "millions": (1e6, 1e7),
     "several": None, "a few": None, "a couple": None, "a handful": None,
@@ -346,9 +347,11 @@ def to_newsquant(annotated: Any, doc: Any = None) -> list[Pred]:
     named: list[tuple[int, int, str]] = []  # each figure's span and unit name, in order
     pairs = _change_pairs(text, annotated.quantities)
     merged = {j for _, j in pairs.values() if j is not None}
+    loose = _loose(doc, annotated.quantities) if doc is not None else []
+    shares = [(f.start, f.end) for f in loose if f.kind == "proportion"]
     for i, q in enumerate(annotated.quantities):
-        if i in merged:
-            continue
+        if i in merged or any(s <= q.start < e for s, e in shares):
+            continue  # "three Germans" in "one out of three Germans" is part of a share
         sent_start = sents[q.sentence].start if q.sentence < len(sents) else 0
         change = change_of(text, q.start, q.qualifier, sent_start)
         for form in (q, *q.alternates):
@@ -381,8 +384,7 @@ def to_newsquant(annotated: Any, doc: Any = None) -> list[Pred]:
             out.append(Pred(value, form.text, unit, change))
             if form is q:
                 named.append((q.start, max([q.end] + [a.end for a in q.alternates]), unit))
-    if doc is not None:
-        out += _loose_preds(text, doc, annotated.quantities, sents, named)
+    out += _loose_preds(text, loose, sents, named)
     return out
 
 
@@ -408,13 +410,16 @@ def _elided_unit(text: str, start: int, end: int, named: Sequence[tuple[int, int
     return "-"
 
 
-def _loose_preds(text: str, doc: Any, qs: Sequence[Any], sents: Sequence[Any],
-                 named: Sequence[tuple[int, int, str]] = ()) -> list[Pred]:
+def _loose(doc: Any, qs: Sequence[Any]) -> list[Any]:
     from storyline.nlp.loose_figures import loose_figures
 
-    taken = [(f.start, f.end) for q in qs for f in (q, *q.alternates)]
+    return loose_figures(doc, [(f.start, f.end) for q in qs for f in (q, *q.alternates)])
+
+
+def _loose_preds(text: str, loose: Sequence[Any], sents: Sequence[Any],
+                 named: Sequence[tuple[int, int, str]] = ()) -> list[Pred]:
     out: list[Pred] = []
-    for f in loose_figures(doc, taken):
+    for f in loose:
         sent_start = max((s.start for s in sents if s.start <= f.start), default=0)
         # The data set names a share "% <what it is a share of>", a member of a set
         # by the set's noun, and an amount with no noun "-".

@@ -132,13 +132,16 @@ def _single_counts(doc: Doc) -> list[LooseFigure]:
 
 def loose_figures(doc: Doc, taken: Sequence[tuple[int, int]]) -> list[LooseFigure]:
     """Proportions, "one of the …" and bare levels in ``doc`` that overlap none of the
-    ``taken`` spans (the figures ``extract_quantities`` already returned)."""
+    ``taken`` spans (the figures ``extract_quantities`` already returned); a ratio
+    ("one out of three Germans") is kept even over a figure taken inside it."""
     from storyline.nlp.quantities import bare_levels
 
     spans = list(taken)
     out: list[LooseFigure] = []
     for f in [*_proportions(doc), *_one_of(doc), *_single_counts(doc)]:
-        if not any(s < f.end and f.start < e for s, e in spans):
+        # "one out of three Germans" is a share, whatever else read "three Germans"
+        ratio = f.kind == "proportion" and _RATIO_RE.match(doc.text, f.start) is not None
+        if ratio or not any(s < f.end and f.start < e for s, e in spans):
             out.append(f)
             spans.append((f.start, f.end))
     for start, end, value in bare_levels(doc, spans):
