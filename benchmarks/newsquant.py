@@ -158,10 +158,16 @@ _PER_NAMES: dict[str, str] = {
     "litres": "litre", "liters": "litre", "liter": "litre", "gallons": "gallon",
     "ounces": "ounce", "shares": "share", "kilos": "kilogram", "kilo": "kilogram",
     "kilograms": "kilogram", "nights": "night", "heads": "head",
+    # areas and energy as a price is quoted per them ("$80 per sq m", "$2.24 per mmBTU")
+    "sq m": "square metre", "sqm": "square metre", "m2": "square metre",
+    "square metre": "square metre", "square meter": "square metre",
+    "sq ft": "square foot", "square foot": "square foot", "square feet": "square foot",
+    "mmbtu": "mega british thermal unit", "btu": "british thermal unit",
 }
 # Vague amounts: our qualifier word → NewsQuant's (low, high), or None: not annotated.
 VAGUE: dict[str, tuple[float, float] | None] = {
     "dozens": (12.0, 120.0), "scores": (20.0, 200.0), "hundreds": (100.0, 1000.0),
+    "tens of millions": (1e7, 1e8), "hundreds of millions": (1e8, 1e9), "billions": (1e9, 1e10),
     "thousands": (1e3, 1e4), "tens of thousands": (1e4, 1e5),
     "hundreds of thousands": (1e5, 1e6), "millions": (1e6, 1e7),
     "several": None, "a few": None, "a couple": None, "a handful": None,
@@ -196,7 +202,7 @@ _PER_AFTER = re.compile(
 _NUMBER_WORD = re.compile(
     r"^(?:[\d.,]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
-    r"million|billion|trillion|dozen|dozens|hundreds|thousands|millions|of|a|an)$",
+    r"million|billion|trillion|dozen|dozens|hundreds|thousands|millions|of|a|an|b|bn|m|mn|mln)$",
     re.IGNORECASE,
 )
 _CHANGE_LEFT = re.compile(
@@ -271,7 +277,10 @@ def count_phrase(text: str, lemma: str) -> str:
     words = re.findall(r"[\w'’-]+", text)
     last_number = max((i for i, w in enumerate(words) if _NUMBER_WORD.match(w)
                        or any(c.isdigit() for c in w)), default=-1)
-    mods = [w.lower() for w in words[last_number + 1 : -1]]
+    mods = [w.lower() for w in words[last_number + 1 : -1] if w.lower() not in ("and", "or")]
+    head = words[-1] if words else ""
+    if head[:1].isupper() and lemma == head.lower() and re.search(r"[^su]s$", lemma):
+        lemma = lemma[:-1]  # spaCy keeps a capitalised plural ("Americans"); counts are singular
     return " ".join([*mods, lemma]) if len(mods) <= 3 else lemma
 
 
@@ -327,17 +336,22 @@ def _change_pairs(text: str, qs: Sequence[Any]) -> dict[int, tuple[float, int | 
     return out
 
 
-def to_newsquant(annotated: Any) -> list[Pred]:
-    """An ``AnnotatedArticle``'s quantities as NewsQuant predictions (alternates apart)."""
+def to_newsquant(annotated: Any, doc: Any = None) -> list[Pred]:
+    """An ``AnnotatedArticle``'s quantities as NewsQuant predictions (alternates apart);
+    with its spaCy ``doc``, also the figures claims leave out but the data set annotates
+    (proportions, "one of the …", bare levels: ``storyline.nlp.loose_figures``)."""
     _import_storyline()
     text = annotated.article.text
     sents = annotated.sentences
     out: list[Pred] = []
+    named: list[tuple[int, int, str]] = []  # each figure's span and unit name, in order
     pairs = _change_pairs(text, annotated.quantities)
     merged = {j for _, j in pairs.values() if j is not None}
+    loose = _loose(doc, annotated.quantities) if doc is not None else []
+    shares = [(f.start, f.end) for f in loose if f.kind == "proportion"]
     for i, q in enumerate(annotated.quantities):
-        if i in merged:
-            continue
+        if i in merged or any(s <= q.start < e for s, e in shares):
+            continue  # "three Germans" in "one out of three Germans" is part of a share
         sent_start = sents[q.sentence].start if q.sentence < len(sents) else 0
         change = change_of(text, q.start, q.qualifier, sent_start)
         for form in (q, *q.alternates):
@@ -368,6 +382,51 @@ def to_newsquant(annotated: Any) -> list[Pred]:
             if unit != "year of age":
                 unit = per_suffix(text, form.end, unit)
             out.append(Pred(value, form.text, unit, change))
+            if form is q:
+                named.append((q.start, max([q.end] + [a.end for a in q.alternates]), unit))
+    out += _loose_preds(text, loose, sents, named)
+    return out
+
+
+# A unit written once for two figures: "3.9 million headsets, up from 2.4 million",
+# "280 million of the 1.5 billion shekels", "16369.03 up 58.06 points".
+_ELIDED_AFTER = re.compile(r"^\s*,?\s*(?:(?:up|down)\s+)?(?:from|and|or|versus|vs\.?|against)\s+$",
+                           re.IGNORECASE)
+_ELIDED_BEFORE = re.compile(r"^\s+(?:up|down|of(?:\s+the)?|out\s+of(?:\s+the)?)\s+$",
+                            re.IGNORECASE)
+
+
+def _elided_unit(text: str, start: int, end: int, named: Sequence[tuple[int, int, str]]) -> str:
+    """The unit a bare level shares with the figure written next to it, or "-"."""
+    before = [n for n in named if n[1] <= start]
+    after = [n for n in named if n[0] >= end]
+    for cand, gap, rx in ((before[-1] if before else None, "b", _ELIDED_AFTER),
+                          (after[0] if after else None, "a", _ELIDED_BEFORE)):
+        if cand is None or cand[2] in ("percentage", "-"):
+            continue
+        between = text[cand[1] : start] if gap == "b" else text[end : cand[0]]
+        if rx.match(between):
+            return cand[2]
+    return "-"
+
+
+def _loose(doc: Any, qs: Sequence[Any]) -> list[Any]:
+    from storyline.nlp.loose_figures import loose_figures
+
+    return loose_figures(doc, [(f.start, f.end) for q in qs for f in (q, *q.alternates)])
+
+
+def _loose_preds(text: str, loose: Sequence[Any], sents: Sequence[Any],
+                 named: Sequence[tuple[int, int, str]] = ()) -> list[Pred]:
+    out: list[Pred] = []
+    for f in loose:
+        sent_start = max((s.start for s in sents if s.start <= f.start), default=0)
+        # The data set names a share "% <what it is a share of>", a member of a set
+        # by the set's noun, and an amount with no noun "-".
+        unit = {"proportion": f"% {f.noun or '-'}", "one-of": f.noun or "-"}.get(
+            f.kind, _elided_unit(text, f.start, f.end, named))
+        out.append(Pred(_fmt(f.low), text[f.start : f.end], unit,
+                        change_of(text, f.start, None, sent_start)))
     return out
 
 
@@ -525,7 +584,8 @@ def predict(texts: Iterable[str], errors: list[str] | None = None) -> list[list[
     out: list[list[Pred]] = []
     for i, (text, doc) in enumerate(zip(texts, nlp.pipe(texts, batch_size=64), strict=True)):
         try:
-            out.append(to_newsquant(annotate_doc(Article(id=article_id(text), text=text), doc)))
+            annotated = annotate_doc(Article(id=article_id(text), text=text), doc)
+            out.append(to_newsquant(annotated, doc))
         except Exception as exc:  # reported, never hidden: one odd sentence must not stop a run
             out.append([])
             if errors is not None:

@@ -25,9 +25,10 @@ class Number:
 
 # Thousands separated by commas, or by (narrow) spaces as in "816 000"; a
 # leading group of at most three digits keeps "2023 100" from becoming one number.
+# A decimal may drop its leading zero (".001 per cent", "a .500 record").
 _NUMERIC_BODY = (
-    r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)"
-    r"(?:\.\d+)?(?![.,]?\d)"
+    r"(?:(?:\d{1,3}(?:,\d{3})+(?![\d])|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)"
+    r"(?:\.\d+)?|\.\d+)(?![.,]?\d)"
 )
 NUMERIC_RE = re.compile(r"(?<![\w.,])" + _NUMERIC_BODY)
 # The same numeral glued to letters on its left, for "USD10m" and "RM23.50" (the
@@ -126,11 +127,24 @@ def parse_words(text: str, start: int, end: int) -> Number | None:
     return Number(start, end, value, value, 0.5 * step if step > 1 else 0.5)
 
 
+_COUNT_SCALE_RE = re.compile(r"[ \u00a0]?(M|B|bn|mn|mln)(?=\s+[a-z])")
+_SCALE_AFTER_RE = re.compile(r"[ \u00a0]?(" + _SCALE_WORD + r")\b", re.IGNORECASE)
+
+
 def scale_at(text: str, pos: int, allow_abbrev: bool) -> tuple[float, int] | None:
-    """A scale word after a numeral ("2.5 billion", "€40m" when ``allow_abbrev``)."""
-    m = re.match(r"[ \u00a0]?(" + _SCALE_WORD + r")\b", text[pos:], re.IGNORECASE)
-    if m and m.group(1).lower() != "dozen":
-        return SCALES[m.group(1).lower()], pos + m.end()
+    """A scale word after a numeral ("2.5 billion", "€40m" when ``allow_abbrev``);
+    scale words multiply when several follow ("4 hundred million" is 4e8)."""
+    factor, end = 1.0, pos
+    while (m := _SCALE_AFTER_RE.match(text, end)) and m.group(1).lower() != "dozen":
+        factor, end = factor * SCALES[m.group(1).lower()], m.end()
+    if end > pos:
+        return factor, end
+    # "4.3M digital sales", "8 B people", "3bn users": a capital M or B, or "bn"/"mn",
+    # is a scale even outside money (a lone capital is no unit before a lowercase
+    # word; lowercase "m" stays metres).
+    m = _COUNT_SCALE_RE.match(text, pos)
+    if m and not allow_abbrev:
+        return ABBREV_SCALES[m.group(1).lower()], m.end()
     if allow_abbrev:
         m = re.match(r"[ \u00a0]?(mln|mil|mn|bil|bn|trn|tn|[kmb])(?![A-Za-z])", text[pos:],
                      re.IGNORECASE)
@@ -190,12 +204,28 @@ def negated(n: Number, start: int) -> Number:
     return Number(start, n.end, -n.high, -n.low, n.precision, n.vague)
 
 
+# Scientific notation after a numeral: "1.99×10−30", "3 x 10^8", "2.998 × 10⁸", "1.5e-5".
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺−", "0123456789-+-")
+_SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+EXPONENT_RE = re.compile(
+    rf"(?:\s?×\s?10(?:\^|\*\*)?(?P<a>[-−+]?\d{{1,3}})"
+    rf"|\s?[xX*×]\s?10(?:\^|\*\*)(?P<b>[-−+]?\d{{1,3}})"
+    rf"|\s?[xX*×]\s?10(?P<c>[⁻⁺]?[{_SUP}]{{1,3}})"
+    rf"|[eE](?P<d>[-+]?\d{{1,3}}))(?![\d.])"
+)
+
+
 def number_at(text: str, pos: int, glued: bool = False) -> Number | None:
     """The number (numeral or words) starting exactly at ``pos``; ``glued`` lets
     a numeral follow letters ("USD10m")."""
     m = (GLUED_NUMERIC_RE if glued else NUMERIC_RE).match(text, pos)
     if m:
-        return parse_numeric(text, m.start(), m.end())
+        n = parse_numeric(text, m.start(), m.end())
+        e = EXPONENT_RE.match(text, m.end())
+        if e is None:
+            return n
+        power = 10.0 ** int(next(g for g in e.groups() if g).translate(_SUPERSCRIPTS))
+        return Number(n.start, e.end(), n.low * power, n.high * power, n.precision * power)
     m = WORD_NUMBER_RE.match(text, pos)
     if m:
         return parse_words(text, m.start(), m.end())

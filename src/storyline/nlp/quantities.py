@@ -341,12 +341,19 @@ def _count_noun(doc: Doc, fig: _Fig) -> tuple[str, int] | None:
     if span is None or span.end >= len(doc):
         return None
     num = span[-1]
+    # The parse may hang the number on a name modifying the noun ("460 Ford and Toyota
+    # vans" → Ford): the counted noun is the one that name modifies.
+    target = num.head
+    while target.dep_ == "nmod" and target.pos_ == "PROPN" and target.head.i > target.i:
+        target = target.head
     for tok in doc[span.end : min(len(doc), span.end + 4)]:
+        if num.dep_ == "nummod" and tok.i < target.i and tok.dep_ in ("nmod", "cc", "conj"):
+            continue  # "460 Kia and Hyundai vehicles": coordinated modifiers, vehicles counted
         # The noun the number modifies, even as a compound, when the phrase's head is
         # singular: "a 3 cylinder engine" counts cylinders; "18 return trains" trains.
         if tok.pos_ in ("NOUN", "PROPN") and (tok.dep_ != "compound" or (
                 tok.i == num.head.i and num.dep_ == "nummod" and tok.head.tag_ == "NN")):
-            linked = fig.vague or tok.i in (num.head.i, num.head.head.i)
+            linked = fig.vague or tok.i in (num.head.i, num.head.head.i, target.i)
             if not linked or tok.lemma_.lower() in _UNCOUNTABLE or not tok.is_alpha:
                 return None
             return tok.lemma_.lower(), tok.idx + len(tok.text)
@@ -489,3 +496,37 @@ def extract_quantities(doc: Doc, mentions: Sequence[Mention]) -> list[Quantity]:
         consumed = max([fig.end] + [a.end for a in alts])
         out.append(q)
     return [attribute_and_subject(doc, q, mentions) for q in out]
+
+
+_OPEN_RANGE_RE = re.compile(r"\s*(?:-|–|to)\s*[$€£¥]?\d")
+
+
+def bare_levels(doc: Doc, taken: Sequence[tuple[int, int]]) -> list[tuple[int, int, float]]:
+    """Numerals with neither unit nor counted noun that still state an amount: a
+    decimal ("the index ended at 1,334.20") or a scaled sum ("raised 280 million").
+    Not claims (nothing says what they measure); a benchmark that annotates every
+    quantity counts them.  Spans overlapping ``taken`` are skipped."""
+    text = doc.text
+    excluded = _excluded_spans(doc)
+    out: list[tuple[int, int, float]] = []
+    consumed = 0
+    for pos in _candidates(text):
+        if pos < consumed or any(s <= pos < e for s, e in taken):
+            continue
+        fig = _single_at(text, pos)
+        if fig is None or fig.info or fig.currency or fig.vague or fig.low is None:
+            continue
+        written = text[fig.num_start : fig.end]
+        if fig.low != fig.high or (not written[:1].isdigit() and written[:1] != "."):
+            continue
+        num = nb.NUMERIC_RE.match(text, fig.num_start)
+        scaled = num is not None and num.end() < fig.end
+        if not (scaled or "." in written) or any(s < fig.end and fig.start < e for s, e in taken):
+            continue
+        if _excluded(fig, excluded) and _could_be_date(text, fig) and not scaled:
+            continue
+        if _OPEN_RANGE_RE.match(text, fig.end):
+            continue  # "from 4.8 to 4.7 percent": one end of a range that has a unit
+        out.append((fig.start, fig.end, fig.low))
+        consumed = fig.end
+    return out

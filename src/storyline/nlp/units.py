@@ -171,7 +171,9 @@ UNITS: dict[str, UnitInfo] = {
     **_u("kW", "kilowatt", "power", "kw", "kilowatt", "kilowatts"),
     **_u("MW", "megawatt", "power", "mw", "megawatt", "megawatts"),
     **_u("GW", "gigawatt", "power", "gw", "gigawatt", "gigawatts"),
-    **_u("hp", "horsepower", "power", "hp", "bhp", "horsepower", "brake horsepower"),
+    **_u("hp", "horsepower", "power", "hp", "horsepower"),
+    # brake horsepower is horsepower measured at the crankshaft: same unit, kept as written
+    **_u("bhp", "horsepower", "power", "bhp", "brake horsepower"),
     **_u("kWh", "kilowatt_hour", "energy", "kwh", "kilowatt-hour", "kilowatt-hours",
          "kilowatt hour", "kilowatt hours"),
     **_u("MWh", "megawatt_hour", "energy", "mwh", "megawatt-hour", "megawatt-hours",
