@@ -569,8 +569,12 @@ def _import_storyline() -> None:
         sys.path.insert(0, src)
 
 
-def predict(texts: Iterable[str], errors: list[str] | None = None) -> list[list[Pred]]:
+def predict(texts: Iterable[str], errors: list[str] | None = None, loose: bool = True
+            ) -> list[list[Pred]]:
     """Our figures for each text, in order (spaCy loaded once, texts piped in batches).
+
+    ``loose=False`` scores only the figures the claims stage keeps (no
+    proportions, "one of the …" or bare levels: ``--claims-only``).
 
     A text whose annotation raises gets no prediction; the error goes to ``errors``.
     """
@@ -585,7 +589,7 @@ def predict(texts: Iterable[str], errors: list[str] | None = None) -> list[list[
     for i, (text, doc) in enumerate(zip(texts, nlp.pipe(texts, batch_size=64), strict=True)):
         try:
             annotated = annotate_doc(Article(id=article_id(text), text=text), doc)
-            out.append(to_newsquant(annotated, doc))
+            out.append(to_newsquant(annotated, doc if loose else None))
         except Exception as exc:  # reported, never hidden: one odd sentence must not stop a run
             out.append([])
             if errors is not None:
@@ -593,12 +597,12 @@ def predict(texts: Iterable[str], errors: list[str] | None = None) -> list[list[
     return out
 
 
-def evaluate(data: Path, limit: int | None = None
+def evaluate(data: Path, limit: int | None = None, loose: bool = True
              ) -> tuple[dict[str, Score], list[dict[str, Any]], list[str]]:
     """Scores, the predictions file's content (aligned with the items) and any errors."""
     items = load_items(data, limit)
     errors: list[str] = []
-    preds = predict((it["text"] for it in items), errors)
+    preds = predict((it["text"] for it in items), errors, loose)
     rows = [{"text": it["text"], "quantities": [p.to_dict() for p in ps]}
             for it, ps in zip(items, preds, strict=True)]
     return score(items, rows), rows, errors
@@ -639,6 +643,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="benchmark folder")
     parser.add_argument("--predictions", type=Path, help="write our predictions here (JSON)")
     parser.add_argument("--limit", type=int, help="score only the first N items")
+    parser.add_argument("--claims-only", action="store_true",
+                        help="leave out the loose figures the claims stage does not keep")
     args = parser.parse_args(argv)
     try:
         data_file(args.data)
@@ -646,7 +652,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     t0 = time.perf_counter()
-    scores, rows, errors = evaluate(args.data, args.limit)
+    scores, rows, errors = evaluate(args.data, args.limit, loose=not args.claims_only)
     seconds = time.perf_counter() - t0
     for e in errors:
         print(f"annotation failed: {e}", file=sys.stderr)
