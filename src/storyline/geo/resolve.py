@@ -55,6 +55,7 @@ class Weights:
 
     country: float = 12.0  # a country's prior (log10 population of cities tops out ~7.5)
     continent: float = 12.0
+    area: float = 12.0  # oceans, seas, world regions: "Atlantic" is not Atlantic, Iowa
     state: float = 8.0
     # Admin-1 regions outside the US and admin-2 units with bare names ("Suffolk") are
     # weighed like a city of their population (the sum over their member settlements),
@@ -170,8 +171,9 @@ def _options(gaz: Gazetteer, name: str, w: Weights) -> list[_Option]:
             prior = math.log10(p.population + 10)
         else:
             prior = {"country": w.country, "continent": w.continent, "state": w.state,
-                     "region": w.region, "county": w.county, "airport": w.airport}[p.feature]
-            if p.feature == "county" and p.country_code != "US":
+                     "region": w.region, "county": w.county, "airport": w.airport,
+                     "area": w.area}[p.feature]
+            if p.feature == "county" and (p.country_code != "US" or not c.primary):
                 prior = math.log10(p.population + 10) + w.district
             elif p.feature == "region":
                 prior = math.log10(p.population + 10) + w.region
@@ -190,6 +192,11 @@ def _options(gaz: Gazetteer, name: str, w: Weights) -> list[_Option]:
     if any(o.place.feature == "country" and o.how == "name" for o in best.values()):
         best = {i: o for i, o in best.items()
                 if not (o.place.feature == "city" and o.how == "alternate name")}
+    # Nor does a region of that country sharing its name (the state of México).
+    named = {o.place.country_code for o in best.values()
+             if o.place.feature == "country" and o.how == "name"}
+    best = {i: o for i, o in best.items()
+            if not (o.place.feature in ("region", "county") and o.place.country_code in named)}
     # A region named after its seat ("Porto", "Izmir", "Limassol"): news means the city.
     city_countries = {o.place.country_code for o in best.values() if o.place.feature == "city"}
     for o in best.values():
@@ -201,30 +208,50 @@ def _options(gaz: Gazetteer, name: str, w: Weights) -> list[_Option]:
     return list(best.values())
 
 
+# Words that qualify a place ("West Surrey", "Greater London", "Downtown Dallas"): the
+# rest of the name is still the place.
+_QUALIFIERS = frozenset({"north", "south", "east", "west", "central", "northern", "southern",
+                         "eastern", "western", "northeast", "northwest", "southeast",
+                         "southwest", "northeastern", "northwestern", "southeastern",
+                         "southwestern", "upper", "lower", "greater", "downtown", "inner",
+                         "outer", "metro", "metropolitan", "rural", "suburban", "mid", "the"})
 # Words that never stand for a place on their own inside a longer name.
-_GENERIC_WORDS = frozenset({"the", "of", "and", "in", "at", "on", "for", "de", "la", "le", "st",
-                            "north", "south", "east", "west", "central", "new", "old", "upper",
-                            "lower", "great", "little", "city", "street", "road", "park"})
+_GENERIC_WORDS = _QUALIFIERS | frozenset({"of", "and", "in", "at", "on", "for", "de", "la",
+                                          "le", "st", "new", "old", "great", "little", "city",
+                                          "street", "road", "park"})
+
+
+def _word(w: str) -> str:
+    return w.lower().strip(".,'’")
 
 
 def _contained_options(gaz: Gazetteer, name: str, w: Weights) -> tuple[str, list[_Option]]:
     """Options for the longest place name inside an unknown multi-word name.
 
     "Dubai World Cup" → Dubai, "Cavan Institute" → Cavan, "West Surrey" → Surrey: an
-    event, building or part of a place is located by the place it is named after.  Only
-    name matches count (no demonyms: "Central American" is not the United States), and
-    every option pays ``w.contained_penalty``.  Returns the sub-name and its options.
+    event, building or part of a place is located by the place it is named after.
+
+    An English name's last word is its head, the kind of thing it names ("Trump *Tower*",
+    "Brands *Hatch*", "Korean *Peninsula*", "Royal *Street*"): it is never the place the
+    thing is named after, so a sub-name may take in the last word only when everything
+    before it qualifies a place ("West Surrey", "Greater London").  Only matches on a
+    record's main name count (no alternate names, region stems or demonyms: "Royal" is an
+    alternate name of Royal City, "Central American" is not the United States), and every
+    option pays ``w.contained_penalty``.  Returns the sub-name and its options.
     """
     words = name.split()
     for size in range(len(words) - 1, 0, -1):
         for start in range(len(words) - size + 1):
             part = words[start:start + size]
-            if all(p.lower().strip(".,'’") in _GENERIC_WORDS for p in part):
+            if all(_word(p) in _GENERIC_WORDS for p in part):
+                continue
+            if (start + size == len(words)
+                    and not all(_word(p) in _QUALIFIERS for p in words[:start])):
                 continue
             sub = " ".join(part)
             if not sub[:1].isupper():
                 continue
-            opts = [o for o in _options(gaz, sub, w) if o.how != "demonym"]
+            opts = [o for o in _options(gaz, sub, w) if o.how == "name"]
             if opts:
                 for o in opts:
                     o.prior -= w.contained_penalty
