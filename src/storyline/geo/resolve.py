@@ -267,6 +267,7 @@ def resolve_toponyms(
     gazetteer: Gazetteer | None = None,
     weights: Weights = DEFAULT_WEIGHTS,
     contained: bool = False,
+    focus: bool = False,
 ) -> list[Resolution]:
     """Resolve each of a document's toponyms to one place (or None, with a reason).
 
@@ -274,7 +275,12 @@ def resolve_toponyms(
     result is parallel to it).  ``contained``: a multi-word name the gazetteer lacks falls
     back on the longest place name inside it ("Dubai World Cup" → Dubai), marked as such
     in the reason; off by default, since that point is the named-after place's, not the
-    thing's own.  ``context``: further place names from the same document
+    thing's own.  ``focus``: a name the gazetteer lacks whose head word says it is a
+    street, building or other local feature ("Royal Street", "Barclays Center"), and a
+    contained-name match more than 161 km from the document's focus, are placed at that
+    focus, its most often named town or county (see ``local_feature_head``), marked
+    "document focus" in ``how``; off by default, since that is an estimate, not a
+    gazetteer record.  ``context``: further place names from the same document
     (e.g. every GPE/LOC entity) that inform the choice but are not resolved themselves.
     """
     gaz = gazetteer or get_gazetteer()
@@ -398,6 +404,7 @@ def resolve_toponyms(
             new[k] = (o, s, why, margin, runner, strong)
         picks = new
 
+    focal = _focus(keys, picks) if focus else None
     out: list[Resolution] = []
     for n, k in zip(names, keys, strict=True):
         opts = options.get(k, [])
@@ -405,9 +412,25 @@ def resolve_toponyms(
             out.append(Resolution(n, None, "empty name"))
             continue
         if k not in picks:
+            if focus and focal is not None and local_feature_head(n):
+                out.append(Resolution(
+                    n, focal, f"local feature not in the gazetteer; placed at the document's"
+                              f" focus ({focal.name}, its most often named town)",
+                    how="document focus"))
+                continue
             out.append(Resolution(n, None, f"no gazetteer entry for {n!r}"))
             continue
         o, s, why, margin, runner, strong = picks[k]
+        if (focal is not None and o.how.startswith("contained")
+                and haversine_km(o.place.lat, o.place.lon, focal.lat, focal.lon) > 161):
+            # A thing named after a place far from everything else the document is about
+            # ("Cloverhill District Court" in a story about Dublin) is more often in the
+            # document's own town than at the distant namesake.
+            out.append(Resolution(
+                n, focal, f"not in the gazetteer; its contained name {o.how[16:-1]!r} lies"
+                          f" far from the document's focus, so placed there ({focal.name},"
+                          " its most often named town)", how="document focus"))
+            continue
         parts = [f"{o.how} match"]
         if len(opts) == 1:
             parts.append("only candidate")
@@ -421,6 +444,49 @@ def resolve_toponyms(
         out.append(Resolution(n, o.place, reason, len(opts), round(s, 3), margin, runner,
                               strong, o.how))
     return out
+
+
+# Head words of names for streets, buildings and other features a town contains.
+_LOCAL_HEADS = frozenset({
+    "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "dr",
+    "lane", "ln", "way", "highway", "square", "plaza", "tower", "towers", "center",
+    "centre", "hall", "college", "school", "university", "church", "cathedral", "chapel",
+    "court", "courthouse", "stadium", "arena", "field", "bridge", "hospital", "station",
+    "mall", "market", "museum", "library", "building", "house", "hotel", "restaurant",
+    "bank", "embassy", "ministry", "office", "prison", "jail", "quarter", "neighborhood",
+    "neighbourhood", "estate", "plantation", "railroad", "railway", "terminal", "harbor",
+    "harbour", "pier", "park", "campus", "zoo", "theater", "theatre", "club", "cemetery",
+})
+
+
+def local_feature_head(name: str) -> bool:
+    """True when a multi-word name ends in a word for a local feature ("Royal Street")."""
+    words = name.split()
+    return len(words) > 1 and _word(words[-1]) in _LOCAL_HEADS
+
+
+def _focus(keys: Sequence[str],
+           picks: dict[str, tuple[_Option, float, str, float, Place | None, bool]],
+           ) -> Place | None:
+    """The town or county the document names most often (first named wins a tie).
+
+    Only picks made on a name of their own count (not a contained name), since the
+    focus stands in for places the gazetteer lacks.
+    """
+    counts: Counter[str] = Counter()
+    first: dict[str, Place] = {}
+    for k in keys:
+        pick = picks.get(k)
+        if pick is None:
+            continue
+        o = pick[0]
+        if o.place.feature in ("city", "county") and not o.how.startswith("contained"):
+            counts[o.place.gazetteer_id] += 1
+            first.setdefault(o.place.gazetteer_id, o.place)
+    if not counts:
+        return None
+    top = max(counts.values())
+    return next(p for gid, p in first.items() if counts[gid] == top)
 
 
 def document_countries(resolutions: Sequence[Resolution]) -> Counter[str]:
