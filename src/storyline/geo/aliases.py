@@ -108,3 +108,18 @@ CA_PROVINCE_ABBREVIATIONS: dict[str, Sequence[str]] = {
 # key's ``hash()`` above a 20-bit record code (record index << 1 | primary flag) — in one
 # sorted array: 8 bytes a pair, found by bisection.  A different key shares the 44 hash
 # bits with probability ~560k / 2**44 ≈ 3e-8 per lookup; the index is rebuilt per process,
+
+
+def regional_demonyms(name: str) -> set[str]:
+    """Adjective forms of a one-word state or province name ("Ohioan", "Ontarian").
+
+    Deliberately loose (several candidate endings): they are indexed as demonym keys,
+    which the resolver consults only when no place carries the name itself, and a form
+    no one writes costs nothing.
+    """
+    if " " in name or not name.isalpha():
+        return set()
+    out = {name + "an", name + "ian"}
+    if name[-1] in "aeiou":
+        out |= {name + "n", name[:-1] + "an", name[:-1] + "ian"}
+    return out

@@ -6,7 +6,8 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
-Feature = Literal["city", "country", "state", "region", "county", "continent", "airport"]
+Feature = Literal["city", "country", "state", "region", "county", "continent", "airport",
+                  "area"]
 
 # Half the Earth's circumference: the worst possible great-circle error.
 EARTH_HALF_CIRCUMFERENCE_KM = 20039.0
@@ -45,5 +46,5 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 FEATURES: tuple[Feature, ...] = ("city", "country", "state", "region", "county",
-                                  "continent", "airport")
+                                  "continent", "airport", "area")
 FEATURE_CODE = {f: k for k, f in enumerate(FEATURES)}

@@ -55,6 +55,7 @@ class Weights:
 
     country: float = 12.0  # a country's prior (log10 population of cities tops out ~7.5)
     continent: float = 12.0
+    area: float = 12.0  # oceans, seas, world regions: "Atlantic" is not Atlantic, Iowa
     state: float = 8.0
     # Admin-1 regions outside the US and admin-2 units with bare names ("Suffolk") are
     # weighed like a city of their population (the sum over their member settlements),
@@ -170,8 +171,9 @@ def _options(gaz: Gazetteer, name: str, w: Weights) -> list[_Option]:
             prior = math.log10(p.population + 10)
         else:
             prior = {"country": w.country, "continent": w.continent, "state": w.state,
-                     "region": w.region, "county": w.county, "airport": w.airport}[p.feature]
-            if p.feature == "county" and p.country_code != "US":
+                     "region": w.region, "county": w.county, "airport": w.airport,
+                     "area": w.area}[p.feature]
+            if p.feature == "county" and (p.country_code != "US" or not c.primary):
                 prior = math.log10(p.population + 10) + w.district
             elif p.feature == "region":
                 prior = math.log10(p.population + 10) + w.region
@@ -190,6 +192,11 @@ def _options(gaz: Gazetteer, name: str, w: Weights) -> list[_Option]:
     if any(o.place.feature == "country" and o.how == "name" for o in best.values()):
         best = {i: o for i, o in best.items()
                 if not (o.place.feature == "city" and o.how == "alternate name")}
+    # Nor does a region of that country sharing its name (the state of México).
+    named = {o.place.country_code for o in best.values()
+             if o.place.feature == "country" and o.how == "name"}
+    best = {i: o for i, o in best.items()
+            if not (o.place.feature in ("region", "county") and o.place.country_code in named)}
     # A region named after its seat ("Porto", "Izmir", "Limassol"): news means the city.
     city_countries = {o.place.country_code for o in best.values() if o.place.feature == "city"}
     for o in best.values():
@@ -201,30 +208,50 @@ def _options(gaz: Gazetteer, name: str, w: Weights) -> list[_Option]:
     return list(best.values())
 
 
+# Words that qualify a place ("West Surrey", "Greater London", "Downtown Dallas"): the
+# rest of the name is still the place.
+_QUALIFIERS = frozenset({"north", "south", "east", "west", "central", "northern", "southern",
+                         "eastern", "western", "northeast", "northwest", "southeast",
+                         "southwest", "northeastern", "northwestern", "southeastern",
+                         "southwestern", "upper", "lower", "greater", "downtown", "inner",
+                         "outer", "metro", "metropolitan", "rural", "suburban", "mid", "the"})
 # Words that never stand for a place on their own inside a longer name.
-_GENERIC_WORDS = frozenset({"the", "of", "and", "in", "at", "on", "for", "de", "la", "le", "st",
-                            "north", "south", "east", "west", "central", "new", "old", "upper",
-                            "lower", "great", "little", "city", "street", "road", "park"})
+_GENERIC_WORDS = _QUALIFIERS | frozenset({"of", "and", "in", "at", "on", "for", "de", "la",
+                                          "le", "st", "new", "old", "great", "little", "city",
+                                          "street", "road", "park"})
+
+
+def _word(w: str) -> str:
+    return w.lower().strip(".,'’")
 
 
 def _contained_options(gaz: Gazetteer, name: str, w: Weights) -> tuple[str, list[_Option]]:
     """Options for the longest place name inside an unknown multi-word name.
 
     "Dubai World Cup" → Dubai, "Cavan Institute" → Cavan, "West Surrey" → Surrey: an
-    event, building or part of a place is located by the place it is named after.  Only
-    name matches count (no demonyms: "Central American" is not the United States), and
-    every option pays ``w.contained_penalty``.  Returns the sub-name and its options.
+    event, building or part of a place is located by the place it is named after.
+
+    An English name's last word is its head, the kind of thing it names ("Trump *Tower*",
+    "Brands *Hatch*", "Korean *Peninsula*", "Royal *Street*"): it is never the place the
+    thing is named after, so a sub-name may take in the last word only when everything
+    before it qualifies a place ("West Surrey", "Greater London").  Only matches on a
+    record's main name count (no alternate names, region stems or demonyms: "Royal" is an
+    alternate name of Royal City, "Central American" is not the United States), and every
+    option pays ``w.contained_penalty``.  Returns the sub-name and its options.
     """
     words = name.split()
     for size in range(len(words) - 1, 0, -1):
         for start in range(len(words) - size + 1):
             part = words[start:start + size]
-            if all(p.lower().strip(".,'’") in _GENERIC_WORDS for p in part):
+            if all(_word(p) in _GENERIC_WORDS for p in part):
+                continue
+            if (start + size == len(words)
+                    and not all(_word(p) in _QUALIFIERS for p in words[:start])):
                 continue
             sub = " ".join(part)
             if not sub[:1].isupper():
                 continue
-            opts = [o for o in _options(gaz, sub, w) if o.how != "demonym"]
+            opts = [o for o in _options(gaz, sub, w) if o.how == "name"]
             if opts:
                 for o in opts:
                     o.prior -= w.contained_penalty
@@ -240,6 +267,7 @@ def resolve_toponyms(
     gazetteer: Gazetteer | None = None,
     weights: Weights = DEFAULT_WEIGHTS,
     contained: bool = False,
+    focus: bool = False,
 ) -> list[Resolution]:
     """Resolve each of a document's toponyms to one place (or None, with a reason).
 
@@ -247,7 +275,12 @@ def resolve_toponyms(
     result is parallel to it).  ``contained``: a multi-word name the gazetteer lacks falls
     back on the longest place name inside it ("Dubai World Cup" → Dubai), marked as such
     in the reason; off by default, since that point is the named-after place's, not the
-    thing's own.  ``context``: further place names from the same document
+    thing's own.  ``focus``: a name the gazetteer lacks whose head word says it is a
+    street, building or other local feature ("Royal Street", "Barclays Center"), and a
+    contained-name match more than 161 km from the document's focus, are placed at that
+    focus, its most often named town or county (see ``local_feature_head``), marked
+    "document focus" in ``how``; off by default, since that is an estimate, not a
+    gazetteer record.  ``context``: further place names from the same document
     (e.g. every GPE/LOC entity) that inform the choice but are not resolved themselves.
     """
     gaz = gazetteer or get_gazetteer()
@@ -371,6 +404,7 @@ def resolve_toponyms(
             new[k] = (o, s, why, margin, runner, strong)
         picks = new
 
+    focal = _focus(keys, picks) if focus else None
     out: list[Resolution] = []
     for n, k in zip(names, keys, strict=True):
         opts = options.get(k, [])
@@ -378,9 +412,25 @@ def resolve_toponyms(
             out.append(Resolution(n, None, "empty name"))
             continue
         if k not in picks:
+            if focus and focal is not None and local_feature_head(n):
+                out.append(Resolution(
+                    n, focal, f"local feature not in the gazetteer; placed at the document's"
+                              f" focus ({focal.name}, its most often named town)",
+                    how="document focus"))
+                continue
             out.append(Resolution(n, None, f"no gazetteer entry for {n!r}"))
             continue
         o, s, why, margin, runner, strong = picks[k]
+        if (focal is not None and o.how.startswith("contained")
+                and haversine_km(o.place.lat, o.place.lon, focal.lat, focal.lon) > 161):
+            # A thing named after a place far from everything else the document is about
+            # ("Cloverhill District Court" in a story about Dublin) is more often in the
+            # document's own town than at the distant namesake.
+            out.append(Resolution(
+                n, focal, f"not in the gazetteer; its contained name {o.how[16:-1]!r} lies"
+                          f" far from the document's focus, so placed there ({focal.name},"
+                          " its most often named town)", how="document focus"))
+            continue
         parts = [f"{o.how} match"]
         if len(opts) == 1:
             parts.append("only candidate")
@@ -394,6 +444,49 @@ def resolve_toponyms(
         out.append(Resolution(n, o.place, reason, len(opts), round(s, 3), margin, runner,
                               strong, o.how))
     return out
+
+
+# Head words of names for streets, buildings and other features a town contains.
+_LOCAL_HEADS = frozenset({
+    "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "dr",
+    "lane", "ln", "way", "highway", "square", "plaza", "tower", "towers", "center",
+    "centre", "hall", "college", "school", "university", "church", "cathedral", "chapel",
+    "court", "courthouse", "stadium", "arena", "field", "bridge", "hospital", "station",
+    "mall", "market", "museum", "library", "building", "house", "hotel", "restaurant",
+    "bank", "embassy", "ministry", "office", "prison", "jail", "quarter", "neighborhood",
+    "neighbourhood", "estate", "plantation", "railroad", "railway", "terminal", "harbor",
+    "harbour", "pier", "park", "campus", "zoo", "theater", "theatre", "club", "cemetery",
+})
+
+
+def local_feature_head(name: str) -> bool:
+    """True when a multi-word name ends in a word for a local feature ("Royal Street")."""
+    words = name.split()
+    return len(words) > 1 and _word(words[-1]) in _LOCAL_HEADS
+
+
+def _focus(keys: Sequence[str],
+           picks: dict[str, tuple[_Option, float, str, float, Place | None, bool]],
+           ) -> Place | None:
+    """The town or county the document names most often (first named wins a tie).
+
+    Only picks made on a name of their own count (not a contained name), since the
+    focus stands in for places the gazetteer lacks.
+    """
+    counts: Counter[str] = Counter()
+    first: dict[str, Place] = {}
+    for k in keys:
+        pick = picks.get(k)
+        if pick is None:
+            continue
+        o = pick[0]
+        if o.place.feature in ("city", "county") and not o.how.startswith("contained"):
+            counts[o.place.gazetteer_id] += 1
+            first.setdefault(o.place.gazetteer_id, o.place)
+    if not counts:
+        return None
+    top = max(counts.values())
+    return next(p for gid, p in first.items() if counts[gid] == top)
 
 
 def document_countries(resolutions: Sequence[Resolution]) -> Counter[str]:

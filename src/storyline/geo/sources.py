@@ -33,7 +33,9 @@ from storyline.geo.aliases import (
     GB_NATION_DEMONYMS,
     IRREGULAR_DEMONYMS,
     demonyms,
+    regional_demonyms,
 )
+from storyline.geo.areas import AREA_BASIS, AREAS
 from storyline.geo.keys import CODE_BITS, HASH_MASK, NON_LATIN, normalise, region_stem
 from storyline.geo.points import main_landmass_centroid, trimmed_box_centre
 from storyline.geo.records import FEATURE_CODE
@@ -240,6 +242,7 @@ def load_regions(g: Gazetteer, by_name_cc: dict[tuple[str, str], int], n_cities:
                    REGION_POINT_BASIS.format(n=len(pts[0]), what=f"admin1 {code}"))
         g.us_states[code] = g.place(i)
         g._index(i, [s["name"]], AP_STATE_ABBREVIATIONS.get(code, ()))
+        _add_regional_demonyms(g, i, s["name"])
 
     for (cc, a1), code in sorted(a1_code.items()):
         if cc == "US" or not code:
@@ -254,6 +257,8 @@ def load_regions(g: Gazetteer, by_name_cc: dict[tuple[str, str], int], n_cities:
         g.regions[(cc, code)] = g.place(i)
         alts = list(CA_PROVINCE_ABBREVIATIONS.get(a1, ())) if cc == "CA" else []
         g._index(i, [a1], alts)
+        if cc == "CA":
+            _add_regional_demonyms(g, i, a1)
         stem = region_stem(a1)
         if stem:
             g._region_stems[stem].append(i)
@@ -274,7 +279,31 @@ def load_regions(g: Gazetteer, by_name_cc: dict[tuple[str, str], int], n_cities:
         lat, lon = trimmed_box_centre(*pts)
         i = g._new(a2, lat, lon, cc, "county", pop2[(cc, a1, a2)], code, gid,
                    REGION_POINT_BASIS.format(n=len(pts[0]), what=f"admin2 {a2}, {a1}"))
-        g._index(i, [a2])
+        # Local news drops "County" ("Gwinnett", "Oconee"): the bare name is indexed as
+        # an alternate, which the resolver weighs like a town of the county's size.
+        bare = [a2[: -len(w)] for w in _US_COUNTY_WORDS if cc == "US" and a2.endswith(w)]
+        g._index(i, [a2], bare[:1])
+
+
+_US_COUNTY_WORDS = (" County", " Parish", " Borough", " Census Area")
+
+
+def _add_regional_demonyms(g: Gazetteer, i: int, name: str) -> None:
+    """State/province demonyms, unless the form already names a country's people."""
+    for d in regional_demonyms(name):
+        key = normalise(d)
+        if key not in g._demonym:
+            g._demonym[key].append(i)
+
+
+def load_areas(g: Gazetteer) -> None:
+    """Oceans, seas, world regions and landforms (``storyline.geo.areas``)."""
+    for name, alts, adjectives, lat, lon, cc in AREAS:
+        gid = "area:" + normalise(name).replace(" ", "-")
+        i = g._new(name, lat, lon, cc, "area", 0, "", gid, AREA_BASIS)
+        g._index(i, [name], alts)
+        for d in adjectives:
+            g._demonym[normalise(d)].append(i)
 
 
 def build(g: Gazetteer) -> None:
@@ -297,6 +326,8 @@ def build(g: Gazetteer) -> None:
         g._index(i, [ct["name"]], alts)
         for d in demonyms(ct["name"].split()[-1]):  # "European", "South American"
             g._demonym[normalise(" ".join([*ct["name"].split()[:-1], d]))].append(i)
+
+    load_areas(g)
 
     import airportsdata  # local import: only needed at load time
 
