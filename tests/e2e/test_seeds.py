@@ -237,6 +237,9 @@ def test_seed_events_participants_dates_and_order(seeds_out: Path) -> None:
     order = [t["event"] for t in d["timeline"]]
     assert order.index(meeting["id"]) < order.index(welcome["id"]) < order.index(bombers[0]["id"])
     assert order.index(greet["id"]) < order.index(bombers[0]["id"]) < order.index(frigate["id"])
+    (plant,) = [ev for ev in _events(d, "visit", agent={"Kim Jong Un"})
+                if names.get(ev["location"] or "") == "Komsomolsk-on-Amur"]  # the Su-57 plant
+    assert order.index(meeting["id"]) < order.index(plant["id"]) < order.index(welcome["id"])
     undated = next(a for a in d["articles"] if a["published"] is None)
     assert undated["published_estimate"]["date"] == "2023-09-16"
 

@@ -37,6 +37,18 @@ def test_shown_passive_makes_a_recipient() -> None:
     assert {"Tu-160", "Tu-95"} <= roles["patient"]
 
 
+def test_visit_that_follows_a_clause_is_done_by_its_subject() -> None:
+    ann = _annotate(
+        "Marta Kowalska opened the fair in Gdansk, followed by a visit to a shipyard "
+        "in Gdynia."
+    )
+    (visit,) = [e for e in ann.events if e.event_class == "visit"]
+    agents = {ann.mentions[a.mention].text for a in visit.arguments
+              if a.role == "agent" and a.mention is not None}
+    assert agents == {"Marta Kowalska"}
+    assert visit.order == "after"
+
+
 def test_meeting_with_place_and_date() -> None:
     ann = _annotate("Kim Jong Un met Vladimir Putin in Vladivostok on Wednesday.",
                     "2023-09-16")

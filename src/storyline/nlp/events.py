@@ -364,6 +364,14 @@ def _noun_arguments(tok: Token, cls: str, index: _Index) -> list[EventArgument]:
                     _add(args, "agent", g, index)
                 elif c.lower_ in ("to", "of") and cls == "visit":
                     _add(args, "patient", g, index)
+    follows = tok.head if tok.dep_ == "pobj" and tok.head.dep_ == "agent" else None
+    if follows is not None and not any(a.role == "agent" for a in args):
+        verb = follows.head
+        if verb.lemma_.lower() == "follow" and verb.dep_ == "advcl":
+            # "X did A, followed by a visit to B": the visit is X's too.
+            for c in _subject_source(verb.head).children:
+                if c.dep_ == "nsubj":
+                    _add(args, "agent", c, index)
     preps = {c.lower_: [g for g in c.children if g.dep_ == "pobj"]
              for c in tok.children if c.dep_ == "prep"}
     _add_location(tok, args, preps, index)
