@@ -338,3 +338,28 @@ def test_an_age_without_a_named_person_makes_no_claim() -> None:
     )
     claims, conflicts = build_claims([art], {}, {art.article.id: art.article.id}, "s" + "0" * 16)
     assert (claims, conflicts) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("day2", "later_value", "kind"),
+    [
+        ("2026-03-11", 5, "toll_update"),  # 2 dead on Tuesday, 5 on Wednesday
+        ("2026-03-10", 5, "value_mismatch"),  # the same day: sources disagree
+        ("2026-03-11", 1, "value_mismatch"),  # a lower count later is no rising toll
+    ],
+)
+def test_rising_toll_across_days_is_an_update(day2: str, later_value: int, kind: str) -> None:
+    t1 = "Two people died in the floods, officials said."
+    t2 = f"The death toll rose to {later_value} people on the second day."
+    arts = [
+        dated("a1", t1, ev(t1, "Two people", 2, 2, "casualties_dead")),
+        dated("a2", t2, ev(t2, f"{later_value} people", later_value, later_value,
+                           "casualties_dead"), published=day2),
+    ]
+    claims, conflicts = build_claims(arts, {}, GROUPS, "s")
+    assert {c.status for c in claims} == {"conflicting"}
+    (conflict,) = conflicts
+    assert conflict.kind == kind
+    assert '"Two people"' in conflict.explanation
+    if kind == "toll_update":
+        assert "updated count" in conflict.explanation

@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from storyline.analyse import compare
 from storyline.model import (
@@ -331,7 +332,29 @@ def _conflict(key: GroupKey, clusters: list[list[_Item]], claims: list[Claim]) -
     else:
         what = f"{key[1].replace('_', ' ')} of {_subject_name(clusters[0][0])}"
     explanation = f"Sources disagree on the {what}: " + " versus ".join(sides) + "."
+    if key[1].startswith("casualties") and _rises_over_time(clusters):
+        # A toll that only grows from one day's reports to the next is news being
+        # updated, not sources contradicting each other; the claims stay apart.
+        kind = "toll_update"
+        explanation = (f"The {what} rises from one publication day to the next, which "
+                       "reads as an updated count rather than a disagreement: "
+                       + " then ".join(sides) + ".")
     return Conflict(tuple(c.id for c in claims), kind, explanation)
+
+
+def _rises_over_time(clusters: list[list[_Item]]) -> bool:
+    """Each cluster, by value, published strictly after every article of the one below."""
+    spans = []
+    for c in clusters:
+        values = [it.q.normalized.low for it in c] + [it.q.normalized.high for it in c]
+        dates = [it.art.article.published for it in c]
+        if any(v is None for v in values) or any(d is None for d in dates):
+            return False
+        spans.append((min(v for v in values if v is not None),
+                      min(d for d in dates if d is not None),
+                      max(d for d in dates if d is not None)))
+    spans.sort()
+    return all(lo[2] < hi[1] and lo[0] < hi[0] for lo, hi in pairwise(spans))
 
 
 def _internal(it: _Item, alt: Quantity, claim_id: str) -> Inconsistency:
