@@ -111,3 +111,23 @@ def test_inconsistencies_and_distance_checks_render_and_validate() -> None:
     assert "## Internal inconsistencies" in md and '"3 miles"' in md
     assert "## Distances checked against the gazetteer" in md
     assert "- consistent: Artyom to Vladivostok" in md
+
+
+def test_facts_line_counts_named_outlets_and_origins_not_articles() -> None:
+    from storyline.render.view import facts_line, story_summary
+
+    def art(i: str, source: str | None, group: str) -> dict[str, object]:
+        return {"id": i, "source": source, "origin_group": group, "published": "2023-09-16"}
+
+    d = {
+        "story": {"id": "s1", "title": "t"},
+        "articles": [art("a1", None, "a1"), art("a2", None, "a1"), art("a3", None, "a3")],
+    }
+    s = story_summary(d)
+    assert (s["sources"], s["origins"]) == (0, 2)
+    line = facts_line(s)
+    assert line.startswith("3 articles (outlets not named), 2 independent origins, 2023-09-16")
+    d["articles"] = [art("a1", "Wire", "a1"), art("a2", "Daily", "a1")]
+    s = story_summary(d)
+    assert (s["sources"], s["origins"]) == (2, 1)
+    assert facts_line(s).startswith("2 articles from 2 outlets, 1 independent origin,")

@@ -85,7 +85,9 @@ def story_summary(d: dict[str, Any]) -> dict[str, Any]:
         "id": d["story"]["id"],
         "title": d["story"]["title"],
         "articles": len(articles),
-        "sources": len({a.get("source") or a["id"] for a in articles}),
+        # Outlets are counted only where the input named one: an article id is not an outlet.
+        "sources": len({a["source"] for a in articles if a.get("source")}),
+        "origins": len({a.get("origin_group") or a["id"] for a in articles}),
         "first": first,
         "last": last,
         "entities": len(entities),
@@ -99,9 +101,13 @@ def story_summary(d: dict[str, Any]) -> dict[str, Any]:
 
 
 def facts_line(s: dict[str, Any]) -> str:
-    """ "3 articles from 2 sources, 2026-03-09 to 2026-03-10 · 20 entities · …"."""
-    text = f"{s['articles']} article{'' if s['articles'] == 1 else 's'} from {s['sources']} "
-    text += f"source{'' if s['sources'] == 1 else 's'}"
+    """ "3 articles from 2 outlets, 2 origins, 2026-03-09 to 2026-03-10 · 20 entities · …"."""
+    text = f"{s['articles']} article{'' if s['articles'] == 1 else 's'}"
+    if s["sources"]:
+        text += f" from {s['sources']} outlet{'' if s['sources'] == 1 else 's'}"
+    else:
+        text += " (outlets not named)"
+    text += f", {s['origins']} independent origin{'' if s['origins'] == 1 else 's'}"
     if s["first"]:
         text += f", {s['first']}" + (f" to {s['last']}" if s["last"] != s["first"] else "")
     text += f" · {s['entities']} entities · {s['claims']} claims"
