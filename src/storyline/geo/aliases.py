@@ -96,6 +96,15 @@ def demonyms(country: str) -> set[str]:
 
 
 
+# Canada Post codes of the provinces and territories (general knowledge), by the
+# admin-1 name the gazetteer holds.
+CA_PROVINCE_CODES: dict[str, str] = {
+    "Alberta": "AB", "British Columbia": "BC", "Manitoba": "MB", "New Brunswick": "NB",
+    "Newfoundland and Labrador": "NL", "Northwest Territories": "NT", "Nova Scotia": "NS",
+    "Nunavut": "NU", "Ontario": "ON", "Prince Edward Island": "PE", "Quebec": "QC",
+    "Saskatchewan": "SK", "Yukon": "YT",
+}
+
 # Postal/press abbreviations of Canadian provinces and territories (general knowledge).
 CA_PROVINCE_ABBREVIATIONS: dict[str, Sequence[str]] = {
     "British Columbia": ("BC", "B.C."), "Alberta": ("Alta.",), "Saskatchewan": ("Sask.",),
@@ -114,6 +123,8 @@ def regional_demonyms(name: str) -> set[str]:
     """
     if " " in name or not name.isalpha():
         return set()
+    if name.endswith("y"):  # Sicily → Sicilian, Normandy → Normandian (loose, see above)
+        return {name[:-1] + "ian", name[:-1] + "an"}
     out = {name + "an", name + "ian"}
     if name[-1] in "aeiou":
         out |= {name + "n", name[:-1] + "an", name[:-1] + "ian"}

@@ -88,6 +88,8 @@ def _state(g: Gazetteer) -> dict[str, Any]:
         "pop": g._pop.tobytes(), "feat": bytes(g._feat), "cc": g._cc, "admin1": g._admin1,
         "gid": g._gid.tobytes(), "other_id": g._other_id, "basis": g._basis,
         "index": g._index_array.tobytes(), "demonym": dict(g._demonym), "codes": g._codes,
+        "regional_demonym": dict(g._regional_demonym),
+        "region_codes": g._region_codes,
         "region_stems": dict(g._region_stems), "airports_by_city": dict(g._airports_by_city),
         "airport_cells": dict(g._airport_cells), "capitals": g.capitals,
         "countries": {k: _place_tuple(p) for k, p in g.countries.items()},
@@ -154,14 +156,17 @@ def _restore(g: Gazetteer, s: dict[str, Any]) -> None:
     if any(g._gid[i] >= 0 for i in g._other_id):
         raise ValueError("record with two ids")
     g._demonym = defaultdict(list, s["demonym"])
+    g._regional_demonym = defaultdict(list, s["regional_demonym"])
     g._codes = s["codes"]
     g._region_stems = defaultdict(list, s["region_stems"])
     g._airports_by_city = defaultdict(list, s["airports_by_city"])
     g._airport_cells = defaultdict(list, s["airport_cells"])
-    for table in (g._demonym, g._region_stems, g._airports_by_city, g._airport_cells):
+    for table in (g._demonym, g._regional_demonym, g._region_stems, g._airports_by_city,
+                  g._airport_cells):
         if any(i >= size for ids in table.values() for i in ids):
             raise ValueError("table points past the records")
-    if any(not 0 <= i < size for i in g._codes.values()):
+    g._region_codes = s["region_codes"]
+    if any(not 0 <= i < size for i in [*g._codes.values(), *g._region_codes.values()]):
         raise ValueError("code table points past the records")
     if not isinstance(s["capitals"], set):
         raise ValueError("bad capitals")
@@ -208,8 +213,8 @@ def load(g: Gazetteer, path: Path | None = None) -> bool:
         return False
     for attr in ("size", "_names", "_lat", "_lon", "_pop", "_feat", "_cc", "_admin1",
                  "_gid", "_other_id", "_basis", "_index_array", "_demonym", "_codes",
-                 "_region_stems", "_airports_by_city", "_airport_cells", "capitals",
-                 "countries", "us_states", "regions"):
+                 "_region_codes", "_region_stems", "_airports_by_city", "_airport_cells",
+                 "_regional_demonym", "capitals", "countries", "us_states", "regions"):
         setattr(g, attr, getattr(fresh, attr))
     return True
 

