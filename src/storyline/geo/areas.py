@@ -102,7 +102,7 @@ AREAS: tuple[Area, ...] = (
     ("Northern Cyprus", (), ("Turkish Cypriot",), 35.3, 33.5, "CY"),
     # peninsulas
     ("Korean Peninsula", (), (), 38.0, 127.5, ""),
-    ("Arabian Peninsula", (), (), 23.0, 46.0, ""),
+    ("Arabian Peninsula", ("Arabia",), ("Arabian", "Arab"), 23.0, 46.0, ""),
     ("Iberian Peninsula", ("Iberia",), (), 40.0, -4.0, ""),
     ("Sinai Peninsula", ("Sinai",), (), 29.5, 33.8, "EG"),
     ("Crimean Peninsula", (), (), 45.0, 34.0, "UA"),

