@@ -70,10 +70,12 @@ def summarise(
         return [shown[p.entity] for p in roles if p.role == role and p.entity is not None
                 and p.entity in shown and p.entity != location]
 
-    def unnamed(role: str) -> str:
+    def unnamed(role: str, containing: Sequence[str] = ()) -> str:
         for p in roles:
-            if p.role == role and not p.entity and p.text.lower() not in _PRONOUNS:
-                return p.text
+            if p.role == role and not p.entity and p.text.lower() not in _PRONOUNS and (
+                not containing or any(n in p.text for n in containing)
+            ):
+                return re.sub(r"^(The|A|An) ", lambda m: m.group(1).lower() + " ", p.text)
         return ""
 
     def who(role: str) -> str:
@@ -82,6 +84,10 @@ def summarise(
     agent = who("agent")
     recipient = who("recipient")
     names = named("patient")
+    plain = [p.text for p in roles if p.role == "patient" and p.entity and p.text]
+    around = unnamed("patient", plain) if plain else ""
+    if around:
+        names = [around]  # "the speed of the ferry Nordic Star" was examined, not the ferry
     if location in shown and any(p.role == "patient" and p.entity == location for p in roles):
         names = [shown[location or ""], *names]  # "visited Russia": the place is what is visited
     phrase = unnamed("patient")
