@@ -120,8 +120,8 @@ def summarise(
         return _capital(text)
     if cls == "say":
         return _capital(f"{agent or patient} said")
-    if agent and cls == "show" and recipient and patient:
-        text = f"{agent} {verb} {recipient} {patient}"
+    if agent and cls == "show" and recipient:
+        text = f"{agent} {verb} {recipient} {patient}".rstrip()
     elif agent:
         text = f"{agent} {verb} {patient}".rstrip()
         if recipient:

@@ -329,7 +329,10 @@ def _arguments(tok: Token, cls: str, index: _Index) -> list[EventArgument]:
         _add(args, "agent", a, index)
     if cls == "show":
         for d in datives:
-            _add(args, "recipient", d, index)
+            # "showed the Tu-160 to Kim": the parser may make "to" itself the dative.
+            objs = [g for g in d.children if g.dep_ == "pobj"] if d.pos_ == "ADP" else [d]
+            for g in objs:
+                _add(args, "recipient", g, index)
         to = preps.pop("to", [])
         for o in objects:
             person = _mention_type(o, index) in _AGENTIVE_TYPES and bool(to)
