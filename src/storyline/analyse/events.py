@@ -14,11 +14,12 @@
    entity, dates must overlap.  Pairs are joined best first (most shared
    participants, then neighbours in one article), and a join that would put
    two conflicting mentions in one event is refused.
-4. **Timeline**: events other than statements, dated ones by date (then in
-   the order the first dated article tells them); an undated one is placed
-   right after the dated event its article told last before it, or right
-   before the next one, or before all dated events when it carries a "before"
-   cue.
+4. **Timeline** (analyse/timeline.py): trip frames ("visited Russia") span the
+   story; an undated event takes the one day of the scene (same place) its
+   article tells it in, or a lower bound from a plan a dated article told
+   ("scheduled to visit … later"); then dated events by date (one day's in the
+   merged telling order of its articles) and undated ones placed by their
+   neighbours or "before"/"after" cues.
 5. **Publication estimate** of an undated article: the latest date among its
    own resolved dates and the events it shares with dated articles, else the
    story's first publication date.
