@@ -175,7 +175,8 @@ def test_undated_report_takes_the_day_of_the_scene_the_dated_one_tells() -> None
         assert by_type[t].date == "2023-09-16", by_type[t].summary
         assert (by_type[t].date_basis or "").startswith("same scene as")
     frigate = by_type["inspect"]
-    assert frigate.summary == "Kim Jong Un inspected the frigate Marshal Shaposhnikov in Vladivostok"
+    assert frigate.summary == (
+        "Kim Jong Un inspected the frigate Marshal Shaposhnikov in Vladivostok")
     assert (frigate.earliest, frigate.latest, frigate.date) == ("2023-09-16", None, None)
     order = [t.event for t in out.timeline]
     assert order.index(by_type["arrive"].id) < order.index(by_type["show"].id)

@@ -253,20 +253,13 @@ def build_timeline(
             sequence[t.article].append((t.start, e.id))
     for seq in sequence.values():
         seq.sort()
-    dated_ids = [e for e in pos]
+    dated_ids = list(pos)
     first_dated = min(dated_ids, key=lambda k: pos[k]) if dated_ids else None
     for e in sorted((e for e in rest if e.id not in pos), key=lambda e: first_seen(e.id)):
-        def neighbours(t: Telling) -> tuple[list[str], list[str]]:
-            seq = sequence[t.article]
-            # Told before it: any event already placed (an undated one told just
-            # before keeps the article's order); told after it: dated ones only.
-            return ([k for s, k in seq if s < t.start and k in pos and k != e.id],
-                    [k for s, k in seq if s > t.start and k in relation
-                     and relation[k][0] == "dated"])
-
-        t = min(told[e.id], key=lambda t: (not neighbours(t)[0], not neighbours(t)[1],
+        around = {id(t): _neighbours(t, sequence, pos, relation) for t in told[e.id]}
+        t = min(told[e.id], key=lambda t: (not around[id(t)][0], not around[id(t)][1],
                                            t.rank, t.start))
-        before, after = neighbours(t)
+        before, after = around[id(t)]
         bound = f"; {e.date_basis}" if e.date_basis else ""
         same_sentence = [
             k for k in pos if k != e.id and any(
@@ -298,6 +291,17 @@ def build_timeline(
         rel, near, basis = relation[eid]
         out.append(TimelineEntry(eid, by_id[eid].date, rel, near, basis))
     return out
+
+
+def _neighbours(
+    t: Telling, sequence: Mapping[str, list[tuple[int, str]]],
+    pos: Mapping[str, tuple[object, ...]], relation: Mapping[str, tuple[str, str | None, str]],
+) -> tuple[list[str], list[str]]:
+    """Placed events its article told before ``t`` (an undated one told just before
+    keeps the article's order), and dated ones told after it."""
+    seq = sequence[t.article]
+    return ([k for s, k in seq if s < t.start and k in pos and k != t.event],
+            [k for s, k in seq if s > t.start and k in relation and relation[k][0] == "dated"])
 
 
 def _dated_order(
