@@ -150,3 +150,12 @@ def test_names_that_take_an_article_and_classifier_words() -> None:
     text = "He saw the ferry Nordic Star. Kim inspected Marshal Shaposhnikov."
     assert classifier_before(text, text.index("Nordic")) == "ferry"
     assert classifier_before(text, text.index("Marshal")) is None
+
+
+def test_statement_summary_keeps_its_verb_only_with_what_was_said() -> None:
+    shown = {KIM: "Kim Jong Un"}
+    roles = [Participant("agent", KIM, "Kim"), Participant("patient", None, "interest")]
+    assert summarise("say", roles, None, shown, {}, said="expressed") == (
+        "Kim Jong Un expressed interest")
+    assert summarise("say", roles[:1], None, shown, {}, said="clarified") == "Kim Jong Un said"
+    assert summarise("say", roles, None, shown, {}, said="Expressing") == "Kim Jong Un said"

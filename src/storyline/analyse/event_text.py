@@ -62,9 +62,11 @@ def summarise(
     location: str | None,
     shown: Mapping[str, str],
     kinds: Mapping[str, str],
+    said: str = "",
 ) -> str:
     """``shown``: entity id → name as written in a summary; ``kinds``: entity id →
-    entity type (PLACE, FACILITY, …)."""
+    entity type (PLACE, FACILITY, …); ``said``: a statement's verb as written
+    ("expressed": "Kim Jong Un expressed interest")."""
 
     def named(role: str) -> list[str]:
         return [shown[p.entity] for p in roles if p.role == role and p.entity is not None
@@ -119,6 +121,9 @@ def summarise(
             text = f"{mover} {verb} {prep} {place}"
         return _capital(text)
     if cls == "say":
+        verb = said.lower() if said.lower().endswith("ed") and said.lower() != "said" else ""
+        if verb and agent and (patient or recipient):  # "Peskov clarified" alone says less
+            return _capital(f"{agent} {verb} {patient or recipient}".rstrip())
         return _capital(f"{agent or patient} said")
     if agent and cls == "show" and recipient:
         text = f"{agent} {verb} {recipient} {patient}".rstrip()

@@ -375,7 +375,7 @@ def _event(
         id=eid,
         type=cls,
         summary=summarise(cls, roles, location, _shown(members, shown or names, kinds or {}),
-                          kinds or {}),
+                          kinds or {}, said=first.mention.text),
         date=best.date,
         location=location,
         participants=participants,
