@@ -319,6 +319,7 @@ def test_seed_frigate_is_on_or_after_the_saturday(seeds_out: Path) -> None:
         ("visit", "Kim Jong Un visited Russia"),
         ("arrive", "Kim Jong Un arrived at Knevichi Airfield"),
         ("attend", "Kim Jong Un attended the ballet Sleeping Beauty"),
+        ("show", "Sergei Shoigu showed Kim Jong Un Kinzhal and MiG-31I"),
     ],
 )
 def test_seed_event_summaries_read_well(seeds_out: Path, etype: str, summary: str) -> None:

@@ -88,7 +88,7 @@ def summarise(
     names = named("patient")
     plain = [p.text for p in roles if p.role == "patient" and p.entity and p.text]
     around = unnamed("patient", plain) if plain else ""
-    if around:
+    if around and " of " in around and all(n in around for n in plain):
         names = [around]  # "the speed of the ferry Nordic Star" was examined, not the ferry
     if location in shown and any(p.role == "patient" and p.entity == location for p in roles):
         names = [shown[location or ""], *names]  # "visited Russia": the place is what is visited
