@@ -163,7 +163,8 @@ class TimeExpression:
 class EventArgument:
     """A participant or place of an event mention.
 
-    ``start``/``end`` span the argument's head word; ``mention`` indexes
+    ``start``/``end`` span the argument's head word (for an unnamed argument, its
+    short noun phrase: "a guard of honour"); ``mention`` indexes
     ``AnnotatedArticle.mentions`` when the argument is (or stands for) a named
     thing; ``head`` is the head's lemma, to match unnamed participants
     ("bombers") across articles.
@@ -325,7 +326,7 @@ class TimelineEntry:
 
     event: str
     date: str | None
-    relation: str  # dated | after | before | unplaced
+    relation: str  # dated | after | before | unplaced | spans (a trip, or through one)
     relative_to: str | None  # the neighbouring event id the relation is about
     basis: str
 

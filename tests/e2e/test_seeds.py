@@ -248,3 +248,88 @@ def test_seed_markdown_shows_the_timeline(seeds_out: Path) -> None:
     d = _dossier(seeds_out)
     md = (seeds_out / f"{d['story']['id']}.md").read_text(encoding="utf-8")
     assert "## Timeline" in md and "**2023-09-16**" in md
+
+
+def test_seed_trip_statements_span_the_timeline(seeds_out: Path) -> None:
+    """"Visited Russia", "visited Russia's Far East" and "accompanied by Shoigu" tell
+    the whole trip: they head the timeline as spanning it, not as a step before
+    the meeting with Putin."""
+    d = _dossier(seeds_out)
+    names = {e["id"]: e["name"] for e in d["entities"]}
+    steps = {t["event"]: t for t in d["timeline"]}
+    visits = _events(d, "visit", agent={"Kim Jong Un"})
+    trips = [v for v in visits if names.get(v["location"] or "") in ("Russia", "Far East")]
+    assert {names[v["location"]] for v in trips} == {"Russia", "Far East"}
+    (escort,) = _events(d, "accompany", agent={"Sergei Shoigu"}, patient={"Kim Jong Un"})
+    for ev in [*trips, escort]:
+        assert steps[ev["id"]]["relation"] == "spans", ev["summary"]
+        assert ev["date"] is None and steps[ev["id"]]["basis"]
+    spanning = [t["relation"] == "spans" for t in d["timeline"]]
+    assert spanning == sorted(spanning, reverse=True), "the trip heads the timeline"
+    (meeting,) = _events(d, "meet")
+    assert steps[meeting["id"]]["relation"] == "before"
+
+
+def test_seed_airfield_scene_is_dated_by_the_other_article(seeds_out: Path) -> None:
+    """The undated report's arrival at Knevichi, Shoigu's greeting and the guard of
+    honour are told at the airfield where the dated report puts the bombers on
+    Saturday: the same scene, 2023-09-16, with the basis kept."""
+    d = _dossier(seeds_out)
+    undated = next(a["id"] for a in d["articles"] if a["published"] is None)
+    (greet,) = _events(d, "greet", agent={"Sergei Shoigu"}, patient={"Kim Jong Un"})
+    (guard,) = [e for e in _events(d, "inspect", agent={"Kim Jong Un"})
+                if "guard of honour" in e["summary"]]
+    arrivals = [e for e in _events(d, "arrive", agent={"Kim Jong Un"})
+                if "Knevichi" in e["summary"]]
+    assert len(arrivals) == 1
+    bombers = _events(d, "show", agent={"Sergei Shoigu"}, patient={"Tu-160"})[0]
+    order = [t["event"] for t in d["timeline"]]
+    for ev in (arrivals[0], greet, guard):
+        assert {s["article"] for s in ev["sources"]} == {undated}
+        assert ev["date"] == "2023-09-16", ev["summary"]
+        assert ev["date_basis"].startswith("same scene as"), ev["date_basis"]
+        assert order.index(ev["id"]) < order.index(bombers["id"]), ev["summary"]
+    assert order.index(arrivals[0]["id"]) < order.index(greet["id"]) < order.index(guard["id"])
+
+
+def test_seed_frigate_is_on_or_after_the_saturday(seeds_out: Path) -> None:
+    """The dated report says the naval ships were still to come "later during his
+    trip"; the undated one tells the frigate inspection: on or after 2023-09-16,
+    no day given, after the Kinzhal."""
+    d = _dossier(seeds_out)
+    (frigate,) = _events(d, "inspect", agent={"Kim Jong Un"}, patient={"Marshal Shaposhnikov"})
+    assert frigate["date"] is None
+    assert (frigate["earliest"], frigate["latest"]) == ("2023-09-16", None)
+    assert "later during his trip" in frigate["date_basis"]
+    (kinzhal,) = _events(d, "show", patient={"Kinzhal"})
+    step = next(t for t in d["timeline"] if t["event"] == frigate["id"])
+    assert (step["relation"], step["relative_to"]) == ("after", kinzhal["id"])
+    md = (seeds_out / f"{d['story']['id']}.md").read_text(encoding="utf-8")
+    assert "**on or after 2023-09-16, after “" in md
+
+
+@pytest.mark.parametrize(
+    ("etype", "summary"),
+    [
+        ("inspect", "Kim Jong Un inspected a guard of honour"),
+        ("inspect", "Kim Jong Un inspected military assets in Russia"),
+        ("inspect", "Kim Jong Un inspected the frigate Marshal Shaposhnikov in Vladivostok"),
+        ("greet", "Sergei Shoigu greeted Kim Jong Un at Knevichi Airfield"),
+        ("visit", "Kim Jong Un visited the Far East"),
+        ("visit", "Kim Jong Un visited Russia"),
+        ("arrive", "Kim Jong Un arrived at Knevichi Airfield"),
+        ("attend", "Kim Jong Un attended the ballet Sleeping Beauty"),
+        ("show", "Sergei Shoigu showed Kim Jong Un Kinzhal and MiG-31I"),
+    ],
+)
+def test_seed_event_summaries_read_well(seeds_out: Path, etype: str, summary: str) -> None:
+    d = _dossier(seeds_out)
+    assert summary in {e["summary"] for e in d["events"] if e["type"] == etype}
+
+
+def test_seed_summaries_never_list_the_place_as_a_participant(seeds_out: Path) -> None:
+    d = _dossier(seeds_out)
+    for ev in d["events"]:
+        assert ev["location"] not in ev["participants"], ev["summary"]
+        assert " at Russia" not in ev["summary"] and " in Knevichi" not in ev["summary"]
+        assert " range" not in ev["summary"], "a range of assets is the assets"

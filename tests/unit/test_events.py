@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from storyline.analyse.entities import resolve_entities
 from storyline.analyse.events import build_events, event_mentions
+from storyline.analyse.places import locate_places
 from storyline.model import AnnotatedArticle, Article, article_id
 from storyline.nlp.annotate import annotate_doc
 from storyline.nlp.pipeline import get_nlp
@@ -128,3 +129,55 @@ def test_times_and_events_survive_the_store_round_trip() -> None:
     a = _annotate("On Saturday, Sergei Shoigu greeted Kim Jong Un in Artyom.", "2023-09-16")
     assert a.times and any(e.arguments for e in a.events)
     assert AnnotatedArticle.from_dict(a.to_dict()) == a
+
+
+def _patient_words(ann: AnnotatedArticle, cls: str) -> list[str]:
+    (ev,) = [e for e in ann.events if e.event_class == cls]
+    return [ann.article.text[a.start : a.end] for a in ev.arguments if a.role == "patient"]
+
+
+def test_unnamed_patient_is_its_noun_phrase() -> None:
+    ann = _annotate("Kim proceeded to inspect a guard of honour, marking the start of his visit.")
+    assert _patient_words(ann, "inspect") == ["a guard of honour"]
+
+
+def test_a_range_of_assets_is_the_assets() -> None:
+    ann = _annotate("Kim Jong Un visited Russia, where he inspected a range of military "
+                    "assets, including strategic bombers.")
+    (ev,) = [e for e in ann.events if e.event_class == "inspect"]
+    (patient,) = [a for a in ev.arguments if a.role == "patient"]
+    assert patient.head == "asset"
+    assert ann.article.text[patient.start : patient.end] == "military assets"
+
+
+def test_a_named_ferry_is_a_vessel() -> None:
+    ann = _annotate("The passenger ferry Nordic Star struck the cargo ship Kestrel Bay in Rostock.")
+    kinds = {m.text: (m.type, m.label) for m in ann.mentions}
+    assert kinds["Nordic Star"] == ("EQUIPMENT", "VESSEL")
+    (ev,) = [e for e in ann.events if e.event_class in ("attack", "hit")]
+    assert ev.event_class == "hit", "a ship striking a ship is an impact, not an attack"
+
+
+def test_undated_report_takes_the_day_of_the_scene_the_dated_one_tells() -> None:
+    """Invented text: the undated report's arrival and greeting at the airfield sit in
+    the scene where the dated report puts the Tu-160 on Saturday."""
+    a = _annotate("On Saturday at Knevichi airfield, Sergei Shoigu showed the Tu-160 to "
+                  "Kim Jong Un.\n\nKim Jong Un was scheduled to visit naval ships in "
+                  "Vladivostok later during his trip.", "2023-09-16")
+    b = _annotate("Kim Jong Un arrived at Knevichi airfield.\n\nHe was greeted by Sergei "
+                  "Shoigu at Knevichi airfield.\n\nAt Knevichi airfield, Sergei Shoigu showed "
+                  "the Tu-160 to Kim Jong Un.\n\nKim Jong Un inspected the frigate "
+                  "Marshal Shaposhnikov in Vladivostok.")
+    res = locate_places(resolve_entities([a, b]))
+    out = build_events("s0000000000000000", [a, b], res.mention_entity, res.entities)
+    by_type = {e.type: e for e in out.events}
+    for t in ("arrive", "greet"):
+        assert by_type[t].date == "2023-09-16", by_type[t].summary
+        assert (by_type[t].date_basis or "").startswith("same scene as")
+    frigate = by_type["inspect"]
+    assert frigate.summary == (
+        "Kim Jong Un inspected the frigate Marshal Shaposhnikov in Vladivostok")
+    assert (frigate.earliest, frigate.latest, frigate.date) == ("2023-09-16", None, None)
+    order = [t.event for t in out.timeline]
+    assert order.index(by_type["arrive"].id) < order.index(by_type["show"].id)
+    assert order.index(by_type["show"].id) < order.index(frigate.id)

@@ -14,11 +14,12 @@
    entity, dates must overlap.  Pairs are joined best first (most shared
    participants, then neighbours in one article), and a join that would put
    two conflicting mentions in one event is refused.
-4. **Timeline**: events other than statements, dated ones by date (then in
-   the order the first dated article tells them); an undated one is placed
-   right after the dated event its article told last before it, or right
-   before the next one, or before all dated events when it carries a "before"
-   cue.
+4. **Timeline** (analyse/timeline.py): trip frames ("visited Russia") span the
+   story; an undated event takes the one day of the scene (same place) its
+   article tells it in, or a lower bound from a plan a dated article told
+   ("scheduled to visit … later"); then dated events by date (one day's in the
+   merged telling order of its articles) and undated ones placed by their
+   neighbours or "before"/"after" cues.
 5. **Publication estimate** of an undated article: the latest date among its
    own resolved dates and the events it shares with dated articles, else the
    story's first publication date.
@@ -26,11 +27,21 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from storyline.analyse.event_text import classifier_before, display_name, summarise
+from storyline.analyse.timeline import (
+    Plan,
+    Telling,
+    build_timeline,
+    date_by_plans,
+    date_scenes,
+    find_frames,
+)
 from storyline.model import (
     AnnotatedArticle,
     Entity,
@@ -46,19 +57,9 @@ from storyline.model import (
 )
 from storyline.unionfind import UnionFind
 
-_PAST = {
-    "arrive": "arrived in", "depart": "left", "travel": "travelled to", "visit": "visited",
-    "meet": "met", "inspect": "inspected", "greet": "greeted", "show": "showed",
-    "sign": "signed", "launch": "launched", "attack": "attacked", "say": "said",
-    "accompany": "accompanied", "attend": "attended", "hit": "hit", "collide": "collided with",
-    "damage": "damaged", "injure": "injured", "evacuate": "evacuated", "close": "closed",
-    "reopen": "reopened", "divert": "diverted to", "approve": "approved",
-}
 # Which roles must agree for two mentions to be one event.
 _NO_TIMELINE = frozenset({"say"})
 _WINDOW = 32  # neighbours compared per mention and shared participant
-_PRONOUN_WORDS = frozenset({"that", "which", "who", "he", "she", "it", "they", "his", "her",
-                            "their", "its", "them", "him"})
 # Classes that tell nothing without someone or something acted on.
 _TRANSITIVE = frozenset({"show", "inspect", "sign", "attack", "launch", "greet", "meet",
                          "accompany", "attend", "hit", "collide", "damage", "injure",
@@ -134,13 +135,15 @@ def build_events(
     for rank, art in enumerate(ordered):
         cands += _candidates(art, rank, mention_entity)
     clusters = _cluster(cands)
+    kinds = {e.id: e.type for e in entities}
+    shown = {e.id: display_name(e.name, e.type) for e in entities}
     events: list[Event] = []
     members_of: dict[str, list[_Cand]] = {}
     for members in clusters:
-        ev = _event(story_id, members, names)
+        ev = _event(story_id, members, names, shown, kinds)
         events.append(ev)
         members_of[ev.id] = members
-    timeline = _timeline(events, members_of)
+    events, timeline = _timeline(events, members_of, ordered, mention_entity, entities)
     order = {t.event: i + 1 for i, t in enumerate(timeline)}
     events = [_with_order(e, order.get(e.id, 0)) for e in events]
     events.sort(key=lambda e: (e.order == 0, e.order, e.id))
@@ -332,7 +335,10 @@ def _signature(c: _Cand) -> tuple[object, ...]:
 # --------------------------------------------------------------------- events
 
 
-def _event(story_id: str, members: list[_Cand], names: Mapping[str, str]) -> Event:
+def _event(
+    story_id: str, members: list[_Cand], names: Mapping[str, str],
+    shown: Mapping[str, str] | None = None, kinds: Mapping[str, str] | None = None,
+) -> Event:
     first = min(members, key=lambda c: (c.article.article.id, c.mention.start))
     cls = first.mention.event_class or ""
     eid = "v" + content_hash(f"{story_id}|{cls}|{first.article.article.id}|{first.mention.start}")
@@ -362,11 +368,14 @@ def _event(story_id: str, members: list[_Cand], names: Mapping[str, str]) -> Eve
                 sources.append(src)
         triggers.append(EntityMentionRef(art.article.id, c.mention.start, c.mention.end,
                                          c.mention.text))
-    participants = tuple(dict.fromkeys(p.entity for p in roles if p.entity))
+    # The place is where it happened, not one of who took part ("visited Russia").
+    participants = tuple(dict.fromkeys(p.entity for p in roles
+                                       if p.entity and p.entity != location))
     return Event(
         id=eid,
         type=cls,
-        summary=_summary(cls, roles, location, names),
+        summary=summarise(cls, roles, location, _shown(members, shown or names, kinds or {}),
+                          kinds or {}, said=first.mention.text),
         date=best.date,
         location=location,
         participants=participants,
@@ -383,115 +392,115 @@ def _event(story_id: str, members: list[_Cand], names: Mapping[str, str]) -> Eve
 def _summary(
     cls: str, roles: Sequence[Participant], location: str | None, names: Mapping[str, str]
 ) -> str:
-    def who(role: str, skip: str = "") -> str:
-        named = [names[p.entity] for p in roles
-                 if p.role == role and p.entity is not None and p.entity in names]
-        unnamed = [p.text for p in roles if p.role == role and not p.entity
-                   and p.text.lower() not in _PRONOUN_WORDS]
-        found = [n for n in dict.fromkeys(named or unnamed[:1]) if n not in skip]
-        return " and ".join(found[:3])
+    """A summary from names alone (no entity kinds); see event_text.summarise."""
+    return summarise(cls, roles, location, names, {})
 
-    agent, patient, recipient = who("agent"), who("patient"), who("recipient")
-    if cls == "meet":
-        patient = " and ".join(
-            n for n in dict.fromkeys(
-                names[p.entity] for p in roles if p.entity is not None and p.entity in names
-            )
-            if n not in agent
-        )
-    if location and location in names and names[location] in patient:
-        location = None  # "visited Vladivostok", not "… at Vladivostok" again
-    verb = _PAST.get(cls, cls)
-    where = f" at {names[location]}" if location and location in names else ""
-    if cls in ("arrive", "travel", "depart", "divert"):
-        if not where:
-            return f"{agent or patient} {verb.split()[0]}".strip()
-        return f"{agent or patient} {verb} {names[location or '']}".strip()
-    if cls == "say":
-        return f"{agent or patient} said".strip()
-    if agent:
-        text = f"{agent} {verb if patient else verb.split()[0]} {patient}".strip()
-    else:
-        text = f"{patient or recipient} was {verb.split()[0]}".strip()
-        recipient = "" if not patient else recipient
-    if recipient:
-        text += f" to {recipient}"
-    return text + where
+
+def _shown(
+    members: Sequence[_Cand], shown: Mapping[str, str], kinds: Mapping[str, str]
+) -> dict[str, str]:
+    """Entity id → the name a summary uses: a thing keeps the word the text
+    classes it with ("the frigate Marshal Shaposhnikov")."""
+    out = dict(shown)
+    done: set[str] = set()
+    for c in sorted(members, key=lambda c: (c.rank, c.mention.start)):
+        art = c.article
+        for a in c.mention.arguments:
+            if a.mention is None or a.role == "location":
+                continue
+            ent = _entity_of(c, a.mention)
+            if ent is None or ent in done or kinds.get(ent) not in ("EQUIPMENT", "OTHER"):
+                continue
+            word = classifier_before(art.article.text, art.mentions[a.mention].start)
+            if word:
+                done.add(ent)
+                out[ent] = f"the {word} {out.get(ent, '')}".strip()
+    return out
+
+
+def _entity_of(c: _Cand, mention: int) -> str | None:
+    text = c.article.mentions[mention].text
+    for p in c.participants:
+        if p.entity and p.text == text:
+            return p.entity
+    return None
 
 
 # ------------------------------------------------------------------- timeline
 
 
-def _timeline(events: list[Event], members_of: Mapping[str, list[_Cand]]) -> list[TimelineEntry]:
-    on = [e for e in events if e.type not in _NO_TIMELINE]
-    if not on:
-        return []
-    pos: dict[str, tuple[object, ...]] = {}
-    by_id = {e.id: e for e in on}
+def _timeline(
+    events: list[Event], members_of: Mapping[str, list[_Cand]],
+    articles: Sequence[AnnotatedArticle], mention_entity: Mapping[tuple[str, int], str],
+    entities: Sequence[Entity],
+) -> tuple[list[Event], list[TimelineEntry]]:
+    """Dates carried through scenes and plans, trip frames, then the order
+    (analyse/timeline.py)."""
+    by_entity = {e.id: e for e in entities}
+    names = {e.id: e.name for e in entities}
+    tellings = _tellings(members_of)
+    frames = find_frames(events, by_entity)
+    skip = set(frames)
+    scened = date_scenes(events, tellings, skip, names)
+    events = [scened.get(e.id, e) for e in events]
+    vessels = {ent for art in articles for i, m in enumerate(art.mentions)
+               if m.label == "VESSEL"
+               and (ent := mention_entity.get((art.article.id, i))) is not None}
+    planned = date_by_plans(events, _plans(articles, mention_entity), skip, vessels)
+    events = [planned.get(e.id, e) for e in events]
+    return events, build_timeline(events, tellings, frames)
 
-    def first_seen(e: Event) -> tuple[int, int]:
-        return min((c.rank, c.mention.start) for c in members_of[e.id])
 
-    dated = sorted((e for e in on if e.earliest), key=lambda e: (e.earliest, e.latest,
-                                                                   first_seen(e)))
-    for i, e in enumerate(dated):
-        pos[e.id] = (i, 0)
-    relation: dict[str, tuple[str, str | None, str]] = {
-        e.id: ("dated", None, e.date_basis or "") for e in dated
-    }
-    # Each article's timeline events in text order, to find neighbours.
-    sequence: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for e in on:
-        for c in members_of[e.id]:
-            sequence[c.article.article.id].append((c.mention.start, e.id))
-    for seq in sequence.values():
-        seq.sort()
-    undated = sorted((e for e in on if e.id not in pos), key=first_seen)
-    dated_ids = {e.id for e in dated}
-    for e in undated:
-        # The telling with the nearest dated neighbour in its own article.
-        def neighbours(c: _Cand) -> tuple[list[str], list[str]]:
-            seq = sequence[c.article.article.id]
-            s0 = c.mention.start
-            return ([eid for s, eid in seq if s < s0 and eid in dated_ids],
-                    [eid for s, eid in seq if s > s0 and eid in dated_ids])
-
-        c = min(members_of[e.id], key=lambda c: (not neighbours(c)[0], not neighbours(c)[1],
-                                                 c.rank, c.mention.start))
-        aid, start = c.article.article.id, c.mention.start
-        before, after = neighbours(c)
-        title = c.article.article.title or aid
-        same_sentence = [
-            other.id for other in on if other.id in pos and other.id != e.id and any(
-                m.article is c.article and m.mention.sentence == c.mention.sentence
-                for m in members_of[other.id])
-        ]
-        if c.mention.order == "after" and same_sentence:
-            anchor = same_sentence[-1]
-            pos[e.id] = (*pos[anchor], 1, c.rank, start)
-            relation[e.id] = ("after", anchor, f"told as following it in {title}")
-        elif dated and any(m.mention.order == "before" for m in members_of[e.id]):
-            anchor = dated[0].id
-            pos[e.id] = (*pos[anchor][:-1], -1, c.rank, start)
-            cue = next(m for m in members_of[e.id] if m.mention.order == "before")
-            where = cue.article.article.title or cue.article.article.id
-            why = f"told as earlier (“{cue.mention.text}”) in {where}"
-            relation[e.id] = ("before", anchor, why)
-        elif before:
-            anchor = max(before, key=lambda k: pos[k])  # after all it was told after
-            pos[e.id] = (*pos[anchor], 1, c.rank, start)
-            relation[e.id] = ("after", anchor, f"told after it in {title}")
-        elif after:
-            anchor = min(after, key=lambda k: pos[k])
-            pos[e.id] = (*pos[anchor][:-1], -1, c.rank, start)
-            relation[e.id] = ("before", anchor, f"told before it in {title}")
-        else:
-            pos[e.id] = (len(dated), 1, c.rank, start)
-            relation[e.id] = ("unplaced", None, "no dated event to place it by")
+def _tellings(members_of: Mapping[str, list[_Cand]]) -> list[Telling]:
     out = []
-    for eid in sorted(pos, key=lambda k: pos[k]):
-        rel, near, basis = relation[eid]
-        out.append(TimelineEntry(eid, by_id[eid].date, rel, near, basis))
+    breaks: dict[str, list[int]] = {}
+    for eid, members in members_of.items():
+        for c in members:
+            art = c.article
+            aid = art.article.id
+            if aid not in breaks:
+                breaks[aid] = [m.start() for m in re.finditer(r"\n+", art.article.text)]
+            out.append(Telling(
+                event=eid, article=aid, title=art.article.title or aid, rank=c.rank,
+                start=c.mention.start, sentence=c.mention.sentence,
+                paragraph=bisect.bisect_left(breaks[aid], c.mention.start),
+                order=c.mention.order, quote=c.mention.text,
+            ))
+    return out
+
+
+def _plans(
+    articles: Sequence[AnnotatedArticle], mention_entity: Mapping[tuple[str, int], str]
+) -> list[Plan]:
+    """Planned events of dated articles with a named agent and a named place."""
+    out = []
+    for art in articles:
+        pub = art.article.published
+        if not pub:
+            continue
+        aid = art.article.id
+        narrative = _narrative_dates(art)
+        for em in art.events:
+            if em.event_class is None or em.modality != "planned":
+                continue
+            ents = {a.role: set() for a in em.arguments}  # type: dict[str, set[str]]
+            for a in em.arguments:
+                ent = mention_entity.get((aid, a.mention)) if a.mention is not None else None
+                ents[a.role].add(ent or f"w:{a.head}")
+            agents = {k for k in ents.get("agent", set()) if not k.startswith("w:")}
+            places = {k for k in ents.get("location", set()) if not k.startswith("w:")}
+            if not agents or len(places) != 1:
+                continue
+            t = narrative.get(em.sentence)
+            since = max(pub[:10], t.value) if t is not None and t.value else pub[:10]
+            s = art.sentences[em.sentence]
+            quote = art.article.text[s.start : s.end].strip()
+            out.append(Plan(
+                cls=em.event_class, agents=frozenset(agents), location=next(iter(places)),
+                patients=frozenset(ents.get("patient", set())), earliest=since,
+                basis=(f"on or after {since}: still to come in {art.article.title or aid} "
+                       f"(published {pub[:10]}): “{quote}”"),
+            ))
     return out
 
 

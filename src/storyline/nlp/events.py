@@ -111,6 +111,12 @@ _NATURAL_STRIKES = frozenset({"strike", "hit"})
 _MOTION = frozenset({"arrive", "depart", "travel", "divert"})
 _ATTACKER_TYPES = frozenset({"PERSON", "ORG", "GROUP", "PLACE"})
 _SKIP_LEMMAS = frozenset({"be", "have", "do", "get", "become", "seem", "include"})
+# "a range of assets", "a number of ships": the noun after "of" is what is meant.
+_PORTION_NOUNS = frozenset({"range", "number", "variety", "series", "array", "host", "set",
+                            "selection", "collection", "handful", "couple", "lot", "dozens",
+                            "hundreds", "thousands", "pair", "kind", "type", "sort"})
+_PHRASE_LEFT = frozenset({"det", "amod", "compound", "nummod", "quantmod", "npadvmod"})
+_ARTICLES = frozenset({"a", "an", "the"})
 
 
 class _Index:
@@ -323,7 +329,10 @@ def _arguments(tok: Token, cls: str, index: _Index) -> list[EventArgument]:
         _add(args, "agent", a, index)
     if cls == "show":
         for d in datives:
-            _add(args, "recipient", d, index)
+            # "showed the Tu-160 to Kim": the parser may make "to" itself the dative.
+            objs = [g for g in d.children if g.dep_ == "pobj"] if d.pos_ == "ADP" else [d]
+            for g in objs:
+                _add(args, "recipient", g, index)
         to = preps.pop("to", [])
         for o in objects:
             person = _mention_type(o, index) in _AGENTIVE_TYPES and bool(to)
@@ -465,8 +474,10 @@ def _add(args: list[EventArgument], role: str, tok: Token, index: _Index) -> Non
         tok = tok.head.head  # "the train, which left Porto": the train left
     heads = [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
     for h in heads:
+        h = _past_portion(h)
         m = _resolve(h, index)
-        _append(args, EventArgument(role, h.idx, h.idx + len(h), m, h.lemma_.lower()))
+        start, end = (h.idx, h.idx + len(h)) if m is not None else _phrase(h)
+        _append(args, EventArgument(role, start, end, m, h.lemma_.lower()))
         for t in h.subtree:
             if t.i == h.i or (_in_clause_below(t, h) and not _equipment_kept(t, h)):
                 continue
@@ -479,6 +490,41 @@ def _add(args: list[EventArgument], role: str, tok: Token, index: _Index) -> Non
                 t.dep_ == "pobj" and t.head.lower_ in ("including", "like")
             ) or including:
                 _append(args, EventArgument(role, t.idx, t.idx + len(t), n, t.lemma_.lower()))
+
+
+def _past_portion(h: Token) -> Token:
+    """"a range of military assets": what is acted on is the assets."""
+    if h.pos_ != "NOUN" or h.lemma_.lower() not in _PORTION_NOUNS:
+        return h
+    for c in h.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for g in c.children:
+                if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN"):
+                    return g
+    return h
+
+
+def _phrase(h: Token) -> tuple[int, int]:
+    """Character span of an unnamed argument's noun phrase: its article, adjectives
+    and compounds, and an "of" complement ("a guard of honour"), so a summary can
+    say what was acted on; possessives and clauses stay out."""
+    first = h
+    for c in reversed(list(h.lefts)):
+        if c.dep_ not in _PHRASE_LEFT or (c.dep_ == "det" and c.lower_ not in _ARTICLES):
+            break
+        first = c.left_edge
+    last = h
+    for c in h.rights:
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i == h.i + 1:
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs:
+                last = objs[0]
+        break
+    doc = h.doc
+    if last.i - first.i >= 8 or any(t.is_punct and t.text not in "-–" for t in
+                                    doc[first.i : last.i + 1]):
+        first, last = h, h
+    return first.idx, last.idx + len(last)
 
 
 def _between(t: Token, h: Token) -> list[Token]:

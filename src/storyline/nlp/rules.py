@@ -14,7 +14,8 @@ Covered:
   hypersonic missiles", "hypersonic missile, the Kinzhal,", "a missile called
   Sarmat"; then every other whole-word occurrence of such a name in the article;
 * vessels after a ship noun: "frigate Marshal Shaposhnikov", "the cruiser
-  “Moskva”", "aircraft carrier Admiral Kuznetsov" (the name only, label VESSEL).
+  “Moskva”", "aircraft carrier Admiral Kuznetsov", "the ferry Nordic Star" (the
+  name only, label VESSEL).
 """
 
 from __future__ import annotations
@@ -106,7 +107,8 @@ _NAME_AFTER = re.compile(
 
 _SHIP = (r"(?:aircraft carrier|helicopter carrier|carrier|frigate|cruiser|destroyer|corvette"
          r"|submarine|warship|battleship|flagship|icebreaker|landing ship|patrol ship"
-         r"|patrol boat|tanker|vessel|ship|yacht|minesweeper)")
+         r"|patrol boat|tanker|vessel|ship|yacht|minesweeper|ferry|freighter|trawler"
+         r"|liner|tugboat|barge)")
 _VESSEL_WORD = r"[A-Z][\w’'\-]*"
 # Spaces, never a line break: a heading ending in "frigate" is not followed by a name.
 _VESSEL = re.compile(

@@ -218,15 +218,19 @@ def _timeline(d: dict[str, Any]) -> list[str]:
     out = ["## Timeline", ""]
     for step in d["timeline"]:
         ev = events[step["event"]]
-        if step["date"]:
+        if step["relation"] == "spans":
+            frame = events.get(step["relative_to"] or "")
+            when = f"throughout “{_cell(frame['summary'])}”" if frame else "the whole trip"
+        elif step["date"]:
             when = step["date"]
         elif ev.get("earliest") and ev.get("latest"):
             when = f"{ev['earliest']}…{ev['latest']}"
-        elif step["relation"] in ("before", "after") and step["relative_to"] in events:
-            other = events[step["relative_to"]]
-            when = f"undated, {step['relation']} “{_cell(other['summary'])}”"
         else:
-            when = "undated"
+            when = (f"on or after {ev['earliest']}" if ev.get("earliest")
+                    else f"on or before {ev['latest']}" if ev.get("latest") else "undated")
+            if step["relation"] in ("before", "after") and step["relative_to"] in events:
+                other = events[step["relative_to"]]
+                when += f", {step['relation']} “{_cell(other['summary'])}”"
         tellers = len({s["article"] for s in ev["sources"]})
         told = f" ({tellers} articles)" if tellers > 1 else ""
         out.append(f"{len(out) - 1}. **{when}**: {_cell(ev['summary'])}{told}")

@@ -43,8 +43,15 @@ def timeline(d: dict[str, Any]) -> list[dict[str, Any]]:
             elif isinstance(item, dict):
                 when = item.get("date") or item.get("when")
                 rel, other = item.get("relation"), events.get(item.get("relative_to") or "")
-                if not when and rel in ("before", "after") and other and item.get("event"):
-                    notes[item["event"]] = f"{rel} “{other.get('summary', '')}”"
+                ev = events.get(item.get("event") or "") or {}
+                bound = (f"on or after {ev['earliest']}" if ev.get("earliest")
+                         and not ev.get("latest") else "")
+                if rel == "spans" and item.get("event"):
+                    notes[item["event"]] = (f"throughout “{other.get('summary', '')}”"
+                                            if other else "the whole trip")
+                elif not when and rel in ("before", "after") and other and item.get("event"):
+                    notes[item["event"]] = ", ".join(
+                        x for x in (bound, f"{rel} “{other.get('summary', '')}”") if x)
 
                 one = item.get("event") or item.get("id")
                 ids = [one] if isinstance(one, str) else list(item.get("events") or [])

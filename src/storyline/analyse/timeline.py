@@ -1,0 +1,353 @@
+"""A story's timeline: trip frames, dates carried through scenes and plans, and order.
+
+After the events of a story are merged (analyse/events.py), three readings a
+careful reader makes are applied, each leaving its basis in words:
+
+1. **Frames** (relation ``spans``): an undated visit to a country or region
+   ("visited Russia", "visited Russia's Far East") while the same people's other
+   events happen at several other places of that country is the trip those
+   events belong to, not a step before them.  An undated event placed at the
+   frame's own area ("where he inspected a range of military assets") sums the
+   trip up, and an undated, placeless "accompanied" lasts as long as the trip;
+   both span the frame too.  Frames head the timeline.
+2. **Scenes**: an article tells one scene while it stays at one place.  Each
+   telling's place is its event's place, or, when it has none, the one place
+   told in its paragraph; consecutive tellings at one place are a scene, and
+   when the dated events of a scene agree on one day, its undated events take
+   that day (an undated article's arrival at the airfield where another article
+   dates the bombers shown).  A telling with an ordering cue ("later") keeps none.
+3. **Plans**: "was scheduled to visit naval ships in Vladivostok later" in an
+   article published on day D means the visit came on or after D; an undated
+   event with the same agent and place, of a compatible class, whose patient
+   matches (one entity, one head noun, or a ship noun for a named vessel) gets
+   ``earliest`` D and no ``latest``.
+
+Order: frames first; then dated events by date, events of one day in the order
+their articles tell them (the tellings of all articles merged, so an article
+that only tells the airfield scene slots it before the bombers another article
+dates); an undated event right after the dated event its article told last
+before it, or before the next one, or before all dated events when it carries a
+"before" cue ("began his visit by meeting …"), or right after an event of its
+own sentence when told as following it ("…, followed by a visit to …").
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from storyline.model import Entity, Event, TimelineEntry
+
+_NO_TIMELINE = frozenset({"say"})
+_AREA_FEATURES = frozenset({"country", "region", "continent", "area"})
+_SEEING = frozenset({"visit", "inspect", "attend"})
+_SHIP_NOUNS = frozenset({"ship", "vessel", "warship", "frigate", "destroyer", "cruiser",
+                         "submarine", "boat", "ferry", "carrier", "corvette", "fleet"})
+
+
+@dataclass(frozen=True)
+class Telling:
+    """One article's telling of an event, as the timeline needs it."""
+
+    event: str
+    article: str
+    title: str
+    rank: int  # the article's place in the story (dated first, by date)
+    start: int
+    sentence: int
+    paragraph: int
+    order: str | None  # "before" / "after" cue of this telling
+    quote: str = ""
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A planned event told by a dated article, as a lower bound on when it happened."""
+
+    cls: str
+    agents: frozenset[str]
+    location: str
+    patients: frozenset[str]  # entity ids and "w:head" words
+    earliest: str
+    basis: str
+
+
+def _day(e: Event) -> str | None:
+    return e.earliest if e.earliest and e.earliest == e.latest else None
+
+
+def _agents(e: Event) -> set[str]:
+    return {p.entity for p in e.roles if p.role == "agent" and p.entity}
+
+
+def _people(e: Event) -> set[str]:
+    return {p.entity for p in e.roles if p.entity}
+
+
+# --------------------------------------------------------------------- frames
+
+
+def find_frames(events: Sequence[Event], entities: Mapping[str, Entity]) -> dict[str, tuple[
+    str | None, str
+]]:
+    """Event id → (frame id it spans or None for a frame itself, basis)."""
+    on = [e for e in events if e.type not in _NO_TIMELINE]
+    out: dict[str, tuple[str | None, str]] = {}
+    for e in on:
+        area = entities.get(e.location or "")
+        if e.type != "visit" or e.earliest or area is None or not _is_area(area):
+            continue
+        if not any(p.role == "patient" and p.entity == area.id for p in e.roles):
+            continue  # "visited a plant in …" is a stop, not the trip
+        who = _agents(e)
+        stops = {
+            o.location for o in on
+            if o.id != e.id and o.location and o.location != area.id and who & _people(o)
+        }
+        inside = [entities[s] for s in stops if s in entities]
+        if len(stops) < 2 or (area.country and any(
+            s.country and s.country != area.country for s in inside
+        )):
+            continue
+        named = ", ".join(sorted(entities[s].name for s in stops if s in entities)[:4])
+        out[e.id] = (None, f"the trip the story's other events belong to: they happen at "
+                           f"other places of {area.name} ({named})")
+    for e in on:
+        if e.id in out or e.earliest:
+            continue
+        for fid, _ in [(k, v) for k, v in out.items() if v[0] is None]:
+            frame = next(f for f in on if f.id == fid)
+            if e.location and e.location == frame.location and _people(e) & _agents(frame):
+                out[e.id] = (fid, f"told of the whole trip, at {entities[e.location].name}")
+                break
+            patients = {p.entity for p in e.roles if p.role == "patient" and p.entity}
+            if e.type == "accompany" and not e.location and patients & _agents(frame):
+                out[e.id] = (fid, "accompanying lasts as long as the trip")
+                break
+    return out
+
+
+def _is_area(place: Entity) -> bool:
+    if place.type != "PLACE":
+        return False
+    return place.feature in _AREA_FEATURES or (place.feature is None and place.lat is None)
+
+
+# --------------------------------------------------------------------- scenes
+
+
+def date_scenes(
+    events: Sequence[Event], tellings: Sequence[Telling], skip: set[str],
+    names: Mapping[str, str],
+) -> dict[str, Event]:
+    """Undated events that take the one day of the scene they are told in."""
+    by_id = {e.id: e for e in events}
+    out: dict[str, Event] = {}
+    per_article: dict[str, list[Telling]] = defaultdict(list)
+    for t in tellings:
+        ev = by_id[t.event]
+        if ev.type in _NO_TIMELINE or t.event in skip:
+            continue
+        per_article[t.article].append(t)
+    for seq in per_article.values():
+        seq.sort(key=lambda t: t.start)
+        places: list[str | None] = []
+        for t in seq:
+            own = by_id[t.event].location
+            if own is None:
+                around = {by_id[o.event].location for o in seq
+                          if o.paragraph == t.paragraph and by_id[o.event].location}
+                own = next(iter(around)) if len(around) == 1 else None
+            places.append(own)
+        i = 0
+        while i < len(seq):
+            j = i
+            while j + 1 < len(seq) and places[i] is not None and places[j + 1] == places[i]:
+                j += 1
+            scene = seq[i : j + 1]
+            days = {_day(by_id[t.event]) for t in scene} - {None}
+            if places[i] is not None and len(days) == 1:
+                (day,) = days
+                anchor = next(t for t in scene if _day(by_id[t.event]))
+                told = by_id[anchor.event]
+                for t in scene:
+                    ev = by_id[t.event]
+                    if ev.earliest or ev.latest or t.order or ev.id in out:
+                        continue
+                    basis = (f"same scene as “{told.summary}” ({day}): told together at "
+                             f"{names.get(places[i] or '', '')} in {t.title}")
+                    out[ev.id] = replace(ev, date=day, earliest=day, latest=day,
+                                         date_basis=basis)
+            i = j + 1
+    return out
+
+
+# ---------------------------------------------------------------------- plans
+
+
+def date_by_plans(
+    events: Sequence[Event], plans: Sequence[Plan], skip: set[str], vessels: set[str],
+) -> dict[str, Event]:
+    """Undated events that fulfil a plan told earlier: on or after the plan's date."""
+    out: dict[str, Event] = {}
+    for e in events:
+        if e.type in _NO_TIMELINE or e.earliest or e.latest or e.id in skip:
+            continue
+        patients = {p.entity or f"w:{p.text.split()[-1].lower()}" for p in e.roles
+                    if p.role == "patient"}
+        for plan in plans:
+            if e.location != plan.location or not plan.agents & _agents(e):
+                continue
+            if e.type != plan.cls and not {e.type, plan.cls} <= _SEEING:
+                continue
+            ships = {k for k in plan.patients if k[2:].rstrip("s") in _SHIP_NOUNS}
+            if not (patients & plan.patients or (ships and patients & vessels)):
+                continue
+            out[e.id] = replace(e, date=None, earliest=plan.earliest, latest=None,
+                                date_basis=plan.basis)
+            break
+    return out
+
+
+# ------------------------------------------------------------------- ordering
+
+
+def build_timeline(
+    events: Sequence[Event], tellings: Sequence[Telling],
+    frames: Mapping[str, tuple[str | None, str]],
+) -> list[TimelineEntry]:
+    on = [e for e in events if e.type not in _NO_TIMELINE]
+    if not on:
+        return []
+    by_id = {e.id: e for e in on}
+    told: dict[str, list[Telling]] = defaultdict(list)
+    for t in tellings:
+        if t.event in by_id:
+            told[t.event].append(t)
+
+    def first_seen(eid: str) -> tuple[int, int]:
+        return min((t.rank, t.start) for t in told[eid])
+
+    out: list[TimelineEntry] = []
+    # Frames first, each followed by what spans it.
+    for fid in sorted((k for k, v in frames.items() if v[0] is None and k in by_id),
+                      key=first_seen):
+        out.append(TimelineEntry(fid, None, "spans", None, frames[fid][1]))
+        for eid in sorted((k for k, v in frames.items() if v[0] == fid and k in by_id),
+                          key=first_seen):
+            out.append(TimelineEntry(eid, None, "spans", fid, frames[eid][1]))
+    rest = [e for e in on if e.id not in frames]
+    dated = [e for e in rest if e.earliest and e.latest]
+    pos: dict[str, tuple[object, ...]] = {}
+    for i, eid in enumerate(_dated_order(dated, told, first_seen)):
+        pos[eid] = (i, 0)
+    relation: dict[str, tuple[str, str | None, str]] = {
+        e.id: ("dated", None, e.date_basis or "") for e in dated
+    }
+    sequence: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for e in rest:
+        for t in told[e.id]:
+            sequence[t.article].append((t.start, e.id))
+    for seq in sequence.values():
+        seq.sort()
+    dated_ids = list(pos)
+    first_dated = min(dated_ids, key=lambda k: pos[k]) if dated_ids else None
+    for e in sorted((e for e in rest if e.id not in pos), key=lambda e: first_seen(e.id)):
+        around = {id(t): _neighbours(t, sequence, pos, relation) for t in told[e.id]}
+        t = min(told[e.id], key=lambda t: (not around[id(t)][0], not around[id(t)][1],
+                                           t.rank, t.start))
+        before, after = around[id(t)]
+        bound = f"; {e.date_basis}" if e.date_basis else ""
+        same_sentence = [
+            k for k in pos if k != e.id and any(
+                o.article == t.article and o.sentence == t.sentence for o in told[k])
+        ]
+        cue = next((o for o in told[e.id] if o.order == "before"), None)
+        if t.order == "after" and same_sentence:
+            anchor = max(same_sentence, key=lambda k: pos[k])
+            pos[e.id] = (*pos[anchor], 1, t.rank, t.start)
+            relation[e.id] = ("after", anchor, f"told as following it in {t.title}{bound}")
+        elif first_dated is not None and cue is not None:
+            anchor = first_dated
+            pos[e.id] = (*pos[anchor][:-1], -1, t.rank, t.start)
+            relation[e.id] = ("before", anchor,
+                              f"told as earlier (“{cue.quote}”) in {cue.title}{bound}")
+        elif before:
+            anchor = max(before, key=lambda k: pos[k])
+            pos[e.id] = (*pos[anchor], 1, t.rank, t.start)
+            relation[e.id] = ("after", anchor, f"told after it in {t.title}{bound}")
+        elif after:
+            anchor = min(after, key=lambda k: pos[k])
+            pos[e.id] = (*pos[anchor][:-1], -1, t.rank, t.start)
+            relation[e.id] = ("before", anchor, f"told before it in {t.title}{bound}")
+        else:
+            pos[e.id] = (len(dated), 1, t.rank, t.start)
+            relation[e.id] = ("unplaced", None,
+                              (e.date_basis or "no dated event to place it by"))
+    for eid in sorted(pos, key=lambda k: pos[k]):
+        rel, near, basis = relation[eid]
+        out.append(TimelineEntry(eid, by_id[eid].date, rel, near, basis))
+    return out
+
+
+def _neighbours(
+    t: Telling, sequence: Mapping[str, list[tuple[int, str]]],
+    pos: Mapping[str, tuple[object, ...]], relation: Mapping[str, tuple[str, str | None, str]],
+) -> tuple[list[str], list[str]]:
+    """Placed events its article told before ``t`` (an undated one told just before
+    keeps the article's order), and dated ones told after it."""
+    seq = sequence[t.article]
+    return ([k for s, k in seq if s < t.start and k in pos and k != t.event],
+            [k for s, k in seq if s > t.start and k in relation and relation[k][0] == "dated"])
+
+
+def _dated_order(
+    dated: Sequence[Event], told: Mapping[str, list[Telling]],
+    first_seen: Callable[[str], tuple[int, int]],
+) -> list[str]:
+    """Dated events by date; one day's (or one range's) events in an order that
+    keeps every article's telling order where the articles agree."""
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for e in dated:
+        groups[(e.earliest or "", e.latest or "")].append(e.id)
+    out: list[str] = []
+    for span in sorted(groups):
+        ids = set(groups[span])
+        after: dict[str, set[str]] = defaultdict(set)
+        incoming: dict[str, int] = dict.fromkeys(ids, 0)
+        per_article: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for eid in ids:
+            for t in told[eid]:
+                per_article[t.article].append((t.start, eid))
+        for seq in per_article.values():
+            seq.sort()
+            chain = list(dict.fromkeys(eid for _, eid in seq))
+            for a, b in itertools.pairwise(chain):
+                if b not in after[a] and a not in after[b]:
+                    after[a].add(b)
+                    incoming[b] += 1
+        rank = {eid: first_seen(eid) for eid in ids}
+        ready = [(rank[k], k) for k in ids if incoming[k] == 0]
+        heapq.heapify(ready)
+        left = set(ids)
+        while left:
+            if not ready:  # a cycle: articles disagree; the first told goes first
+                k = min(left, key=lambda x: rank[x])
+                incoming[k] = 0
+                ready = [(rank[k], k)]
+            _, k = heapq.heappop(ready)
+            if k not in left:
+                continue
+            left.discard(k)
+            out.append(k)
+            for b in after[k]:
+                incoming[b] -= 1
+                if incoming[b] <= 0 and b in left:
+                    heapq.heappush(ready, (rank[b], b))
+    return out
+
+
+__all__ = ["Plan", "Telling", "build_timeline", "date_by_plans", "date_scenes", "find_frames"]

@@ -1,0 +1,161 @@
+"""Trip frames, scene dates, plan bounds and same-day order (analyse/timeline.py)."""
+
+from __future__ import annotations
+
+from storyline.analyse.event_text import classifier_before, display_name, summarise
+from storyline.analyse.timeline import (
+    Plan,
+    Telling,
+    build_timeline,
+    date_by_plans,
+    date_scenes,
+    find_frames,
+)
+from storyline.model import Entity, Event, Participant
+
+KIM, SHOIGU, PUTIN = "kim", "shoigu", "putin"
+RUSSIA, AIRFIELD, CITY, SPACEPORT = "russia", "airfield", "city", "spaceport"
+SHIP = "ship"
+ENTITIES = {
+    RUSSIA: Entity(RUSSIA, "Russia", "PLACE", country="RU", feature="country"),
+    AIRFIELD: Entity(AIRFIELD, "Knevichi Airfield", "FACILITY", country="RU",
+                     feature="airport", lat=43.4, lon=132.1),
+    CITY: Entity(CITY, "Vladivostok", "PLACE", country="RU", feature="city",
+                 lat=43.1, lon=131.9),
+    SPACEPORT: Entity(SPACEPORT, "Vostochny Cosmodrome", "FACILITY"),
+    SHIP: Entity(SHIP, "Marshal Shaposhnikov", "EQUIPMENT"),
+}
+NAMES = {k: e.name for k, e in ENTITIES.items()}
+
+
+def _ev(eid: str, etype: str, *roles: tuple[str, str | None, str], location: str | None = None,
+        day: str | None = None) -> Event:
+    return Event(eid, etype, eid, day, location, roles=tuple(Participant(*r) for r in roles),
+                 earliest=day, latest=day, date_basis="as told" if day else None)
+
+
+def _told(eid: str, article: str, start: int, paragraph: int, rank: int = 0,
+          order: str | None = None) -> Telling:
+    return Telling(eid, article, article, rank, start, start // 100, paragraph, order, eid)
+
+
+def test_trip_to_a_country_spans_its_stops_and_its_escort() -> None:
+    trip = _ev("trip", "visit", ("agent", KIM, "Kim"), ("patient", RUSSIA, "Russia"),
+               location=RUSSIA)
+    escort = _ev("escort", "accompany", ("agent", SHOIGU, "Shoigu"), ("patient", KIM, "Kim"))
+    meet = _ev("meet", "meet", ("agent", KIM, "Kim"), ("patient", PUTIN, "Putin"),
+               location=SPACEPORT)
+    greet = _ev("greet", "greet", ("agent", SHOIGU, "Shoigu"), ("patient", KIM, "Kim"),
+                location=AIRFIELD, day="2023-09-16")
+    frames = find_frames([trip, escort, meet, greet], ENTITIES)
+    assert frames["trip"][0] is None and "Knevichi Airfield" in frames["trip"][1]
+    assert frames["escort"][0] == "trip"
+    assert "meet" not in frames and "greet" not in frames
+    tellings = [_told(e, "a", i * 100, i) for i, e in enumerate(("trip", "escort", "greet",
+                                                                 "meet"))]
+    steps = build_timeline([trip, escort, meet, greet], tellings, frames)
+    assert [(s.event, s.relation) for s in steps[:2]] == [("trip", "spans"), ("escort", "spans")]
+
+
+def test_one_stop_visit_is_a_step_not_a_frame() -> None:
+    trip = _ev("trip", "visit", ("agent", KIM, "Kim"), ("patient", RUSSIA, "Russia"),
+               location=RUSSIA)
+    greet = _ev("greet", "greet", ("agent", SHOIGU, "Shoigu"), ("patient", KIM, "Kim"),
+                location=AIRFIELD)
+    assert find_frames([trip, greet], ENTITIES) == {}
+
+
+def test_scene_at_one_place_takes_its_one_day_across_paragraphs() -> None:
+    arrive = _ev("arrive", "arrive", ("agent", KIM, "Kim"), location=AIRFIELD)
+    greet = _ev("greet", "greet", ("agent", SHOIGU, "Shoigu"), ("patient", KIM, "Kim"),
+                location=AIRFIELD)
+    guard = _ev("guard", "inspect", ("agent", KIM, "Kim"), ("patient", None, "a guard"))
+    shown = _ev("shown", "show", ("agent", SHOIGU, "Shoigu"), location=AIRFIELD,
+                day="2023-09-16")
+    frigate = _ev("frigate", "inspect", ("agent", KIM, "Kim"), ("patient", SHIP, "ship"),
+                  location=CITY)
+    later = _ev("later", "inspect", ("agent", KIM, "Kim"), ("patient", None, "x"),
+                location=AIRFIELD)
+    tellings = [_told("arrive", "b", 0, 0), _told("greet", "b", 100, 1),
+                _told("guard", "b", 150, 1), _told("shown", "b", 300, 2),
+                _told("frigate", "b", 400, 3), _told("later", "b", 500, 4, order="after")]
+    dated = date_scenes([arrive, greet, guard, shown, frigate, later], tellings, set(), NAMES)
+    assert set(dated) == {"arrive", "greet", "guard"}
+    assert all(e.date == "2023-09-16" for e in dated.values())
+    assert dated["guard"].date_basis and "Knevichi Airfield" in dated["guard"].date_basis
+
+
+def test_scene_with_two_days_dates_nothing() -> None:
+    a = _ev("a", "show", ("agent", SHOIGU, "S"), location=AIRFIELD, day="2023-09-16")
+    b = _ev("b", "greet", ("agent", SHOIGU, "S"), location=AIRFIELD)
+    c = _ev("c", "show", ("agent", SHOIGU, "S"), location=AIRFIELD, day="2023-09-17")
+    tellings = [_told("a", "x", 0, 0), _told("b", "x", 100, 1), _told("c", "x", 200, 2)]
+    assert date_scenes([a, b, c], tellings, set(), NAMES) == {}
+
+
+def test_plan_bounds_the_event_that_fulfils_it() -> None:
+    plan = Plan("visit", frozenset({KIM}), CITY, frozenset({"w:ship"}), "2023-09-16",
+                "on or after 2023-09-16: still to come")
+    frigate = _ev("frigate", "inspect", ("agent", KIM, "Kim"), ("patient", SHIP, "frigate"),
+                  location=CITY)
+    elsewhere = _ev("other", "inspect", ("agent", KIM, "Kim"), ("patient", SHIP, "frigate"),
+                    location=AIRFIELD)
+    got = date_by_plans([frigate, elsewhere], [plan], set(), {SHIP})
+    assert set(got) == {"frigate"}
+    assert (got["frigate"].earliest, got["frigate"].latest) == ("2023-09-16", None)
+    assert date_by_plans([frigate], [plan], set(), set()) == {}, "a ship noun needs a vessel"
+
+
+def test_one_day_merges_the_articles_telling_orders() -> None:
+    day = "2023-09-16"
+    welcome = _ev("welcome", "greet", ("agent", "gov", "G"), day=day)
+    travel = _ev("travel", "travel", ("agent", KIM, "K"), day=day)
+    arrive = _ev("arrive", "arrive", ("agent", KIM, "K"), day=day)
+    bombers = _ev("bombers", "show", ("agent", SHOIGU, "S"), day=day)
+    tellings = [_told("welcome", "a", 0, 0), _told("travel", "a", 100, 1),
+                _told("bombers", "a", 200, 2),
+                _told("arrive", "b", 0, 0, rank=1), _told("bombers", "b", 100, 1, rank=1)]
+    steps = build_timeline([welcome, travel, arrive, bombers], tellings, {})
+    assert [s.event for s in steps] == ["welcome", "travel", "arrive", "bombers"]
+
+
+def test_summaries_use_the_right_preposition_and_no_pronouns() -> None:
+    kinds = {k: e.type for k, e in ENTITIES.items()}
+    shown = {**NAMES, KIM: "Kim Jong Un", SHOIGU: "Sergei Shoigu"}
+    greet = summarise("greet", [Participant("agent", SHOIGU, "Shoigu"),
+                                Participant("patient", KIM, "he")], AIRFIELD, shown, kinds)
+    assert greet == "Sergei Shoigu greeted Kim Jong Un at Knevichi Airfield"
+    visit = summarise("visit", [Participant("agent", KIM, "Kim"),
+                                Participant("patient", RUSSIA, "Russia")], RUSSIA, shown, kinds)
+    assert visit == "Kim Jong Un visited Russia"
+    inspect = summarise("inspect", [Participant("agent", None, "he"),
+                                    Participant("patient", None, "A guard of honour")],
+                        CITY, shown, kinds)
+    assert inspect == "A guard of honour was inspected in Vladivostok"
+    shown_to = summarise("show", [Participant("agent", SHOIGU, "S"),
+                                  Participant("recipient", KIM, "K"),
+                                  Participant("patient", None, "strategic bombers"),
+                                  Participant("patient", "tu", "Tu-160")],
+                         None, {**shown, "tu": "Tu-160"}, kinds)
+    assert shown_to == "Sergei Shoigu showed Kim Jong Un strategic bombers including Tu-160"
+
+
+def test_names_that_take_an_article_and_classifier_words() -> None:
+    assert display_name("Far East", "PLACE") == "the Far East"
+    assert display_name("United States", "PLACE") == "the United States"
+    assert display_name("Vladivostok", "PLACE") == "Vladivostok"
+    assert display_name("Far East", "PERSON") == "Far East"
+    text = "Kim inspected the Russian Pacific Fleet’s frigate “Marshal Shaposhnikov” today."
+    assert classifier_before(text, text.index("Marshal")) == "frigate"
+    text = "He saw the ferry Nordic Star. Kim inspected Marshal Shaposhnikov."
+    assert classifier_before(text, text.index("Nordic")) == "ferry"
+    assert classifier_before(text, text.index("Marshal")) is None
+
+
+def test_statement_summary_keeps_its_verb_only_with_what_was_said() -> None:
+    shown = {KIM: "Kim Jong Un"}
+    roles = [Participant("agent", KIM, "Kim"), Participant("patient", None, "interest")]
+    assert summarise("say", roles, None, shown, {}, said="expressed") == (
+        "Kim Jong Un expressed interest")
+    assert summarise("say", roles[:1], None, shown, {}, said="clarified") == "Kim Jong Un said"
+    assert summarise("say", roles, None, shown, {}, said="Expressing") == "Kim Jong Un said"
