@@ -152,18 +152,23 @@ def tokens_in(doc: Any, start: int, end: int) -> tuple[int, ...]:
 _PERSON_PRONOUNS = frozenset(
     ["he", "him", "his", "himself", "she", "her", "hers", "herself", "who", "whom", "whose"]
 )
-_WORD = re.compile(r"[A-Za-z][A-Za-z\-']*|\d[\d,.:]*")
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-]*(?:'(?![sS]\b)[A-Za-z]+)*|\d[\d,.:]*")
 
 
 def head_key(text: str, lemma_of: Mapping[str, str]) -> str:
     """A nominal mention's head word, lemmatised: the last word of the span
-    (English noun phrases end in their head), lower-cased."""
+    (English noun phrases end in their head), lower-cased; a possessive ending
+    is no part of it ("Chargers'", "team's")."""
     words = _WORD.findall(text)
     if not words:
         return text.strip().lower()
     last = words[-1]
     low = last.lower()
     return lemma_of.get(last, lemma_of.get(low, low)).lower()
+
+
+# A mention's syntactic head in the spaCy parse: (start, end, lemma, coarse POS).
+Head = tuple[int, int, str, str]
 
 
 @dataclass(frozen=True)
@@ -177,6 +182,17 @@ class StoryMentions:
     ours: Mapping[str, Sequence[tuple[int, int, str, str]]]
     lemma_of: Mapping[str, str]  # word form -> lemma, from the spaCy parse of the story
     roles: Mapping[str, Sequence[str]] = field(default_factory=dict)  # entity id -> roles
+    heads: Mapping[MentionId, Head] = field(default_factory=dict)  # gold mention -> its head
+
+
+def mention_head(doc: Any, start: int, end: int) -> Head | None:
+    """The syntactic head of a character span in a spaCy ``Doc``: the root of the
+    tokens it covers ("the scene in Queens" → "scene")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    root = span.root
+    return (root.idx, root.idx + len(root.text), str(root.lemma_).lower(), str(root.pos_))
 
 
 def _best_overlap(
@@ -198,6 +214,11 @@ _RELATIVE = frozenset({"who", "whom", "whose"})
 _LOCATIVE = frozenset({"there", "where", "here"})
 _NEUTER = frozenset({"it", "its", "itself", "which"})
 _WORD_BEFORE = re.compile(r"([a-z][a-z\-]+)\s+$")
+# Words a gold span may carry around a name ("in Queens", "at the Kodak
+# Theatre"): dropped before the span is looked up as a name.
+_FRAME = frozenset(
+    "a an the in at on of from to into near by for with this that these those".split()
+)
 
 
 def descriptor_nouns(story: StoryMentions) -> dict[str, Counter[str]]:
@@ -222,15 +243,77 @@ def descriptor_nouns(story: StoryMentions) -> dict[str, Counter[str]]:
     return out
 
 
+def _name_key(text: str) -> str:
+    from storyline.analyse.names import name_key
+
+    words = text.split()
+    while words and words[0].lower() in _FRAME:
+        words = words[1:]
+    return name_key(" ".join(words))
+
+
+def story_names(story: StoryMentions) -> dict[str, str]:
+    """Every name our entities go by in the story (each mention's text and, for
+    a person, the surname), as a matching key → the entity most often written
+    so; a key two entities share equally often is left out."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for doc, ours in story.ours.items():
+        text = story.texts[doc]
+        for start, end, eid, type_ in ours:
+            key = _name_key(text[start:end])
+            if not key:
+                continue
+            votes[key][eid] += 2
+            if type_ == "PERSON" and " " in key:
+                votes[key.split()[-1]][eid] += 1
+    out = {}
+    for key, c in votes.items():
+        top = c.most_common(2)
+        if len(top) == 1 or top[0][1] > top[1][1]:
+            out[key] = top[0][0]
+    return out
+
+
+def surname_owners(story: StoryMentions) -> dict[str, str]:
+    """Our one-word person entities ("Cheeks", "Gupta") → the full-named person
+    of the story who carries that surname most often, where that person is
+    written at least twice as often as any other with it.  Inside one story the
+    dominant bearer of a surname is the one a bare surname means, even where
+    the dossier resolver, which never guesses, kept it apart."""
+    full: dict[str, Counter[str]] = defaultdict(Counter)
+    single: dict[str, set[str]] = defaultdict(set)
+    for doc, ours in story.ours.items():
+        text = story.texts[doc]
+        for start, end, eid, type_ in ours:
+            if type_ != "PERSON":
+                continue
+            key = _name_key(text[start:end])
+            if " " in key:
+                full[key.split()[-1]][eid] += 1
+            elif key:
+                single[key].add(eid)
+    out = {}
+    for key, eids in single.items():
+        top = full.get(key, Counter()).most_common(2)
+        if top and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
+            out.update({e: top[0][0] for e in eids if e != top[0][0]})
+    return out
+
+
 def cluster_entity_mentions(story: StoryMentions) -> dict[MentionId, str]:
     """Our clustering of a story's gold entity mentions.
 
-    1. A mention overlapping one of our named mentions takes that mention's
-       canonical entity (our cross-article resolver: short forms, aliases...).
+    1. A mention whose head one of our named mentions covers takes that
+       mention's canonical entity (our cross-article resolver: short forms,
+       aliases...); "the Obama administration" is not Obama.  A mention our
+       annotation missed in its document but whose words are a name our
+       entities go by elsewhere in the story ("Maurice Cheeks", "surgeon
+       general", "in Queens") takes that entity.
     2. A personal pronoun takes the person most mentioned so far in its
-       document (news keeps its protagonist in the pronouns); a relative
-       pronoun ("who") the nearest person before it; "there"/"where" the
-       nearest place or facility, "it"/"which" the nearest named thing.
+       document (news keeps its protagonist in the pronouns), or before any,
+       the story's most mentioned person; a relative pronoun ("who") the
+       nearest person before it; "there"/"where" the nearest place or
+       facility, "it"/"which" the nearest named thing.
     3. A mention naming a weekday is that day ("Thursday", "late Thursday").
     4. A common noun that the story writes as the title of a named entity
        ("actress" before "Lindsay Lohan", or one of its roles: "judge") is the
@@ -240,25 +323,40 @@ def cluster_entity_mentions(story: StoryMentions) -> dict[MentionId, str]:
     """
     out: dict[MentionId, str] = {}
     descriptors = descriptor_nouns(story)
+    names = story_names(story)
+    owner = surname_owners(story)
+    story_people: Counter[str] = Counter(
+        "E:" + o[2] for ours in story.ours.values() for o in ours if o[3] == "PERSON"
+    )
     for doc in sorted({m.doc for m in story.mentions}):
         seen: Counter[str] = Counter()
         last_person: str | None = None
         last_place: str | None = None
         last_thing: str | None = None
+        ours = story.ours.get(doc, ())
         for m in sorted((x for x in story.mentions if x.doc == doc), key=lambda x: x.start):
             text = story.texts[m.doc][m.start : m.end]
-            hit = _best_overlap(m.start, m.end, story.ours.get(m.doc, ()))
+            head = story.heads.get(m.id)
+            if head is not None:
+                # Only a name that covers the head word is the mention's referent.
+                hit = _best_overlap(head[0], head[1], ours)
+            else:
+                hit = _best_overlap(m.start, m.end, ours)
             low = text.strip().lower()
             words = {w.lower() for w in _WORD.findall(text)}
-            head = head_key(text, story.lemma_of)
+            lemma = head_key(text, story.lemma_of)
+            named = names.get(_name_key(text))
+            if hit is None and named is not None:
+                hit = (m.start, m.end, named, "")
             if hit is not None:
-                key = "E:" + hit[2]
-                if hit[3] == "PERSON":
+                key = "E:" + owner.get(hit[2], hit[2])
+                type_ = hit[3] or next((o[3] for o in ours if o[2] == hit[2]), "")
+                if type_ == "PERSON":
                     seen[key] += 1
                     last_person = key
-                elif hit[3] in ("PLACE", "FACILITY"):
+                elif type_ in ("PLACE", "FACILITY"):
                     last_place = key
-                if hit[3] not in ("PERSON", "GROUP"):
+                if type_ not in ("PERSON", "GROUP"):
                     last_thing = key
             elif low in _RELATIVE and last_person is not None:
                 key = last_person
@@ -266,14 +364,15 @@ def cluster_entity_mentions(story: StoryMentions) -> dict[MentionId, str]:
                 key = last_place
             elif low in _NEUTER and last_thing is not None:
                 key = last_thing
-            elif low in _PERSON_PRONOUNS and seen:
-                key = max(seen, key=lambda k: (seen[k], k == last_person))
+            elif low in _PERSON_PRONOUNS and (seen or story_people):
+                pool = seen or story_people
+                key = max(pool, key=lambda k: (pool[k], k == last_person))
             elif words & _WEEKDAYS:
                 key = "T:" + min(words & _WEEKDAYS)
-            elif head in descriptors:
-                key = "E:" + descriptors[head].most_common(1)[0][0]
+            elif lemma in descriptors:
+                key = "E:" + descriptors[lemma].most_common(1)[0][0]
             else:
-                key = "H:" + head
+                key = "H:" + lemma
             out[m.id] = f"{story.story}|{key}"
     return out
 
@@ -441,6 +540,7 @@ def run_coref(
     annotated = []
     lemma_of: dict[str, dict[str, str]] = {}
     event_lemma: dict[MentionId, str] = {}
+    entity_head: dict[MentionId, Head] = {}
     verbs: set[str] = set()
     for d, art, sdoc in zip(
         documents,
@@ -452,6 +552,8 @@ def run_coref(
         lemma_of[d.name] = {t.text: t.lemma_ for t in sdoc if t.is_alpha}
         verbs.update(t.lemma_.lower() for t in sdoc if t.pos_ == "VERB")
         for m in gold_by_doc[d.name]:
+            if m.kind == "entity" and (head := mention_head(sdoc, m.start, m.end)):
+                entity_head[m.id] = head
             if m.kind == "event":
                 lemma = _event_lemma(sdoc, m.start, m.end, verbs)
                 if lemma:
@@ -491,7 +593,10 @@ def run_coref(
         for m in gold:
             key["entities" if m.kind == "entity" else "events"][m.id] = m.cluster
         if "entities" in tasks:
-            sm = StoryMentions(story, ents, texts, ours, lemmas, roles)
+            sm = StoryMentions(
+                story, ents, texts, ours, lemmas, roles,
+                heads={m.id: entity_head[m.id] for m in ents if m.id in entity_head},
+            )
             response["entities_gold"].update(cluster_entity_mentions(sm))
             for i in members:
                 d = documents[i]
