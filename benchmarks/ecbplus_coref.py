@@ -217,7 +217,8 @@ _WORD_BEFORE = re.compile(r"([a-z][a-z\-]+)\s+$")
 # Words a gold span may carry around a name ("in Queens", "at the Kodak
 # Theatre"): dropped before the span is looked up as a name.
 _FRAME = frozenset(
-    "a an the in at on of from to into near by for with this that these those".split()
+    ["a", "an", "the", "in", "at", "on", "of", "from", "to", "into", "near", "by", "for",
+     "with", "this", "that", "these", "those"]
 )
 
 
