@@ -209,7 +209,8 @@ def test_a_title_case_headline_name_is_cut_back_to_the_name_the_story_knows() ->
     )
     (ent,) = resolve_entities([art]).entities
     assert ent.name == "Rose Byrne" and ent.aliases == ("Byrne",)
-    assert (ent.mentions[0].start, ent.mentions[0].end, ent.mentions[0].text) == (0, 10, "Rose Byrne")
+    first = ent.mentions[0]
+    assert (first.start, first.end, first.text) == (0, 10, "Rose Byrne")
 
 
 def test_a_name_in_running_text_or_unknown_elsewhere_is_not_cut() -> None:
