@@ -21,7 +21,7 @@ import csv
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
@@ -378,6 +378,61 @@ def cluster_entity_mentions(story: StoryMentions) -> dict[MentionId, str]:
     return out
 
 
+def gold_extents_by_head(
+    mentions: Sequence[GoldMention], heads: Mapping[MentionId, Head]
+) -> dict[tuple[str, int, int], tuple[int, ...]]:
+    """Gold mentions' token ids by (document, character span of their head word).
+
+    For scoring our own mentions by head: ECB+ extents carry the determiners
+    and prepositions around a phrase ("in Queens"), spaCy's noun chunks do not,
+    so a mention of ours whose head word is a gold mention's head word counts
+    as that mention (the convention of head-matched mention scoring)."""
+    out: dict[tuple[str, int, int], tuple[int, ...]] = {}
+    for m in mentions:
+        head = heads.get(m.id)
+        if head is not None:
+            # Two gold mentions on one head (nested): the shorter one, the name itself.
+            prev = out.get((m.doc, head[0], head[1]))
+            if prev is None or len(m.tokens) < len(prev):
+                out[(m.doc, head[0], head[1])] = m.tokens
+    return out
+
+
+# Pronouns that can stand for an event participant; "it" in "it rained", "that"
+# and "one" are left out of our own mentions.
+_OWN_PRONOUNS = (
+    _PERSON_PRONOUNS | _NEUTER | _LOCATIVE | {"they", "them", "their", "we", "us", "our"}
+) - {"which"}
+_OWN_HEAD_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+
+
+def own_entity_mentions(doc: Any, sdoc: Any) -> list[tuple[GoldMention, Head]]:
+    """Our own entity mention candidates in one document: spaCy's noun chunks
+    (names, common-noun phrases, pronouns) and its date and time expressions,
+    each with its head; one per head word.  ``doc`` is the ``Document``."""
+    spans = [(c.start_char, c.end_char, c.root) for c in sdoc.noun_chunks]
+    spans += [(e.start_char, e.end_char, e.root) for e in sdoc.ents
+              if e.label_ in ("DATE", "TIME")]
+    out: list[tuple[GoldMention, Head]] = []
+    seen: set[int] = set()
+    for start, end, root in spans:
+        if root.pos_ not in _OWN_HEAD_POS or root.i in seen:
+            continue
+        if root.pos_ == "PRON" and root.lower_ not in _OWN_PRONOUNS:
+            continue
+        toks = tokens_in(doc, start, end)
+        if not toks:
+            continue
+        seen.add(root.i)
+        mention = GoldMention(
+            doc=doc.name, tokens=toks, start=start, end=end,
+            sentence=doc.token_sentence[toks[0]], tag="", kind="entity", cluster="",
+        )
+        out.append((mention, (root.idx, root.idx + len(root.text), root.lemma_.lower(),
+                              root.pos_)))
+    return out
+
+
 # ------------------------------------------------------------ event clustering
 
 # Speech-act verbs: a "said" in one article and a "said" in another are acts of
@@ -542,6 +597,7 @@ def run_coref(
     lemma_of: dict[str, dict[str, str]] = {}
     event_lemma: dict[MentionId, str] = {}
     entity_head: dict[MentionId, Head] = {}
+    own_entities: dict[str, list[tuple[GoldMention, Head]]] = {}
     verbs: set[str] = set()
     for d, art, sdoc in zip(
         documents,
@@ -552,6 +608,8 @@ def run_coref(
         annotated.append(annotate_doc(art, sdoc))
         lemma_of[d.name] = {t.text: t.lemma_ for t in sdoc if t.is_alpha}
         verbs.update(t.lemma_.lower() for t in sdoc if t.pos_ == "VERB")
+        if "entities" in tasks:
+            own_entities[d.name] = own_entity_mentions(d, sdoc)
         for m in gold_by_doc[d.name]:
             if m.kind == "entity" and (head := mention_head(sdoc, m.start, m.end)):
                 entity_head[m.id] = head
@@ -599,14 +657,20 @@ def run_coref(
                 heads={m.id: entity_head[m.id] for m in ents if m.id in entity_head},
             )
             response["entities_gold"].update(cluster_entity_mentions(sm))
-            for i in members:
-                d = documents[i]
-                keep = validated.get(d.name[:-4]) if validated is not None else None
-                for start, end, eid, _ in ours[d.name]:
-                    toks = tokens_in(d, start, end)
-                    if not toks or (keep is not None and d.token_sentence[toks[0]] not in keep):
-                        continue
-                    response["entities_predicted"][(d.name, toks)] = f"{story}|{eid}"
+            # Our own mentions, clustered by the same rules, in the validated
+            # sentences; scored with our extents, and with each mention's extent
+            # taken from the gold mention of the same head word where there is one.
+            cands = [
+                (m, h) for i in members for m, h in own_entities[documents[i].name]
+                if validated is None or m.sentence in validated.get(m.doc[:-4], set())
+            ]
+            own = replace(sm, mentions=[m for m, _ in cands], heads={m.id: h for m, h in cands})
+            clusters = cluster_entity_mentions(own)
+            by_head = gold_extents_by_head(ents, entity_head)
+            for m, h in cands:
+                aligned = by_head.get((m.doc, h[0], h[1]), m.tokens)
+                response["entities_predicted"][(m.doc, aligned)] = clusters[m.id]
+                response["entities_predicted_exact"][m.id] = clusters[m.id]
         if "events" in tasks:
             sm = StoryMentions(story, evs, texts, ours, lemmas)
             response["events_gold"].update(cluster_event_mentions(sm, event_lemma, verbs))
