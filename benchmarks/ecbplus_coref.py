@@ -183,6 +183,9 @@ class StoryMentions:
     lemma_of: Mapping[str, str]  # word form -> lemma, from the spaCy parse of the story
     roles: Mapping[str, Sequence[str]] = field(default_factory=dict)  # entity id -> roles
     heads: Mapping[MentionId, Head] = field(default_factory=dict)  # gold mention -> its head
+    # file name -> (noun lemma, start, end of the name it describes), from
+    # appositions and copulas ("Raj Chohan, a grandmother"; "Cheeks is the coach")
+    appositions: Mapping[str, Sequence[tuple[str, int, int]]] = field(default_factory=dict)
 
 
 def mention_head(doc: Any, start: int, end: int) -> Head | None:
@@ -193,6 +196,28 @@ def mention_head(doc: Any, start: int, end: int) -> Head | None:
         return None
     root = span.root
     return (root.idx, root.idx + len(root.text), str(root.lemma_).lower(), str(root.pos_))
+
+
+def name_descriptions(doc: Any) -> list[tuple[str, int, int]]:
+    """Common nouns a spaCy ``Doc`` sets beside a proper name as its description:
+    an apposition ("Raj Chohan, a grandmother of four"; "the accountant, Anthony
+    LaSalle") or a copula's complement ("Cheeks is the coach").  Each as (noun
+    lemma, start, end of the name's head word)."""
+    out = []
+    for tok in doc:
+        if tok.dep_ == "appos":
+            pair = (tok, tok.head)
+        elif tok.dep_ == "attr" and tok.head.lemma_ == "be":
+            subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+            if not subj:
+                continue
+            pair = (tok, subj[0])
+        else:
+            continue
+        for noun, name in (pair, pair[::-1]):
+            if noun.pos_ == "NOUN" and name.pos_ == "PROPN":
+                out.append((str(noun.lemma_).lower(), name.idx, name.idx + len(name.text)))
+    return out
 
 
 def _best_overlap(
@@ -237,6 +262,11 @@ def descriptor_nouns(story: StoryMentions) -> dict[str, Counter[str]]:
                 continue
             word = m.group(1)
             out[story.lemma_of.get(word, word).lower()][eid] += 1
+    for doc, described in story.appositions.items():
+        for lemma, start, end in described:
+            hit = _best_overlap(start, end, story.ours.get(doc, ()))
+            if hit is not None and hit[3] in ("PERSON", "ORG", "FACILITY"):
+                out[lemma][hit[2]] += 1
     for eid, roles in story.roles.items():
         for role in roles:
             word = role.split()[-1].lower()  # "Superior Court Judge" → judge
@@ -301,6 +331,28 @@ def surname_owners(story: StoryMentions) -> dict[str, str]:
     return out
 
 
+# Times that news writes relative to the day of the event it reports: with no
+# publication dates in ECB+, they are taken for the day the document (else the
+# story) names most ("early yesterday", "at about 2:30 a.m.", "last night").
+_DEICTIC_DAYS = frozenset({"today", "yesterday", "tonight", "overnight"})
+_PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
+_CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?\s?m\b|p\.?\s?m\b|am\b|pm\b|o'clock)",
+                    re.IGNORECASE)
+
+
+def _weekday(text: str) -> str | None:
+    days = {w.lower() for w in _WORD.findall(text)} & _WEEKDAYS
+    return min(days) if days else None
+
+
+def _day_relative(text: str) -> bool:
+    """A time of the event's own day: "yesterday", "late this morning", "7 p.m."."""
+    words = {w.lower() for w in _WORD.findall(text)}
+    if words & _DEICTIC_DAYS or _CLOCK.search(text):
+        return True
+    return bool(words & _PARTS_OF_DAY) and bool(words & {"this", "last", "early", "late"})
+
+
 def cluster_entity_mentions(story: StoryMentions) -> dict[MentionId, str]:
     """Our clustering of a story's gold entity mentions.
 
@@ -329,6 +381,12 @@ def cluster_entity_mentions(story: StoryMentions) -> dict[MentionId, str]:
     story_people: Counter[str] = Counter(
         "E:" + o[2] for ours in story.ours.values() for o in ours if o[3] == "PERSON"
     )
+    day_of: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in story.mentions:
+        day = _weekday(story.texts[m.doc][m.start : m.end])
+        if day:
+            day_of[m.doc][day] += 1
+            day_of[""][day] += 1
     for doc in sorted({m.doc for m in story.mentions}):
         seen: Counter[str] = Counter()
         last_person: str | None = None
@@ -370,6 +428,8 @@ def cluster_entity_mentions(story: StoryMentions) -> dict[MentionId, str]:
                 key = max(pool, key=lambda k: (pool[k], k == last_person))
             elif words & _WEEKDAYS:
                 key = "T:" + min(words & _WEEKDAYS)
+            elif _day_relative(text) and (days := day_of.get(doc) or day_of.get("")):
+                key = "T:" + days.most_common(1)[0][0]
             elif lemma in descriptors:
                 key = "E:" + descriptors[lemma].most_common(1)[0][0]
             else:
@@ -598,6 +658,7 @@ def run_coref(
     event_lemma: dict[MentionId, str] = {}
     entity_head: dict[MentionId, Head] = {}
     own_entities: dict[str, list[tuple[GoldMention, Head]]] = {}
+    descriptions: dict[str, list[tuple[str, int, int]]] = {}
     verbs: set[str] = set()
     for d, art, sdoc in zip(
         documents,
@@ -610,6 +671,7 @@ def run_coref(
         verbs.update(t.lemma_.lower() for t in sdoc if t.pos_ == "VERB")
         if "entities" in tasks:
             own_entities[d.name] = own_entity_mentions(d, sdoc)
+            descriptions[d.name] = name_descriptions(sdoc)
         for m in gold_by_doc[d.name]:
             if m.kind == "entity" and (head := mention_head(sdoc, m.start, m.end)):
                 entity_head[m.id] = head
@@ -655,6 +717,7 @@ def run_coref(
             sm = StoryMentions(
                 story, ents, texts, ours, lemmas, roles,
                 heads={m.id: entity_head[m.id] for m in ents if m.id in entity_head},
+                appositions={documents[i].name: descriptions[documents[i].name] for i in members},
             )
             response["entities_gold"].update(cluster_entity_mentions(sm))
             # Our own mentions, clustered by the same rules, in the validated
