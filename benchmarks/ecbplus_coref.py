@@ -274,13 +274,17 @@ def descriptor_nouns(story: StoryMentions) -> dict[str, Counter[str]]:
     return out
 
 
+_INNER_APOSTROPHE = re.compile(r"(?<=[A-Za-z])['’](?=[A-Za-z]{2})")
+
+
 def _name_key(text: str) -> str:
-    from storyline.analyse.names import name_key
+    from storyline.analyse.names import clean_surface, name_key
 
     words = text.split()
     while words and words[0].lower() in _FRAME:
         words = words[1:]
-    return name_key(" ".join(words))
+    # "O'Brien's" → "OBrien": one word, as a surname must be.
+    return name_key(_INNER_APOSTROPHE.sub("", clean_surface(" ".join(words))))
 
 
 def story_names(story: StoryMentions) -> dict[str, str]:
@@ -305,29 +309,42 @@ def story_names(story: StoryMentions) -> dict[str, str]:
     return out
 
 
+_LAST_WORD_TYPES = frozenset({"PERSON", "ORG", "EQUIPMENT", "FACILITY"})
+
+
 def surname_owners(story: StoryMentions) -> dict[str, str]:
-    """Our one-word person entities ("Cheeks", "Gupta") → the full-named person
-    of the story who carries that surname most often, where that person is
-    written at least twice as often as any other with it.  Inside one story the
-    dominant bearer of a surname is the one a bare surname means, even where
-    the dossier resolver, which never guesses, kept it apart."""
+    """Our entities named by a last word alone ("Cheeks", "Gupta", "Chargers",
+    "Sukanya") → the entity of the story with a longer name ending in that word
+    that is written most often, where it is written at least twice as often as
+    any other such.  Inside one story the dominant bearer of a surname is the
+    one a bare surname means, even where the dossier resolver, which never
+    guesses, kept it apart; so is a person whose first name has the same
+    initial ("Mo Cheeks" beside "Maurice Cheeks").  Places are left alone: "east
+    Vancouver" is not Vancouver."""
     full: dict[str, Counter[str]] = defaultdict(Counter)
     single: dict[str, set[str]] = defaultdict(set)
+    first: dict[str, set[str]] = defaultdict(set)  # entity -> initials of its first names
     for doc, ours in story.ours.items():
         text = story.texts[doc]
         for start, end, eid, type_ in ours:
-            if type_ != "PERSON":
+            if type_ not in _LAST_WORD_TYPES:
                 continue
             key = _name_key(text[start:end])
             if " " in key:
                 full[key.split()[-1]][eid] += 1
-            elif key:
+                if type_ == "PERSON":
+                    first[eid].add(key[0])
+            elif len(key) >= 4:
                 single[key].add(eid)
     out = {}
-    for key, eids in single.items():
-        top = full.get(key, Counter()).most_common(2)
-        if top and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
-            out.update({e: top[0][0] for e in eids if e != top[0][0]})
+    for key, c in full.items():
+        top = c.most_common(2)
+        if len(top) > 1 and top[0][1] < 2 * top[1][1]:
+            continue
+        owner = top[0][0]
+        out.update({e: owner for e in single.get(key, ()) if e != owner})
+        if first.get(owner):
+            out.update({e: owner for e in c if e != owner and first.get(e) == first[owner]})
     return out
 
 
