@@ -236,6 +236,7 @@ _WEEKDAYS = frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
 _RELATIVE = frozenset({"who", "whom", "whose"})
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 _LOCATIVE = frozenset({"there", "where", "here"})
 _NEUTER = frozenset({"it", "its", "itself", "which"})
 _WORD_BEFORE = re.compile(r"([a-z][a-z\-]+)\s+$")
@@ -409,6 +410,7 @@ def cluster_entity_mentions(story: StoryMentions) -> dict[MentionId, str]:
         last_person: str | None = None
         last_place: str | None = None
         last_thing: str | None = None
+        last_plural: str | None = None
         ours = story.ours.get(doc, ())
         for m in sorted((x for x in story.mentions if x.doc == doc), key=lambda x: x.start):
             text = story.texts[m.doc][m.start : m.end]
@@ -424,9 +426,11 @@ def cluster_entity_mentions(story: StoryMentions) -> dict[MentionId, str]:
             named = names.get(_name_key(text))
             if hit is None and named is not None:
                 hit = (m.start, m.end, named, "")
+            type_of_hit = ""
             if hit is not None:
                 key = "E:" + owner.get(hit[2], hit[2])
                 type_ = hit[3] or next((o[3] for o in ours if o[2] == hit[2]), "")
+                type_of_hit = type_
                 if type_ == "PERSON":
                     seen[key] += 1
                     last_person = key
@@ -443,6 +447,9 @@ def cluster_entity_mentions(story: StoryMentions) -> dict[MentionId, str]:
             elif low in _PERSON_PRONOUNS and (seen or story_people):
                 pool = seen or story_people
                 key = max(pool, key=lambda k: (pool[k], k == last_person))
+            elif low in _PLURAL_PRONOUNS:
+                # The nearest plural noun phrase or group before it, else its own.
+                key = last_plural or f"P:{m.doc}:{m.start}"
             elif words & _WEEKDAYS:
                 key = "T:" + min(words & _WEEKDAYS)
             elif _day_relative(text) and (days := day_of.get(doc) or day_of.get("")):
@@ -451,8 +458,18 @@ def cluster_entity_mentions(story: StoryMentions) -> dict[MentionId, str]:
                 key = "E:" + descriptors[lemma].most_common(1)[0][0]
             else:
                 key = "H:" + lemma
+            if low not in _PLURAL_PRONOUNS and (
+                type_of_hit == "GROUP" or (head is not None and _is_plural_noun(text, head))
+            ):
+                last_plural = key
             out[m.id] = f"{story.story}|{key}"
     return out
+
+
+def _is_plural_noun(text: str, head: Head) -> bool:
+    words = _WORD.findall(text)
+    last = words[-1].lower() if words else ""
+    return head[3] == "NOUN" and last != head[2] and last.endswith("s")
 
 
 def gold_extents_by_head(
