@@ -195,6 +195,14 @@ def mention_head(doc: Any, start: int, end: int) -> Head | None:
     if span is None or not len(span):
         return None
     root = span.root
+    # ECB+ locations come with their preposition ("in Queens", "outside a
+    # store"): the head is the preposition's object, not the preposition.
+    while root.pos_ in ("ADP", "SCONJ", "ADV"):
+        objects = [c for c in root.children
+                   if c.dep_ in ("pobj", "pcomp", "dobj") and span.start <= c.i < span.end]
+        if not objects:
+            break
+        root = objects[0]
     return (root.idx, root.idx + len(root.text), str(root.lemma_).lower(), str(root.pos_))
 
 
@@ -423,6 +431,11 @@ def cluster_entity_mentions(story: StoryMentions) -> dict[MentionId, str]:
             low = text.strip().lower()
             words = {w.lower() for w in _WORD.findall(text)}
             lemma = head_key(text, story.lemma_of)
+            if (head is not None and head[3] in ("NOUN", "PROPN")
+                    and _WORD.search(text, head[1] - m.start)):
+                # The parse's head, where a phrase runs on past it ("a hut on
+                # Mount Sefton"); "in Queens" keeps its last word.
+                lemma = head[2]
             named = names.get(_name_key(text))
             if hit is None and named is not None:
                 hit = (m.start, m.end, named, "")
