@@ -511,6 +511,7 @@ _OWN_PRONOUNS = (
     _PERSON_PRONOUNS | _NEUTER | _LOCATIVE | {"they", "them", "their", "we", "us", "our"}
 ) - {"which"}
 _OWN_HEAD_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+_WITH_PREPOSITION = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
 
 
 def own_entity_mentions(doc: Any, sdoc: Any) -> list[tuple[GoldMention, Head]]:
@@ -527,6 +528,14 @@ def own_entity_mentions(doc: Any, sdoc: Any) -> list[tuple[GoldMention, Head]]:
             continue
         if root.pos_ == "PRON" and root.lower_ not in _OWN_PRONOUNS:
             continue
+        if root.dep_ == "pobj" and root.ent_type_ in _WITH_PREPOSITION:
+            # ECB+ extents of locations and times take in their preposition.
+            start = min(start, root.head.idx)
+        elif root.pos_ == "NOUN":
+            # ... and those of people and things leave out their determiner.
+            first = sdoc.char_span(start, end, alignment_mode="expand")
+            if first is not None and len(first) > 1 and first[0].dep_ == "det":
+                start = first[1].idx
         toks = tokens_in(doc, start, end)
         if not toks:
             continue
