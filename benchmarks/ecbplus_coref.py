@@ -379,6 +379,35 @@ def _day_relative(text: str) -> bool:
     return bool(words & _PARTS_OF_DAY) and bool(words & {"this", "last", "early", "late"})
 
 
+_HE = frozenset({"he", "him", "his", "himself"})
+_SHE = frozenset({"she", "her", "hers", "herself"})
+
+
+def person_genders(story: StoryMentions) -> dict[str, str]:
+    """"he" or "she" for the story's persons whose sentences say so: the gendered
+    pronouns of each sentence that names exactly one person count for that
+    person, and a clear majority decides."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for doc, ours in story.ours.items():
+        text = story.texts[doc]
+        pos = 0
+        for sentence in text.split("\n\n"):
+            end = pos + len(sentence)
+            people = {"E:" + o[2] for o in ours if o[3] == "PERSON" and pos <= o[0] < end}
+            if len(people) == 1:
+                words = [w.lower() for w in _WORD.findall(sentence)]
+                votes[people.pop()].update(
+                    "he" if w in _HE else "she" for w in words if w in _HE | _SHE
+                )
+            pos = end + 2
+    out = {}
+    for key, c in votes.items():
+        top = c.most_common(2)
+        if top and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
+            out[key] = top[0][0]
+    return out
+
+
 def cluster_entity_mentions(story: StoryMentions) -> dict[MentionId, str]:
     """Our clustering of a story's gold entity mentions.
 
@@ -404,6 +433,7 @@ def cluster_entity_mentions(story: StoryMentions) -> dict[MentionId, str]:
     descriptors = descriptor_nouns(story)
     names = story_names(story)
     owner = surname_owners(story)
+    genders = person_genders(story)
     story_people: Counter[str] = Counter(
         "E:" + o[2] for ours in story.ours.values() for o in ours if o[3] == "PERSON"
     )
@@ -458,8 +488,16 @@ def cluster_entity_mentions(story: StoryMentions) -> dict[MentionId, str]:
             elif low in _NEUTER and last_thing is not None:
                 key = last_thing
             elif low in _PERSON_PRONOUNS and (seen or story_people):
-                pool = seen or story_people
-                key = max(pool, key=lambda k: (pool[k], k == last_person))
+                # The person most mentioned so far in the document whose
+                # gender does not clash, else the story's, else the first.
+                gender = "he" if low in _HE else "she" if low in _SHE else None
+                pool = next(
+                    (p for p in (seen, story_people)
+                     if any(genders.get(k, gender) == gender for k in p)),
+                    seen or story_people,
+                )
+                fits = [k for k in pool if genders.get(k, gender) == gender] or list(pool)
+                key = max(fits, key=lambda k: (pool[k], k == last_person))
             elif low in _PLURAL_PRONOUNS:
                 # The nearest plural noun phrase or group before it, else its own.
                 key = last_plural or f"P:{m.doc}:{m.start}"
