@@ -409,25 +409,33 @@ def person_genders(story: StoryMentions) -> dict[str, str]:
 
 
 def cluster_entity_mentions(story: StoryMentions) -> dict[MentionId, str]:
-    """Our clustering of a story's gold entity mentions.
+    """Our clustering of a story's entity mentions (gold ones, or our own).
+
+    No weights are fitted: every rule is a general one, checked on the
+    training topics as well as the development ones.
 
     1. A mention whose head one of our named mentions covers takes that
        mention's canonical entity (our cross-article resolver: short forms,
        aliases...); "the Obama administration" is not Obama.  A mention our
        annotation missed in its document but whose words are a name our
        entities go by elsewhere in the story ("Maurice Cheeks", "surgeon
-       general", "in Queens") takes that entity.
+       general", "in Queens") takes that entity.  A bare last word goes to the
+       story's dominant bearer of it (``surname_owners``).
     2. A personal pronoun takes the person most mentioned so far in its
-       document (news keeps its protagonist in the pronouns), or before any,
-       the story's most mentioned person; a relative pronoun ("who") the
+       document whose gender does not clash (``person_genders``), else the
+       story's most mentioned such person; a relative pronoun ("who") the
        nearest person before it; "there"/"where" the nearest place or
-       facility, "it"/"which" the nearest named thing.
-    3. A mention naming a weekday is that day ("Thursday", "late Thursday").
+       facility, "it"/"which" the nearest named thing; "they"/"them" the nearest
+       plural noun phrase or group.
+    3. A mention naming a weekday is that day ("Thursday", "late Thursday"); a
+       time of the event's own day ("yesterday", "7 p.m.", "this morning") the
+       day its document (else the story) names most.
     4. A common noun that the story writes as the title of a named entity
-       ("actress" before "Lindsay Lohan", or one of its roles: "judge") is the
-       entity it titles most often.
+       ("actress" before "Lindsay Lohan", one of its roles: "judge", or in an
+       apposition or after "is": "Raj Chohan, a grandmother") is the entity it
+       describes most often.
     5. Anything else is keyed by its head word's lemma within the story
-       ("the facility" … "facility").
+       ("the facility" … "facility"; "a hut on Mount Sefton" … "hut").
     """
     out: dict[MentionId, str] = {}
     descriptors = descriptor_nouns(story)
