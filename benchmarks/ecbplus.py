@@ -25,6 +25,13 @@ predicted and gold clusters.  The scores are written from their definitions.
 MUC, B³, CEAF-e and CoNLL F1 (``storyline.eval.coref``) on the validated
 sentences: ``entities_conll_f1_gold`` / ``events_conll_f1_gold`` cluster the gold
 mention spans, ``entities_conll_f1`` scores our own mentions and clusters.
+Our own entity mentions are spaCy's noun chunks (names, common-noun phrases,
+pronouns) and date/time expressions, clustered by the rules of the gold
+setting.  ECB+ extents carry articles and prepositions ("in Queens") that
+noun chunks leave out, so ``entities_conll_f1`` matches a mention of ours to a
+gold mention by head word (same document, same head token: ours then takes the
+gold extent); ``entities_conll_f1_exact_spans`` keeps our own extents (exact
+boundaries, as the reference scorer).
 ``--gold-stories`` (a diagnostic) resolves inside the gold sub-topics instead.
 Tasks combine: ``--task stories,entities,events`` annotates once.
 
@@ -625,6 +632,7 @@ def _print_coref(coref: object, n_docs: int, topics: Sequence[int]) -> dict[str,
     names = {
         "entities_gold": "entities_conll_f1_gold",
         "entities_predicted": "entities_conll_f1",
+        "entities_predicted_exact": "entities_conll_f1_exact_spans",
         "events_gold": "events_conll_f1_gold",
         "events_predicted": "events_conll_f1",
     }

@@ -21,7 +21,7 @@ import csv
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
@@ -152,18 +152,23 @@ def tokens_in(doc: Any, start: int, end: int) -> tuple[int, ...]:
 _PERSON_PRONOUNS = frozenset(
     ["he", "him", "his", "himself", "she", "her", "hers", "herself", "who", "whom", "whose"]
 )
-_WORD = re.compile(r"[A-Za-z][A-Za-z\-']*|\d[\d,.:]*")
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-]*(?:'(?![sS]\b)[A-Za-z]+)*|\d[\d,.:]*")
 
 
 def head_key(text: str, lemma_of: Mapping[str, str]) -> str:
     """A nominal mention's head word, lemmatised: the last word of the span
-    (English noun phrases end in their head), lower-cased."""
+    (English noun phrases end in their head), lower-cased; a possessive ending
+    is no part of it ("Chargers'", "team's")."""
     words = _WORD.findall(text)
     if not words:
         return text.strip().lower()
     last = words[-1]
     low = last.lower()
     return lemma_of.get(last, lemma_of.get(low, low)).lower()
+
+
+# A mention's syntactic head in the spaCy parse: (start, end, lemma, coarse POS).
+Head = tuple[int, int, str, str]
 
 
 @dataclass(frozen=True)
@@ -177,6 +182,50 @@ class StoryMentions:
     ours: Mapping[str, Sequence[tuple[int, int, str, str]]]
     lemma_of: Mapping[str, str]  # word form -> lemma, from the spaCy parse of the story
     roles: Mapping[str, Sequence[str]] = field(default_factory=dict)  # entity id -> roles
+    heads: Mapping[MentionId, Head] = field(default_factory=dict)  # gold mention -> its head
+    # file name -> (noun lemma, start, end of the name it describes), from
+    # appositions and copulas ("Raj Chohan, a grandmother"; "Cheeks is the coach")
+    appositions: Mapping[str, Sequence[tuple[str, int, int]]] = field(default_factory=dict)
+
+
+def mention_head(doc: Any, start: int, end: int) -> Head | None:
+    """The syntactic head of a character span in a spaCy ``Doc``: the root of the
+    tokens it covers ("the scene in Queens" → "scene")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    root = span.root
+    # ECB+ locations come with their preposition ("in Queens", "outside a
+    # store"): the head is the preposition's object, not the preposition.
+    while root.pos_ in ("ADP", "SCONJ", "ADV"):
+        objects = [c for c in root.children
+                   if c.dep_ in ("pobj", "pcomp", "dobj") and span.start <= c.i < span.end]
+        if not objects:
+            break
+        root = objects[0]
+    return (root.idx, root.idx + len(root.text), str(root.lemma_).lower(), str(root.pos_))
+
+
+def name_descriptions(doc: Any) -> list[tuple[str, int, int]]:
+    """Common nouns a spaCy ``Doc`` sets beside a proper name as its description:
+    an apposition ("Raj Chohan, a grandmother of four"; "the accountant, Anthony
+    LaSalle") or a copula's complement ("Cheeks is the coach").  Each as (noun
+    lemma, start, end of the name's head word)."""
+    out = []
+    for tok in doc:
+        if tok.dep_ == "appos":
+            pair = (tok, tok.head)
+        elif tok.dep_ == "attr" and tok.head.lemma_ == "be":
+            subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+            if not subj:
+                continue
+            pair = (tok, subj[0])
+        else:
+            continue
+        for noun, name in (pair, pair[::-1]):
+            if noun.pos_ == "NOUN" and name.pos_ == "PROPN":
+                out.append((str(noun.lemma_).lower(), name.idx, name.idx + len(name.text)))
+    return out
 
 
 def _best_overlap(
@@ -195,9 +244,16 @@ _WEEKDAYS = frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
 _RELATIVE = frozenset({"who", "whom", "whose"})
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 _LOCATIVE = frozenset({"there", "where", "here"})
 _NEUTER = frozenset({"it", "its", "itself", "which"})
 _WORD_BEFORE = re.compile(r"([a-z][a-z\-]+)\s+$")
+# Words a gold span may carry around a name ("in Queens", "at the Kodak
+# Theatre"): dropped before the span is looked up as a name.
+_FRAME = frozenset(
+    ["a", "an", "the", "in", "at", "on", "of", "from", "to", "into", "near", "by", "for",
+     "with", "this", "that", "these", "those"]
+)
 
 
 def descriptor_nouns(story: StoryMentions) -> dict[str, Counter[str]]:
@@ -215,6 +271,11 @@ def descriptor_nouns(story: StoryMentions) -> dict[str, Counter[str]]:
                 continue
             word = m.group(1)
             out[story.lemma_of.get(word, word).lower()][eid] += 1
+    for doc, described in story.appositions.items():
+        for lemma, start, end in described:
+            hit = _best_overlap(start, end, story.ours.get(doc, ()))
+            if hit is not None and hit[3] in ("PERSON", "ORG", "FACILITY"):
+                out[lemma][hit[2]] += 1
     for eid, roles in story.roles.items():
         for role in roles:
             word = role.split()[-1].lower()  # "Superior Court Judge" → judge
@@ -222,43 +283,211 @@ def descriptor_nouns(story: StoryMentions) -> dict[str, Counter[str]]:
     return out
 
 
-def cluster_entity_mentions(story: StoryMentions) -> dict[MentionId, str]:
-    """Our clustering of a story's gold entity mentions.
+_INNER_APOSTROPHE = re.compile(r"(?<=[A-Za-z])['’](?=[A-Za-z]{2})")
 
-    1. A mention overlapping one of our named mentions takes that mention's
-       canonical entity (our cross-article resolver: short forms, aliases...).
+
+def _name_key(text: str) -> str:
+    from storyline.analyse.names import clean_surface, name_key
+
+    words = text.split()
+    while words and words[0].lower() in _FRAME:
+        words = words[1:]
+    # "O'Brien's" → "OBrien": one word, as a surname must be.
+    return name_key(_INNER_APOSTROPHE.sub("", clean_surface(" ".join(words))))
+
+
+def story_names(story: StoryMentions) -> dict[str, str]:
+    """Every name our entities go by in the story (each mention's text and, for
+    a person, the surname), as a matching key → the entity most often written
+    so; a key two entities share equally often is left out."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for doc, ours in story.ours.items():
+        text = story.texts[doc]
+        for start, end, eid, type_ in ours:
+            key = _name_key(text[start:end])
+            if not key:
+                continue
+            votes[key][eid] += 2
+            if type_ == "PERSON" and " " in key:
+                votes[key.split()[-1]][eid] += 1
+    out = {}
+    for key, c in votes.items():
+        top = c.most_common(2)
+        if len(top) == 1 or top[0][1] > top[1][1]:
+            out[key] = top[0][0]
+    return out
+
+
+_LAST_WORD_TYPES = frozenset({"PERSON", "ORG", "EQUIPMENT", "FACILITY"})
+
+
+def surname_owners(story: StoryMentions) -> dict[str, str]:
+    """Our entities named by a last word alone ("Cheeks", "Gupta", "Chargers",
+    "Sukanya") → the entity of the story with a longer name ending in that word
+    that is written most often, where it is written at least twice as often as
+    any other such.  Inside one story the dominant bearer of a surname is the
+    one a bare surname means, even where the dossier resolver, which never
+    guesses, kept it apart; so is a person whose first name has the same
+    initial ("Mo Cheeks" beside "Maurice Cheeks").  Places are left alone: "east
+    Vancouver" is not Vancouver."""
+    full: dict[str, Counter[str]] = defaultdict(Counter)
+    single: dict[str, set[str]] = defaultdict(set)
+    first: dict[str, set[str]] = defaultdict(set)  # entity -> initials of its first names
+    for doc, ours in story.ours.items():
+        text = story.texts[doc]
+        for start, end, eid, type_ in ours:
+            if type_ not in _LAST_WORD_TYPES:
+                continue
+            key = _name_key(text[start:end])
+            if " " in key:
+                full[key.split()[-1]][eid] += 1
+                if type_ == "PERSON":
+                    first[eid].add(key[0])
+            elif len(key) >= 4:
+                single[key].add(eid)
+    out = {}
+    for key, c in full.items():
+        top = c.most_common(2)
+        if len(top) > 1 and top[0][1] < 2 * top[1][1]:
+            continue
+        owner = top[0][0]
+        out.update({e: owner for e in single.get(key, ()) if e != owner})
+        if first.get(owner):
+            out.update({e: owner for e in c if e != owner and first.get(e) == first[owner]})
+    return out
+
+
+# Times that news writes relative to the day of the event it reports: with no
+# publication dates in ECB+, they are taken for the day the document (else the
+# story) names most ("early yesterday", "at about 2:30 a.m.", "last night").
+_DEICTIC_DAYS = frozenset({"today", "yesterday", "tonight", "overnight"})
+_PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
+_CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?\s?m\b|p\.?\s?m\b|am\b|pm\b|o'clock)",
+                    re.IGNORECASE)
+
+
+def _weekday(text: str) -> str | None:
+    days = {w.lower() for w in _WORD.findall(text)} & _WEEKDAYS
+    return min(days) if days else None
+
+
+def _day_relative(text: str) -> bool:
+    """A time of the event's own day: "yesterday", "late this morning", "7 p.m."."""
+    words = {w.lower() for w in _WORD.findall(text)}
+    if words & _DEICTIC_DAYS or _CLOCK.search(text):
+        return True
+    return bool(words & _PARTS_OF_DAY) and bool(words & {"this", "last", "early", "late"})
+
+
+_HE = frozenset({"he", "him", "his", "himself"})
+_SHE = frozenset({"she", "her", "hers", "herself"})
+
+
+def person_genders(story: StoryMentions) -> dict[str, str]:
+    """"he" or "she" for the story's persons whose sentences say so: the gendered
+    pronouns of each sentence that names exactly one person count for that
+    person, and a clear majority decides."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for doc, ours in story.ours.items():
+        text = story.texts[doc]
+        pos = 0
+        for sentence in text.split("\n\n"):
+            end = pos + len(sentence)
+            people = {"E:" + o[2] for o in ours if o[3] == "PERSON" and pos <= o[0] < end}
+            if len(people) == 1:
+                words = [w.lower() for w in _WORD.findall(sentence)]
+                votes[people.pop()].update(
+                    "he" if w in _HE else "she" for w in words if w in _HE | _SHE
+                )
+            pos = end + 2
+    out = {}
+    for key, c in votes.items():
+        top = c.most_common(2)
+        if top and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
+            out[key] = top[0][0]
+    return out
+
+
+def cluster_entity_mentions(story: StoryMentions) -> dict[MentionId, str]:
+    """Our clustering of a story's entity mentions (gold ones, or our own).
+
+    No weights are fitted: every rule is a general one, checked on the
+    training topics as well as the development ones.
+
+    1. A mention whose head one of our named mentions covers takes that
+       mention's canonical entity (our cross-article resolver: short forms,
+       aliases...); "the Obama administration" is not Obama.  A mention our
+       annotation missed in its document but whose words are a name our
+       entities go by elsewhere in the story ("Maurice Cheeks", "surgeon
+       general", "in Queens") takes that entity.  A bare last word goes to the
+       story's dominant bearer of it (``surname_owners``).
     2. A personal pronoun takes the person most mentioned so far in its
-       document (news keeps its protagonist in the pronouns); a relative
-       pronoun ("who") the nearest person before it; "there"/"where" the
-       nearest place or facility, "it"/"which" the nearest named thing.
-    3. A mention naming a weekday is that day ("Thursday", "late Thursday").
+       document whose gender does not clash (``person_genders``), else the
+       story's most mentioned such person; a relative pronoun ("who") the
+       nearest person before it; "there"/"where" the nearest place or
+       facility, "it"/"which" the nearest named thing; "they"/"them" the nearest
+       plural noun phrase or group.
+    3. A mention naming a weekday is that day ("Thursday", "late Thursday"); a
+       time of the event's own day ("yesterday", "7 p.m.", "this morning") the
+       day its document (else the story) names most.
     4. A common noun that the story writes as the title of a named entity
-       ("actress" before "Lindsay Lohan", or one of its roles: "judge") is the
-       entity it titles most often.
+       ("actress" before "Lindsay Lohan", one of its roles: "judge", or in an
+       apposition or after "is": "Raj Chohan, a grandmother") is the entity it
+       describes most often.
     5. Anything else is keyed by its head word's lemma within the story
-       ("the facility" … "facility").
+       ("the facility" … "facility"; "a hut on Mount Sefton" … "hut").
     """
     out: dict[MentionId, str] = {}
     descriptors = descriptor_nouns(story)
+    names = story_names(story)
+    owner = surname_owners(story)
+    genders = person_genders(story)
+    story_people: Counter[str] = Counter(
+        "E:" + o[2] for ours in story.ours.values() for o in ours if o[3] == "PERSON"
+    )
+    day_of: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in story.mentions:
+        day = _weekday(story.texts[m.doc][m.start : m.end])
+        if day:
+            day_of[m.doc][day] += 1
+            day_of[""][day] += 1
     for doc in sorted({m.doc for m in story.mentions}):
         seen: Counter[str] = Counter()
         last_person: str | None = None
         last_place: str | None = None
         last_thing: str | None = None
+        last_plural: str | None = None
+        ours = story.ours.get(doc, ())
         for m in sorted((x for x in story.mentions if x.doc == doc), key=lambda x: x.start):
             text = story.texts[m.doc][m.start : m.end]
-            hit = _best_overlap(m.start, m.end, story.ours.get(m.doc, ()))
+            head = story.heads.get(m.id)
+            if head is not None:
+                # Only a name that covers the head word is the mention's referent.
+                hit = _best_overlap(head[0], head[1], ours)
+            else:
+                hit = _best_overlap(m.start, m.end, ours)
             low = text.strip().lower()
             words = {w.lower() for w in _WORD.findall(text)}
-            head = head_key(text, story.lemma_of)
+            lemma = head_key(text, story.lemma_of)
+            if (head is not None and head[3] in ("NOUN", "PROPN")
+                    and _WORD.search(text, head[1] - m.start)):
+                # The parse's head, where a phrase runs on past it ("a hut on
+                # Mount Sefton"); "in Queens" keeps its last word.
+                lemma = head[2]
+            named = names.get(_name_key(text))
+            if hit is None and named is not None:
+                hit = (m.start, m.end, named, "")
+            type_of_hit = ""
             if hit is not None:
-                key = "E:" + hit[2]
-                if hit[3] == "PERSON":
+                key = "E:" + owner.get(hit[2], hit[2])
+                type_ = hit[3] or next((o[3] for o in ours if o[2] == hit[2]), "")
+                type_of_hit = type_
+                if type_ == "PERSON":
                     seen[key] += 1
                     last_person = key
-                elif hit[3] in ("PLACE", "FACILITY"):
+                elif type_ in ("PLACE", "FACILITY"):
                     last_place = key
-                if hit[3] not in ("PERSON", "GROUP"):
+                if type_ not in ("PERSON", "GROUP"):
                     last_thing = key
             elif low in _RELATIVE and last_person is not None:
                 key = last_person
@@ -266,15 +495,103 @@ def cluster_entity_mentions(story: StoryMentions) -> dict[MentionId, str]:
                 key = last_place
             elif low in _NEUTER and last_thing is not None:
                 key = last_thing
-            elif low in _PERSON_PRONOUNS and seen:
-                key = max(seen, key=lambda k: (seen[k], k == last_person))
+            elif low in _PERSON_PRONOUNS and (seen or story_people):
+                # The person most mentioned so far in the document whose
+                # gender does not clash, else the story's, else the first.
+                gender = "he" if low in _HE else "she" if low in _SHE else None
+                pool = next(
+                    (p for p in (seen, story_people)
+                     if any(genders.get(k, gender) == gender for k in p)),
+                    seen or story_people,
+                )
+                fits = [k for k in pool if genders.get(k, gender) == gender] or list(pool)
+                key = max(fits, key=lambda k: (pool[k], k == last_person))
+            elif low in _PLURAL_PRONOUNS:
+                # The nearest plural noun phrase or group before it, else its own.
+                key = last_plural or f"P:{m.doc}:{m.start}"
             elif words & _WEEKDAYS:
                 key = "T:" + min(words & _WEEKDAYS)
-            elif head in descriptors:
-                key = "E:" + descriptors[head].most_common(1)[0][0]
+            elif _day_relative(text) and (days := day_of.get(doc) or day_of.get("")):
+                key = "T:" + days.most_common(1)[0][0]
+            elif lemma in descriptors:
+                key = "E:" + descriptors[lemma].most_common(1)[0][0]
             else:
-                key = "H:" + head
+                key = "H:" + lemma
+            if low not in _PLURAL_PRONOUNS and (
+                type_of_hit == "GROUP" or (head is not None and _is_plural_noun(text, head))
+            ):
+                last_plural = key
             out[m.id] = f"{story.story}|{key}"
+    return out
+
+
+def _is_plural_noun(text: str, head: Head) -> bool:
+    words = _WORD.findall(text)
+    last = words[-1].lower() if words else ""
+    return head[3] == "NOUN" and last != head[2] and last.endswith("s")
+
+
+def gold_extents_by_head(
+    mentions: Sequence[GoldMention], heads: Mapping[MentionId, Head]
+) -> dict[tuple[str, int, int], tuple[int, ...]]:
+    """Gold mentions' token ids by (document, character span of their head word).
+
+    For scoring our own mentions by head: ECB+ extents carry the determiners
+    and prepositions around a phrase ("in Queens"), spaCy's noun chunks do not,
+    so a mention of ours whose head word is a gold mention's head word counts
+    as that mention (the convention of head-matched mention scoring)."""
+    out: dict[tuple[str, int, int], tuple[int, ...]] = {}
+    for m in mentions:
+        head = heads.get(m.id)
+        if head is not None:
+            # Two gold mentions on one head (nested): the shorter one, the name itself.
+            prev = out.get((m.doc, head[0], head[1]))
+            if prev is None or len(m.tokens) < len(prev):
+                out[(m.doc, head[0], head[1])] = m.tokens
+    return out
+
+
+# Pronouns that can stand for an event participant; "it" in "it rained", "that"
+# and "one" are left out of our own mentions.
+_OWN_PRONOUNS = (
+    _PERSON_PRONOUNS | _NEUTER | _LOCATIVE | {"they", "them", "their", "we", "us", "our"}
+) - {"which"}
+_OWN_HEAD_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+_WITH_PREPOSITION = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
+
+
+def own_entity_mentions(doc: Any, sdoc: Any) -> list[tuple[GoldMention, Head]]:
+    """Our own entity mention candidates in one document: spaCy's noun chunks
+    (names, common-noun phrases, pronouns) and its date and time expressions,
+    each with its head; one per head word.  ``doc`` is the ``Document``."""
+    spans = [(c.start_char, c.end_char, c.root) for c in sdoc.noun_chunks]
+    spans += [(e.start_char, e.end_char, e.root) for e in sdoc.ents
+              if e.label_ in ("DATE", "TIME")]
+    out: list[tuple[GoldMention, Head]] = []
+    seen: set[int] = set()
+    for start, end, root in spans:
+        if root.pos_ not in _OWN_HEAD_POS or root.i in seen:
+            continue
+        if root.pos_ == "PRON" and root.lower_ not in _OWN_PRONOUNS:
+            continue
+        if root.dep_ == "pobj" and root.ent_type_ in _WITH_PREPOSITION:
+            # ECB+ extents of locations and times take in their preposition.
+            start = min(start, root.head.idx)
+        elif root.pos_ == "NOUN":
+            # ... and those of people and things leave out their determiner.
+            first = sdoc.char_span(start, end, alignment_mode="expand")
+            if first is not None and len(first) > 1 and first[0].dep_ == "det":
+                start = first[1].idx
+        toks = tokens_in(doc, start, end)
+        if not toks:
+            continue
+        seen.add(root.i)
+        mention = GoldMention(
+            doc=doc.name, tokens=toks, start=start, end=end,
+            sentence=doc.token_sentence[toks[0]], tag="", kind="entity", cluster="",
+        )
+        out.append((mention, (root.idx, root.idx + len(root.text), root.lemma_.lower(),
+                              root.pos_)))
     return out
 
 
@@ -441,6 +758,9 @@ def run_coref(
     annotated = []
     lemma_of: dict[str, dict[str, str]] = {}
     event_lemma: dict[MentionId, str] = {}
+    entity_head: dict[MentionId, Head] = {}
+    own_entities: dict[str, list[tuple[GoldMention, Head]]] = {}
+    descriptions: dict[str, list[tuple[str, int, int]]] = {}
     verbs: set[str] = set()
     for d, art, sdoc in zip(
         documents,
@@ -451,7 +771,12 @@ def run_coref(
         annotated.append(annotate_doc(art, sdoc))
         lemma_of[d.name] = {t.text: t.lemma_ for t in sdoc if t.is_alpha}
         verbs.update(t.lemma_.lower() for t in sdoc if t.pos_ == "VERB")
+        if "entities" in tasks:
+            own_entities[d.name] = own_entity_mentions(d, sdoc)
+            descriptions[d.name] = name_descriptions(sdoc)
         for m in gold_by_doc[d.name]:
+            if m.kind == "entity" and (head := mention_head(sdoc, m.start, m.end)):
+                entity_head[m.id] = head
             if m.kind == "event":
                 lemma = _event_lemma(sdoc, m.start, m.end, verbs)
                 if lemma:
@@ -491,16 +816,26 @@ def run_coref(
         for m in gold:
             key["entities" if m.kind == "entity" else "events"][m.id] = m.cluster
         if "entities" in tasks:
-            sm = StoryMentions(story, ents, texts, ours, lemmas, roles)
+            sm = StoryMentions(
+                story, ents, texts, ours, lemmas, roles,
+                heads={m.id: entity_head[m.id] for m in ents if m.id in entity_head},
+                appositions={documents[i].name: descriptions[documents[i].name] for i in members},
+            )
             response["entities_gold"].update(cluster_entity_mentions(sm))
-            for i in members:
-                d = documents[i]
-                keep = validated.get(d.name[:-4]) if validated is not None else None
-                for start, end, eid, _ in ours[d.name]:
-                    toks = tokens_in(d, start, end)
-                    if not toks or (keep is not None and d.token_sentence[toks[0]] not in keep):
-                        continue
-                    response["entities_predicted"][(d.name, toks)] = f"{story}|{eid}"
+            # Our own mentions, clustered by the same rules, in the validated
+            # sentences; scored with our extents, and with each mention's extent
+            # taken from the gold mention of the same head word where there is one.
+            cands = [
+                (m, h) for i in members for m, h in own_entities[documents[i].name]
+                if validated is None or m.sentence in validated.get(m.doc[:-4], set())
+            ]
+            own = replace(sm, mentions=[m for m, _ in cands], heads={m.id: h for m, h in cands})
+            clusters = cluster_entity_mentions(own)
+            by_head = gold_extents_by_head(ents, entity_head)
+            for m, h in cands:
+                aligned = by_head.get((m.doc, h[0], h[1]), m.tokens)
+                response["entities_predicted"][(m.doc, aligned)] = clusters[m.id]
+                response["entities_predicted_exact"][m.id] = clusters[m.id]
         if "events" in tasks:
             sm = StoryMentions(story, evs, texts, ours, lemmas)
             response["events_gold"].update(cluster_event_mentions(sm, event_lemma, verbs))

@@ -22,7 +22,11 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from storyline.analyse.dossier import build_dossier
-from storyline.analyse.known_names import known_person_names
+from storyline.analyse.known_names import (
+    KnownNames,
+    known_names_from_counts,
+    person_name_forms,
+)
 from storyline.errors import NothingReadable, OutputError, StoreError, UsageError
 from storyline.ingest import read_inputs
 from storyline.model import AnnotatedArticle, Article, Skipped, Story
@@ -162,9 +166,8 @@ def analyse(store: Store, run_id: int | None = None) -> list[dict[str, Any]]:
     full = store.has_stale_dossiers(ANALYSIS_VERSION)
     plan = regroup(feats, store.story_members(), store.story_created_runs(), full=full)
     # Full person names known anywhere in the store, so a short form gets the same
-    # entity id in every story.  This streams every stored annotation once per run:
-    # the one part of analysis that still reads the whole store.
-    known = known_person_names(store.annotated_articles(PIPELINE_VERSION))
+    # entity id in every story: read from the store's per-article name index.
+    known = known_store_names(store)
     rows = []
     for sid in sorted(plan.changed):
         members = list(store.annotated_articles_for(plan.stories[sid], PIPELINE_VERSION))
@@ -174,6 +177,20 @@ def analyse(store: Store, run_id: int | None = None) -> list[dict[str, Any]]:
         rows.append((story, d["story"]["title"], d))
     store.update_stories(rows, plan.removed, ANALYSIS_VERSION, run_id)
     return list(store.dossiers())
+
+
+def known_store_names(store: Store) -> KnownNames:
+    """Full person names of the whole store, indexing first the articles not yet
+    indexed (new ones, or all of them after a pipeline upgrade): each run reads
+    only the new articles' annotations and the small name table."""
+    pending = store.person_names_pending(PIPELINE_VERSION)
+    if pending:
+        rows = [
+            (a.article.id, person_name_forms(a))
+            for a in store.annotated_articles_for(pending, PIPELINE_VERSION)
+        ]
+        store.add_person_names(rows, PIPELINE_VERSION)
+    return known_names_from_counts(store.person_name_counts(PIPELINE_VERSION))
 
 
 def _grouping_features(store: Store) -> list[GroupingFeatures]:

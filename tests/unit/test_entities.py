@@ -192,3 +192,47 @@ def test_unnameable_mentions_map_to_nothing() -> None:
     art = annotated("a1", "It was ’s fault.", [("’s", "ORG")])
     res = resolve_entities([art])
     assert res.entities == [] and res.mention_entity == {}
+
+
+def _titled(aid: str, text: str, specs: list[Spec]) -> AnnotatedArticle:
+    art = annotated(aid, text, specs)
+    return AnnotatedArticle(
+        article=Article(id=aid, text=text, title=text.split("\n")[0]), mentions=art.mentions
+    )
+
+
+def test_a_title_case_headline_name_is_cut_back_to_the_name_the_story_knows() -> None:
+    art = _titled(
+        "a1",
+        "Rose Byrne Wins Award At Festival\n\nThe jury praised Byrne on Sunday.",
+        [("Rose Byrne Wins Award At Festival", "PERSON"), ("Byrne", "PERSON")],
+    )
+    (ent,) = resolve_entities([art]).entities
+    assert ent.name == "Rose Byrne" and ent.aliases == ("Byrne",)
+    first = ent.mentions[0]
+    assert (first.start, first.end, first.text) == (0, 10, "Rose Byrne")
+
+
+def test_a_name_in_running_text_or_unknown_elsewhere_is_not_cut() -> None:
+    unknown = _titled(
+        "a1", "Rose Byrne Wins Award\n\nThe jury met.", [("Rose Byrne Wins Award", "PERSON")]
+    )
+    assert resolve_entities([unknown]).entities[0].name == "Rose Byrne Wins Award"
+    running = _titled(
+        "a2",
+        "Festival ends\n\nThe winner was Mary Anne Byrne Smith. Byrne wept.",
+        [("Mary Anne Byrne Smith", "PERSON"), ("Byrne", "PERSON")],
+    )
+    names = {e.name for e in resolve_entities([running]).entities}
+    assert "Mary Anne Byrne Smith" in names
+
+
+def test_the_spelling_most_articles_use_names_the_entity() -> None:
+    # One article repeats "Artem" three times; two articles write "Artyom".
+    arts = [
+        annotated("a1", "Artem, Artem and Artem.", [("Artem", "PLACE")] * 3),
+        annotated("a2", "In Artyom.", [("Artyom", "PLACE")]),
+        annotated("a3", "Near Artyom.", [("Artyom", "PLACE")]),
+    ]
+    (ent,) = resolve_entities(arts).entities
+    assert ent.name == "Artyom" and ent.aliases == ("Artem",)

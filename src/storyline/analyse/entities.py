@@ -40,6 +40,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from storyline.analyse.headline_names import (
+    person_keys_outside_headlines,
+    trim_headline_names,
+)
 from storyline.analyse.known_names import KnownNames
 from storyline.analyse.names import (
     clean_surface,
@@ -110,9 +114,10 @@ def resolve_entities(
     knows for it, so its id is the same as in the stories that name it in full.
     """
     by_key: dict[str, list[_Record]] = defaultdict(list)
+    named_in_text = person_keys_outside_headlines(articles)
     # Visit in id order so that nothing below depends on the input order.
     for art in sorted(articles, key=lambda a: a.article.id):
-        for i, m in enumerate(art.mentions):
+        for i, m in enumerate(trim_headline_names(art, named_in_text)):
             surface = clean_surface(m.text, m.type)
             key = name_key(surface, m.type)
             if key:
@@ -278,14 +283,18 @@ def _build_entity(recs: list[_Record]) -> Entity:
     most_words = max(len(r.key.split()) for r in recs)
     type_ = _vote_type(r.mention.type for r in recs if len(r.key.split()) == most_words)
     counts = Counter(r.surface for r in recs)
+    sources = Counter(s for s, _ in {(r.surface, r.article) for r in recs})
     key_of = {s: name_key(s, type_) for s in counts}
 
-    def completeness(s: str) -> tuple[int, bool, int, int, int, str]:
+    def completeness(s: str) -> tuple[int, bool, int, int, int, int, str]:
         # Most words first (the full name), then a form not shouted in capitals
-        # (headlines), then the most used, the longest, the one with fewer
-        # spaces (a space inside a designation is a lost hyphen: "Tu 22M3"), and
-        # the alphabetically first so that the choice never depends on order.
-        return (-len(key_of[s].split()), s.isupper(), -counts[s], -len(s), s.count(" "), s)
+        # (headlines), then the form most articles use (one article repeating
+        # its own spelling is one source's choice), the most used, the longest,
+        # the one with fewer spaces (a space inside a designation is a lost
+        # hyphen: "Tu 22M3"), and the alphabetically first so that the choice
+        # never depends on order.
+        return (-len(key_of[s].split()), s.isupper(), -sources[s], -counts[s], -len(s),
+                s.count(" "), s)
 
     name = min(counts, key=completeness)
     aliases = tuple(sorted(s for s in counts if s != name))

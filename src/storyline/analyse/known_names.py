@@ -32,17 +32,31 @@ class KnownNames:
         return key, self.surface[key]
 
 
+def person_name_forms(article: AnnotatedArticle) -> list[tuple[str, str, int]]:
+    """The article's full PERSON names (2-4 words) as ``(key, display form, count)``:
+    what the store indexes per article (``Store.add_person_names``)."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for m in article.mentions:
+        if m.type != "PERSON":
+            continue
+        surface = clean_surface(m.text, m.type)
+        key = name_key(surface, m.type)
+        if 2 <= len(key.split()) <= 4 and not surface.isupper():
+            counts[(key, surface)] += 1
+    return [(key, surface, n) for (key, surface), n in sorted(counts.items())]
+
+
 def known_person_names(articles: Iterable[AnnotatedArticle]) -> KnownNames:
     """Multi-word PERSON names of ``articles`` (2-4 words), indexed by first and last word."""
+    return known_names_from_counts(f for art in articles for f in person_name_forms(art))
+
+
+def known_names_from_counts(rows: Iterable[tuple[str, str, int]]) -> KnownNames:
+    """``KnownNames`` from ``(key, display form, count)`` rows, such as the store's
+    per-article index summed (``Store.person_name_counts``)."""
     forms: dict[str, Counter[str]] = defaultdict(Counter)
-    for art in articles:
-        for m in art.mentions:
-            if m.type != "PERSON":
-                continue
-            surface = clean_surface(m.text, m.type)
-            key = name_key(surface, m.type)
-            if 2 <= len(key.split()) <= 4 and not surface.isupper():
-                forms[key][surface] += 1
+    for key, surface, n in rows:
+        forms[key][surface] += n
     by_edge: dict[str, set[str]] = defaultdict(set)
     for key in forms:
         words = key.split()

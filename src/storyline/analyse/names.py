@@ -141,6 +141,9 @@ def name_key(surface: str, type_: str = "OTHER") -> str:
         tokens = ["".join(tokens)]  # an acronym written with dots: "U.S." → "us"
     if any(_HAS_DIGIT.search(t) for t in tokens):
         return "".join(tokens)
+    if type_ == "PERSON":
+        while len(tokens) > 1 and tokens[0] in _HONORIFICS:
+            tokens = tokens[1:]
     if type_ != "PERSON" and len(tokens) > 1 and tokens[0] in _COMPASS:
         tokens[0] = _COMPASS[tokens[0]]
     if type_ == "GROUP":
@@ -148,6 +151,11 @@ def name_key(surface: str, type_: str = "OTHER") -> str:
         tokens[-1] = _singular(tokens[-1])
     key = " ".join(tokens)
     return _KEY_SYNONYMS.get(key, key)
+
+
+# Forms of address written before a person's name: no part of who they are, so
+# "Dr Sanjay Gupta", "Dr. Sanjay Gupta" and "Sanjay Gupta" share one key.
+_HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "sir", "dame", "rev"})
 
 
 def _singular(token: str) -> str:

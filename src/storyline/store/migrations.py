@@ -87,4 +87,22 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         ALTER TABLE stories ADD COLUMN created_run INTEGER;
         """,
     ),
+    (
+        4,
+        "full person names per article, so short forms resolve without reading annotations",
+        """
+        CREATE TABLE person_name_articles (
+            article_id       TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            pipeline_version TEXT NOT NULL
+        );
+        CREATE TABLE person_names (
+            article_id TEXT NOT NULL
+                REFERENCES person_name_articles(article_id) ON DELETE CASCADE,
+            key        TEXT NOT NULL,
+            surface    TEXT NOT NULL,
+            n          INTEGER NOT NULL,
+            PRIMARY KEY (article_id, key, surface)
+        );
+        """,
+    ),
 )

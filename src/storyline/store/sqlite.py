@@ -235,6 +235,48 @@ class Store:
                 data["article"] = _article(row[:-1]).to_dict()
                 yield AnnotatedArticle.from_dict(data)
 
+    # ------------------------------------------------ known person names
+
+    def person_names_pending(self, pipeline_version: str) -> set[str]:
+        """Annotated articles whose full person names are not indexed for this version."""
+        rows = self.conn.execute(
+            "SELECT n.article_id FROM annotations n LEFT JOIN person_name_articles p"
+            " ON p.article_id = n.article_id AND p.pipeline_version = n.pipeline_version"
+            " WHERE n.pipeline_version = ? AND p.article_id IS NULL",
+            (pipeline_version,),
+        )
+        return {r[0] for r in rows}
+
+    def add_person_names(
+        self,
+        rows: Iterable[tuple[str, Iterable[tuple[str, str, int]]]],
+        pipeline_version: str,
+    ) -> None:
+        """Index each article's full person names as ``(key, display form, count)``,
+        replacing what an older pipeline version indexed for it."""
+        with self.transaction() as conn:
+            for aid, names in rows:
+                conn.execute("DELETE FROM person_name_articles WHERE article_id = ?", (aid,))
+                conn.execute(
+                    "INSERT INTO person_name_articles(article_id, pipeline_version) VALUES (?, ?)",
+                    (aid, pipeline_version),
+                )
+                conn.executemany(
+                    "INSERT INTO person_names(article_id, key, surface, n) VALUES (?, ?, ?, ?)",
+                    [(aid, key, surface, n) for key, surface, n in names],
+                )
+
+    def person_name_counts(self, pipeline_version: str) -> Iterator[tuple[str, str, int]]:
+        """``(key, display form, count)`` over every indexed article of this version."""
+        rows = self.conn.execute(
+            "SELECT n.key, n.surface, sum(n.n) FROM person_names n JOIN person_name_articles p"
+            " ON p.article_id = n.article_id WHERE p.pipeline_version = ?"
+            " GROUP BY n.key, n.surface ORDER BY n.key, n.surface",
+            (pipeline_version,),
+        )
+        for key, surface, n in rows:
+            yield str(key), str(surface), int(n)
+
     def story_members(self) -> dict[str, list[str]]:
         """Every stored story's article ids."""
         members: dict[str, list[str]] = {
