@@ -87,3 +87,13 @@ def test_primary_flag_and_no_iso3_name_keys(gaz: Gazetteer) -> None:
     assert len(artyom) == 1 and not artyom[0].primary  # GeoNames' main name is "Artëm"
     assert all(c.place.feature != "country" for c in gaz.lookup("Ind."))  # Indiana, not IND
     assert {c.place.name for c in gaz.lookup("Ind.")} == {"Indiana"}
+
+
+def test_places_are_built_once_and_the_memo_is_bounded(gaz: Gazetteer) -> None:
+    first = [c.place for c in gaz.lookup("Vladivostok")]
+    again = [c.place for c in gaz.lookup("vladivostok")]
+    assert first and all(a is b for a, b in zip(first, again, strict=True))
+    fresh = Gazetteer()
+    i = fresh._new("Testville", 1.0, 2.0, "ZZ", "city", 7, gid=5)
+    assert fresh.place(i) is fresh.place(i)
+    assert fresh.place(i) == fresh._make_place(i)  # the memo changes nothing but speed

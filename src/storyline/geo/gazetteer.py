@@ -33,6 +33,9 @@ __all__ = ["EARTH_HALF_CIRCUMFERENCE_KM", "Candidate", "Feature", "Gazetteer", "
            "get_gazetteer", "haversine_km", "normalise"]
 
 
+PLACE_MEMO_MAX = 50_000
+
+
 class Gazetteer:
     """Name key → candidate places, plus code lookups for airports and countries.
 
@@ -72,6 +75,7 @@ class Gazetteer:
         self.regions: dict[tuple[str, str], Place] = {}  # (country, admin1 code) → region
         self.load_seconds = 0.0
         self.from_cache = False  # read from storyline.geo.cache rather than built
+        self._place_memo: dict[int, Place] = {}
         self.size = 0
 
     # ---------------------------------------------------------------- building
@@ -114,7 +118,20 @@ class Gazetteer:
         self._pairs = []
 
     def place(self, i: int) -> Place:
-        """The record with internal index ``i`` as a ``Place``."""
+        """The record with internal index ``i`` as a ``Place``.
+
+        Places are immutable, so each is built once and shared: building one costs more
+        than the rest of a lookup, and news names the same places again and again.  The
+        memo is emptied when it reaches ``PLACE_MEMO_MAX`` to bound a long process.
+        """
+        p = self._place_memo.get(i)
+        if p is None:
+            if len(self._place_memo) >= PLACE_MEMO_MAX:
+                self._place_memo.clear()
+            p = self._place_memo[i] = self._make_place(i)
+        return p
+
+    def _make_place(self, i: int) -> Place:
         gid = self._gid[i]
         return Place(f"geonames:{gid}" if gid >= 0 else self._other_id[i], self._names[i],
                      self._lat[i], self._lon[i], self._cc[i], FEATURES[self._feat[i]],
