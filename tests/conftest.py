@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -18,6 +19,10 @@ SEEDS = SHARED / "seeds"
 CORPUS = ROOT / "examples" / "corpus"
 FIXTURES = ROOT / "tests" / "fixtures"
 SCHEMA = json.loads((ROOT / "docs" / "dossier.schema.json").read_text(encoding="utf-8"))
+
+# The built gazetteer index is cached on disk; tests keep theirs inside the checkout
+# (ignored by git) rather than in the user's home. CLI subprocesses inherit it.
+os.environ.setdefault("STORYLINE_CACHE_DIR", str(ROOT / "build" / "cache"))
 
 
 def check_dossier(d: dict[str, Any]) -> None:
