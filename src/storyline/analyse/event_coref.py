@@ -318,21 +318,57 @@ def scored_pairs(
     return out
 
 
+def candidate_pairs(
+    mentions: Sequence[MentionInfo], prior: Mapping[str, float],
+) -> list[tuple[int, int]]:
+    """The pairs worth scoring: same document, or a trigger or an argument in
+    common (same lemma or word, one group, a known lemma pair, a shared agent
+    or patient).  Other pairs would score near zero; leaving them out keeps a
+    story of thousands of mentions from costing a square."""
+    partners: dict[str, set[str]] = {}
+    for k in prior:
+        x, _, y = k.partition("|")
+        partners.setdefault(x, set()).add(y)
+        partners.setdefault(y, set()).add(x)
+    postings: dict[tuple[str, str], list[int]] = {}
+
+    def add(kind: str, value: str, i: int) -> None:
+        postings.setdefault((kind, value), []).append(i)
+
+    for i, m in enumerate(mentions):
+        add("doc", m.doc, i)
+        add("lemma", m.lemma, i)
+        if m.word:
+            add("word", m.word, i)
+        for g in _GROUP_OF.get(m.lemma, ()):
+            add("group", str(g), i)
+        for other in partners.get(m.lemma, ()):
+            add("pair", pair_key(m.lemma, other), i)
+        for who in m.agents:
+            add("agent", who, i)
+        for what in m.patients:
+            add("patient", what, i)
+    found: set[tuple[int, int]] = set()
+    for idx in postings.values():
+        for n, first in enumerate(idx):
+            for second in idx[n + 1 :]:
+                found.add((first, second) if first < second else (second, first))
+    return sorted(found)
+
+
 def pair_features(
     mentions: Sequence[MentionInfo], prior: Mapping[str, float],
 ) -> Iterator[tuple[tuple[int, int], list[float]]]:
-    """Every pair of one story's mentions with its features."""
+    """The candidate pairs of one story's mentions with their features."""
     stats = story_stats(mentions)
     doc_cos: dict[tuple[str, str], float] = {}
-    for i in range(len(mentions)):
-        a = mentions[i]
-        for j in range(i + 1, len(mentions)):
-            b = mentions[j]
-            dk = (a.doc, b.doc)
-            if dk not in doc_cos:
-                doc_cos[dk] = 1.0 if a.doc == b.doc else _cosine(
-                    stats.doc_words[a.doc], stats.doc_words[b.doc], stats.idf)
-            yield (i, j), features(a, b, stats, prior, doc_cos[dk])
+    for i, j in candidate_pairs(mentions, prior):
+        a, b = mentions[i], mentions[j]
+        dk = (a.doc, b.doc)
+        if dk not in doc_cos:
+            doc_cos[dk] = 1.0 if a.doc == b.doc else _cosine(
+                stats.doc_words[a.doc], stats.doc_words[b.doc], stats.idf)
+        yield (i, j), features(a, b, stats, prior, doc_cos[dk])
 
 
 def average_linkage(n: int, pairs: Mapping[tuple[int, int], float],
@@ -459,6 +495,7 @@ __all__ = [
     "StoryStats",
     "article_infos",
     "average_linkage",
+    "candidate_pairs",
     "cluster",
     "context_words",
     "features",

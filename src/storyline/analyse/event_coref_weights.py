@@ -5,39 +5,39 @@ Order of COEF: storyline.analyse.event_coref.FEATURES.
 """
 
 COEF: tuple[float, ...] = (
-    3.9006,  # same_lemma
-    2.7715,  # group
-    0.0990,  # prior
-    1.0728,  # prior_known
-    -2.2013,  # reporting
-    -0.1090,  # light
-    -0.3486,  # noun_verb
-    -0.3228,  # same_doc
-    -2.2633,  # same_sentence
-    0.0017,  # near
-    0.3460,  # cosine
-    0.3299,  # entity_jaccard
-    -0.0813,  # entity_shared
-    0.7012,  # agent_match
-    -0.3043,  # agent_clash
-    2.4927,  # patient_match
-    0.2430,  # patient_clash
-    -0.0583,  # time_shared
-    -0.2196,  # time_clash
-    0.0753,  # number_shared
-    -0.8055,  # same_lemma_cross
-    0.1249,  # cosine_cross
+    3.8346,  # same_lemma
+    1.8338,  # group
+    0.6638,  # prior
+    0.5216,  # prior_known
+    -1.9682,  # reporting
+    -0.7635,  # light
+    -0.5726,  # noun_verb
+    -2.7171,  # same_doc
+    -2.2552,  # same_sentence
+    -0.0188,  # near
+    0.3370,  # cosine
+    0.5251,  # entity_jaccard
+    -0.1200,  # entity_shared
+    0.1635,  # agent_match
+    -0.7117,  # agent_clash
+    1.6511,  # patient_match
+    -0.1156,  # patient_clash
+    -0.1885,  # time_shared
+    -0.1047,  # time_clash
+    0.2557,  # number_shared
+    -1.7789,  # same_lemma_cross
+    0.0061,  # cosine_cross
     0.0000,  # date_clash
-    -1.6915,  # lemma_freq
-    0.0153,  # lead
-    0.6464,  # doc_cosine
-    1.0376,  # spread
-    1.7596,  # lemma_x_cosine
-    -0.0581,  # related_x_cosine
-    0.3328,  # reporting_cross
-    0.6755,  # related_x_doc_cosine
+    -1.0536,  # lemma_freq
+    -0.0030,  # lead
+    2.3522,  # doc_cosine
+    0.9738,  # spread
+    1.1342,  # lemma_x_cosine
+    -0.6488,  # related_x_cosine
+    0.5308,  # reporting_cross
+    0.9150,  # related_x_doc_cosine
 )
-BIAS = -3.5780
+BIAS = -2.5282
 THRESHOLD = 0.35
 # Lemma pair -> share of their mention pairs that corefer in the training topics.
 LEMMA_PRIOR: dict[str, float] = {
