@@ -597,71 +597,13 @@ def own_entity_mentions(doc: Any, sdoc: Any) -> list[tuple[GoldMention, Head]]:
 
 # ------------------------------------------------------------ event clustering
 
-# Speech-act verbs: a "said" in one article and a "said" in another are acts of
-# different speakers at different times, so reporting events join only within
-# their own document.
-_REPORTING = frozenset(
-    [
-        "say",
-        "tell",
-        "report",
-        "state",
-        "add",
-        "announce",
-        "confirm",
-        "claim",
-        "explain",
-        "note",
-        "quote",
-        "told",
-    ]
-)
-
-
-_NOMINAL_SUFFIXES = (
-    ("ation", ("ate", "e", "")),
-    ("ition", ("ite", "")),
-    ("ion", ("e", "")),
-    ("ment", ("",)),
-    ("age", ("",)),
-    ("ing", ("", "e")),
-    ("al", ("", "e")),
-)
-
 
 def verb_of(lemma: str, verbs: set[str]) -> str:
     """The story's verb that a nominalisation comes from ("explosion" → "explode",
     "negotiation" → "negotiate", "stoppage" → "stop"), else the lemma itself."""
-    for suffix, endings in _NOMINAL_SUFFIXES:
-        if not lemma.endswith(suffix) or len(lemma) - len(suffix) < 3:
-            continue
-        stem = lemma[: -len(suffix)]
-        for end in endings:
-            for cand in (stem + end, stem[:-1] + end if stem[-1:] == stem[-2:-1] else ""):
-                if cand and cand in verbs:
-                    return cand
-        if suffix == "ion" and stem.endswith("s") and stem[:-1] + "de" in verbs:
-            return stem[:-1] + "de"  # explosion → explode, decision → decide
-    return lemma
+    from storyline.analyse.event_coref import verb_of as nominal_verb
 
-
-def cluster_event_mentions(
-    story: StoryMentions, event_lemma: Mapping[MentionId, str], verbs: set[str]
-) -> dict[MentionId, str]:
-    """Our clustering of a story's gold event mentions: the same trigger lemma
-    (a nominalisation counted as its verb) is the same event; a reporting verb
-    only within its own document (different articles quote different people)."""
-    out: dict[MentionId, str] = {}
-    for m in story.mentions:
-        lemma = event_lemma.get(m.id) or head_key(
-            story.texts[m.doc][m.start : m.end], story.lemma_of
-        )
-        lemma = verb_of(lemma, verbs)
-        key = f"L:{lemma}"
-        if lemma in _REPORTING:
-            key += f"@{m.doc}"
-        out[m.id] = f"{story.story}|{key}"
-    return out
+    return nominal_verb(lemma, verbs)
 
 
 # ------------------------------------------------------------------- the runs
@@ -676,6 +618,8 @@ class CorefRun:
     texts: dict[str, str]  # file name -> text
     annotate_s: float
     resolve_s: float
+    # story -> the pair scorer's view of its gold event mentions (for fitting)
+    event_infos: dict[str, list[Any]] = field(default_factory=dict)
 
 
 def _event_lemma(doc: Any, start: int, end: int, verbs: set[str]) -> str | None:
@@ -683,11 +627,12 @@ def _event_lemma(doc: Any, start: int, end: int, verbs: set[str]) -> str | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    for pos in ("VERB", "NOUN", "ADJ"):
-        words = [t for t in span if t.pos_ == pos]
+    toks = [t for t in span if not (t.is_space or t.is_punct)] or list(span)
+    for pos in ("VERB", "NOUN", "PROPN", "ADJ"):
+        words = [t for t in toks if t.pos_ == pos]
         if words:
             return _lemma(words[-1], verbs)
-    return _lemma(span[-1], verbs)
+    return _lemma(toks[-1], verbs)
 
 
 def _lemma(token: Any, verbs: set[str]) -> str:
@@ -710,6 +655,110 @@ def _lemma(token: Any, verbs: set[str]) -> str:
                 if stem[-1:] == stem[-2:-1] and stem[:-1] in verbs:
                     return stem[:-1]  # "Stopped" → "stop"
     return lemma
+
+
+_AGENT_DEPS = frozenset({"nsubj", "agent", "csubj"})
+_PATIENT_DEPS = frozenset({"dobj", "nsubjpass", "obj", "attr", "oprd"})
+
+
+@dataclass(frozen=True)
+class EventRaw:
+    """What the parse says of one gold event mention, before entities are known."""
+
+    lemma: str
+    pos: str
+    line: tuple[int, int]  # the sentence's character span (one sentence per line)
+    agents: tuple[tuple[int, int, str], ...]  # (start, end, lemma) of the head words
+    patients: tuple[tuple[int, int, str], ...]
+    word: str = ""  # the head word as written, lower-cased
+
+
+def _event_raw(doc: Any, text: str, start: int, end: int, lemma: str) -> EventRaw:
+    a = text.rfind("\n\n", 0, start)
+    b = text.find("\n\n", end)
+    line = (0 if a < 0 else a + 2, len(text) if b < 0 else b)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    pos = "OTHER"
+    agents: list[tuple[int, int, str]] = []
+    patients: list[tuple[int, int, str]] = []
+    word = text[start:end].lower()
+    if span is not None and len(span):
+        toks = [t for t in span if not (t.is_space or t.is_punct)] or list(span)
+        head = next((t for p in ("VERB", "NOUN", "PROPN", "ADJ") for t in reversed(toks)
+                     if t.pos_ == p), toks[-1])
+        pos = head.pos_
+        word = head.lower_
+        for c in head.children:
+            if c.dep_ in ("agent", "prep") and c.lower_ in ("of", "by"):
+                # "killed by police", "the death of a climber": the object of the preposition.
+                into = agents if c.lower_ == "by" else patients
+                into.extend((g.idx, g.idx + len(g.text), g.lemma_.lower())
+                            for g in c.children if g.dep_ == "pobj" and g.pos_ != "PRON")
+                continue
+            if c.pos_ == "PRON":
+                continue  # "he", "who": no identity of their own here
+            where = (c.idx, c.idx + len(c.text), c.lemma_.lower())
+            if c.dep_ in _AGENT_DEPS or (c.dep_ == "poss" and head.pos_ == "NOUN"):
+                agents.append(where)
+            elif c.dep_ in _PATIENT_DEPS:
+                patients.append(where)
+    return EventRaw(lemma, pos, line, tuple(agents), tuple(patients), word)
+
+
+def event_infos(
+    mentions: Sequence[GoldMention], texts: Mapping[str, str],
+    raws: Mapping[MentionId, EventRaw], ours: Mapping[str, Sequence[tuple[int, int, str, str]]],
+    verbs: set[str],
+) -> list[Any]:
+    """The pair scorer's view (``storyline.analyse.event_coref.MentionInfo``) of
+    a story's gold event mentions: trigger lemma, the sentence's words, our
+    entities named in it, the parse's agents and patients as our entity ids
+    (else their lemma)."""
+    from storyline.analyse.event_coref import (
+        MentionInfo,
+        context_words,
+        number_words,
+        stem,
+        time_words,
+    )
+
+    out = []
+    for m in mentions:
+        raw = raws.get(m.id)
+        text = texts[m.doc]
+        if raw is None:
+            lemma = head_key(text[m.start : m.end], {})
+            raw = EventRaw(lemma, "OTHER", (m.start, m.end), (), ())
+        a, b = raw.line
+        sentence = text[a:b]
+        mine = [o for o in ours.get(m.doc, ()) if o[0] >= a and o[1] <= b]
+
+        def ids(spans: Sequence[tuple[int, int, str]], mine: list[Any] = mine) -> frozenset[str]:
+            found = set()
+            for s, e, lem in spans:
+                hit = _best_overlap(s, e, mine)
+                found.add(hit[2] if hit is not None else "w:" + lem)
+            return frozenset(found)
+
+        context = context_words(sentence[: m.start - a] + " " + sentence[m.end - a :])
+        out.append(MentionInfo(
+            key=m.id, doc=m.doc, sentence=m.sentence, start=m.start,
+            lemma=verb_of(raw.lemma, verbs), pos=raw.pos, context=context,
+            word=stem(raw.word or text[m.start : m.end].lower()),
+            entities=frozenset(o[2] for o in mine), agents=ids(raw.agents),
+            patients=ids(raw.patients), times=time_words(sentence),
+            numbers=number_words(sentence),
+        ))
+    return out
+
+
+def cluster_event_infos(story: str, infos: Sequence[Any]) -> dict[MentionId, str]:
+    """Our clustering of a story's gold event mentions by the pair scorer and
+    average linkage (``storyline.analyse.event_coref``)."""
+    from storyline.analyse.event_coref import cluster
+
+    labels = cluster(infos)
+    return {m.key: f"{story}|c{labels[i]}" for i, m in enumerate(infos)}
 
 
 def run_coref(
@@ -761,6 +810,7 @@ def run_coref(
     entity_head: dict[MentionId, Head] = {}
     own_entities: dict[str, list[tuple[GoldMention, Head]]] = {}
     descriptions: dict[str, list[tuple[str, int, int]]] = {}
+    event_raw: dict[MentionId, EventRaw] = {}
     verbs: set[str] = set()
     for d, art, sdoc in zip(
         documents,
@@ -781,6 +831,7 @@ def run_coref(
                 lemma = _event_lemma(sdoc, m.start, m.end, verbs)
                 if lemma:
                     event_lemma[m.id] = lemma
+                    event_raw[m.id] = _event_raw(sdoc, d.text, m.start, m.end, lemma)
     t1 = time.perf_counter()
     stories = group_stories(annotated)
     story_of_article = {a: s.id for s in stories for a in s.article_ids}
@@ -792,6 +843,7 @@ def run_coref(
         by_story[story_of[d.name]].append(i)
 
     key: dict[str, dict[MentionId, str]] = defaultdict(dict)
+    all_infos: dict[str, list[Any]] = {}
     response: dict[str, dict[MentionId, str]] = defaultdict(dict)
     for story, members in sorted(by_story.items()):
         arts = {annotated[i].article.id: annotated[i] for i in members}
@@ -837,8 +889,9 @@ def run_coref(
                 response["entities_predicted"][(m.doc, aligned)] = clusters[m.id]
                 response["entities_predicted_exact"][m.id] = clusters[m.id]
         if "events" in tasks:
-            sm = StoryMentions(story, evs, texts, ours, lemmas)
-            response["events_gold"].update(cluster_event_mentions(sm, event_lemma, verbs))
+            infos = event_infos(evs, texts, event_raw, ours, verbs)
+            all_infos[story] = infos
+            response["events_gold"].update(cluster_event_infos(story, infos))
             if predicted_events is not None:
                 # Our own event mentions, scored on the validated sentences only,
                 # as the gold key is (the entity setting does the same).
@@ -862,6 +915,7 @@ def run_coref(
         texts={d.name: d.text for d in documents},
         annotate_s=t1 - t0,
         resolve_s=t2 - t1,
+        event_infos=all_infos,
     )
 
 
@@ -870,25 +924,32 @@ def predicted_event_clusters(
 ) -> list[tuple[str, int, int, str]]:
     """Our own event mentions of one story, clustered: ``(article, start, end, event)``.
 
-    Mentions of the verb-class inventory are clustered by the dossier's own
-    cross-document event merging (``storyline.analyse.events.build_events``:
-    same class, shared participants, no clash of place or date); every other
-    content verb or event noun found at annotation time is clustered by its
-    lemma inside the story, the same rule the gold-mention setting uses.
+    Every verb and event noun found at annotation time is a mention.  The
+    mentions are clustered by the pair scorer and average linkage
+    (``storyline.analyse.event_coref``), the same as gold mentions; the
+    dossier's own merges (``storyline.analyse.events.build_events``: same
+    inventory class, shared participants, no clash of place or date) are kept
+    as given: those mentions enter the clustering already joined.
     """
     from storyline.analyse.entities import resolve_entities
-    from storyline.analyse.events import build_events, event_mentions
+    from storyline.analyse.event_coref import article_infos, average_linkage, scored_pairs
+    from storyline.analyse.event_coref_weights import THRESHOLD
+    from storyline.analyse.events import build_events
 
     resolution = resolve_entities(articles)
     built = build_events("s", articles, resolution.mention_entity, resolution.entities)
-    out: list[tuple[str, int, int, str]] = []
-    covered: set[tuple[str, int]] = set()
+    verbs = {e.lemma.lower() for art in articles for e in art.events if e.pos == "VERB"}
+    infos = [i for art in articles
+             for i in article_infos(art, resolution.mention_entity, verbs)]
+    index = {m.key: n for n, m in enumerate(infos)}
+    pairs = scored_pairs(infos)
     for ev in built.events:
-        for t in ev.triggers:
-            out.append((t.article, t.start, t.end, ev.id))
-            covered.add((t.article, t.start))
-    for art in articles:
-        for m in event_mentions(art):
-            if (m.article, m.start) not in covered:
-                out.append((m.article, m.start, m.end, f"lemma:{m.lemma}"))
-    return out
+        members = [index[(t.article, t.start)] for t in ev.triggers
+                   if (t.article, t.start) in index]
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                pairs[(min(i, j), max(i, j))] = 1.0
+    labels = average_linkage(len(infos), pairs, THRESHOLD)
+    ends = {(art.article.id, e.start): e.end for art in articles for e in art.events}
+    return [(m.doc, m.start, ends[(m.doc, m.start)], f"c{labels[i]}")
+            for i, m in enumerate(infos)]

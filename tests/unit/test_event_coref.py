@@ -1,0 +1,56 @@
+"""The event-pair scorer and its average-linkage clustering."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from storyline.analyse import event_coref as ec
+from storyline.analyse import event_coref_weights as weights
+
+
+def _m(key: str, doc: str, sentence: int, lemma: str, words: str, **kw: object) -> ec.MentionInfo:
+    return ec.MentionInfo(key=key, doc=doc, sentence=sentence, start=sentence * 100, lemma=lemma,
+                          pos="VERB", context=ec.context_words(words), word=ec.stem(lemma),
+                          **kw)  # type: ignore[arg-type]
+
+
+def test_weights_match_the_features() -> None:
+    assert len(weights.COEF) == len(ec.FEATURES)
+    assert 0.0 < weights.THRESHOLD < 1.0
+
+
+def test_average_linkage_joins_by_mean_and_keeps_singletons() -> None:
+    # 0-1 sure, 1-2 sure, 0-2 never scored: the mean link of {0,1} to 2 is 0.45.
+    labels = ec.average_linkage(4, {(0, 1): 0.9, (1, 2): 0.9}, 0.5)
+    assert labels[0] == labels[1]
+    assert labels[2] != labels[0] and labels[3] not in (labels[0], labels[2])
+    labels = ec.average_linkage(4, {(0, 1): 0.9, (1, 2): 0.9}, 0.4)
+    assert labels[0] == labels[1] == labels[2] != labels[3]
+
+
+def test_context_words_stem_and_drop_function_words() -> None:
+    words = ec.context_words("The quake killed 5 people in the hills")
+    assert words == Counter({"quake": 1, "kill": 1, "people": 1, "hill": 1})
+
+
+def test_same_event_in_two_articles_scores_above_an_unrelated_pair() -> None:
+    quake_a = _m("a", "d1", 1, "earthquake",
+                 "A magnitude 6.1 earthquake struck Indonesia on Sunday",
+                 entities=frozenset({"e1"}), numbers=frozenset({"6.1"}),
+                 times=frozenset({"sunday"}))
+    quake_b = _m("b", "d2", 1, "quake",
+                 "The 6.1 quake struck off Indonesia on Sunday", entities=frozenset({"e1"}),
+                 numbers=frozenset({"6.1"}), times=frozenset({"sunday"}))
+    said = _m("c", "d2", 3, "say", "Officials said rescue teams were on their way")
+    pairs = ec.scored_pairs([quake_a, quake_b, said])
+    assert pairs.get((0, 1), 0.0) > weights.THRESHOLD
+    assert pairs.get((0, 2), 0.0) < weights.THRESHOLD
+    assert pairs.get((1, 2), 0.0) < weights.THRESHOLD
+    labels = ec.cluster([quake_a, quake_b, said])
+    assert labels[0] == labels[1] != labels[2]
+
+
+def test_reporting_verbs_of_two_articles_stay_apart() -> None:
+    a = _m("a", "d1", 2, "say", "Police said the man was arrested")
+    b = _m("b", "d2", 5, "say", "His lawyer said he would appeal")
+    assert ec.cluster([a, b]) == [0, 1]
