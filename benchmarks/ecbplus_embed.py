@@ -15,7 +15,8 @@ in the system temp dir), so a second run only groups and scores.
 * events: the gold event mentions of the validated sentences clustered inside
   our stories by ``ecbplus_coref.cluster_event_mentions`` (the benchmark's own
   rule), then refined with trigger-sentence embeddings
-  (``storyline.embed.events.refine_event_clusters``); CoNLL F1.
+  and trigger-word embeddings (``storyline.embed.events.refine_event_clusters``);
+  CoNLL F1.
 
 Last line: one JSON object.
 """
@@ -92,16 +93,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--task", default="stories,events")
     parser.add_argument("--cache", type=Path,
                         default=Path(tempfile.gettempdir()) / "storyline-ecbplus-embed")
-    parser.add_argument("--min-similarity", type=float, default=0.7,
+    parser.add_argument("--min-similarity", type=float, default=0.8,
                         help="stories: cosine that links a pair the name rules leave apart")
     parser.add_argument("--min-evidence", type=float, default=0.3,
                         help="stories: named evidence such a pair must still share")
     parser.add_argument("--veto-below", type=float, default=None,
                         help="stories: cosine under which a linked pair is cut")
-    parser.add_argument("--split-below", type=float, default=0.3,
+    parser.add_argument("--split-below", type=float, default=None,
                         help="events: average sentence cosine under which a lemma cluster splits")
-    parser.add_argument("--merge-above", type=float, default=None,
+    parser.add_argument("--merge-above", type=float, default=0.4,
                         help="events: average sentence cosine over which two clusters join")
+    parser.add_argument("--word-above", type=float, default=0.7,
+                        help="events: average trigger-word cosine two clusters need to join")
     args = parser.parse_args(argv)
     tasks = {t.strip() for t in args.task.split(",") if t.strip()}
 
@@ -200,10 +203,12 @@ def _events(docs: Sequence[Any], paths: Sequence[Path], ann: dict[str, Any],
         te = time.perf_counter()
         spans = [(m.doc, m.start, m.end) for m in evs]
         vectors = trigger_sentences(texts, spans, encoder)
+        words = encoder.encode([texts[m.doc][m.start : m.end] for m in evs])
         embed_s += time.perf_counter() - te
         refined.update(refine_event_clusters(
             [m.id for m in evs], clusters, vectors, docs=[m.doc for m in evs],
-            split_below=args.split_below, merge_above=args.merge_above))
+            split_below=args.split_below, merge_above=args.merge_above, words=words,
+            word_above=args.word_above))
     s0 = score_coref(key, base)
     s1 = score_coref(key, refined)
     print(f"ECB+ event coreference, gold mentions, {len(key)} mentions, inside our stories")
@@ -211,7 +216,8 @@ def _events(docs: Sequence[Any], paths: Sequence[Path], ann: dict[str, Any],
     for name, s in (("trigger lemma", s0), ("+ embeddings", s1)):
         print(f"{name:<22}{s.muc.f1 * 100:>7.1f}{s.b3.f1 * 100:>7.1f}{s.ceafe.f1 * 100:>7.1f}"
               f"{s.conll_f1 * 100:>7.1f}   MUC P/R {s.muc.precision * 100:.1f}/"
-              f"{s.muc.recall * 100:.1f}  B3 P/R {s.b3.precision * 100:.1f}/{s.b3.recall * 100:.1f}")
+              f"{s.muc.recall * 100:.1f}  B3 P/R {s.b3.precision * 100:.1f}/"
+              f"{s.b3.recall * 100:.1f}")
     print(f"time: {time.perf_counter() - t0:.1f} s, of which encoding {embed_s:.1f} s")
     print()
     return {"events_conll_f1_gold": round(s0.conll_f1 * 100, 2),

@@ -60,7 +60,7 @@ class EmbeddingLink:
     """The ``link`` hook of ``stories.grouping.group_features``."""
 
     vectors: Mapping[str, Vectors]
-    min_similarity: float = 0.7  # cosine that links a pair the name rules leave apart
+    min_similarity: float = 0.8  # cosine that links a pair the name rules leave apart
     min_evidence: float = 0.3  # named evidence such a pair must still share
     veto_below: float | None = None  # cosine under which a linked pair is cut
 
@@ -80,9 +80,8 @@ class EmbeddingLink:
             if self.veto_below is not None and sim < self.veto_below:
                 return None
             return decided
-        if a.day is not None and b.day is not None:
-            if abs((a.day - b.day).days) > DATE_WINDOW_DAYS:
-                return None
+        if a.day and b.day and abs((a.day - b.day).days) > DATE_WINDOW_DAYS:
+            return None
         shared = a.classes.keys() & b.classes.keys()
         if not any(stats.cls[f] in ANCHOR_CLASSES for f in shared):
             return None
