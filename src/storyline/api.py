@@ -19,7 +19,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from storyline.analyse.dossier import build_dossier
 from storyline.analyse.known_names import known_person_names
@@ -35,6 +35,9 @@ from storyline.stories.features import GroupingFeatures, grouping_features
 from storyline.stories.grouping import LinkRule
 from storyline.stories.incremental import regroup
 from storyline.version import ANALYSIS_VERSION, PIPELINE_VERSION, SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from storyline.embed.encoder import Encoder
 
 # Below this many new articles, starting worker processes costs more than it saves.
 PARALLEL_MIN_ARTICLES = 64
@@ -296,7 +299,7 @@ def _run_into(
     batch_size: int,
     stdin: BinaryIO | None,
     hooks: Hooks,
-    encoder: Any = None,
+    encoder: Encoder | None = None,
 ) -> None:
     with store:
         run_id = store.start_run()
