@@ -72,7 +72,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import date, timedelta
 
 from storyline.model import AnnotatedArticle, Story, content_hash
@@ -141,6 +141,10 @@ class CorpusStats:
         return t
 
 
+# A revision of one pair's decision: (a, b, stats, decision) -> evidence or None.
+LinkRule = Callable[[GroupingFeatures, GroupingFeatures, CorpusStats, float | None], float | None]
+
+
 def _key_class(votes: Counter[str]) -> str:
     """One class per key across the corpus: the most specific class that at least
     ``MIN_CLASS_SHARE`` of the articles naming it give it.
@@ -158,16 +162,20 @@ def _key_class(votes: Counter[str]) -> str:
     return ranked[0]
 
 
-def group_stories(articles: Sequence[AnnotatedArticle]) -> list[Story]:
+def group_stories(
+    articles: Sequence[AnnotatedArticle], link: LinkRule | None = None
+) -> list[Story]:
     """Every article in exactly one story; stories sorted by id.
 
     Groups join by average linkage over linked pairs, so one article that
-    mentions two events cannot chain them into one story.
+    mentions two events cannot chain them into one story.  ``link`` may
+    revise each pair's decision (``link_strengths``), e.g. with embeddings
+    (``storyline.embed.grouping``).
     """
     unique = {a.article.id: a for a in articles}
     feats = [grouping_features(unique[i]) for i in sorted(unique)]
     stories = []
-    for group in group_features(feats):
+    for group in group_features(feats, link=link):
         ordered = sorted(group, key=lambda a: (unique[a].article.published or "", a))
         stories.append(Story(id=story_id(group), article_ids=tuple(ordered)))
     return sorted(stories, key=lambda s: s.id)
@@ -177,6 +185,7 @@ def group_features(
     feats: Sequence[GroupingFeatures],
     stats: CorpusStats | None = None,
     among: Collection[int] | None = None,
+    link: LinkRule | None = None,
 ) -> list[list[str]]:
     """Article ids grouped into stories (each group sorted).
 
@@ -192,18 +201,28 @@ def group_features(
         candidate_pairs(
             [ft.classes.keys() for ft in feats], [ft.day for ft in feats], stats.cls, among=among
         ),
+        link,
     )
     members = merge_groups(idx, strength, [ft.day for ft in feats])
     return sorted(sorted(feats[i].article_id for i in g) for g in members.values())
 
 
 def link_strengths(
-    feats: Sequence[GroupingFeatures], stats: CorpusStats, pairs: Iterable[tuple[int, int]]
+    feats: Sequence[GroupingFeatures],
+    stats: CorpusStats,
+    pairs: Iterable[tuple[int, int]],
+    link: LinkRule | None = None,
 ) -> dict[tuple[int, int], float]:
-    """The linked pairs among ``pairs`` with their shared evidence."""
+    """The linked pairs among ``pairs`` with their shared evidence.
+
+    ``link`` (optional) sees each pair with the decision of the rules below
+    and may change it: more evidence (embeddings) as a hook, off by default.
+    """
     strength: dict[tuple[int, int], float] = {}
     for i, j in pairs:
         s = _link_strength(feats[i], feats[j], stats)
+        if link is not None:
+            s = link(feats[i], feats[j], stats, s)
         if s is not None:
             strength[(i, j)] = s
     return strength
