@@ -33,6 +33,9 @@ def _kind(text: str, name: str, label: str = "EQUIPMENT") -> str | None:
         ("Fire broke out on the ferry Nordic Star.", "Nordic Star", "vessel"),
         ("The Soyuz-2 carrier rocket lifted off.", "Soyuz-2", "spacecraft"),
         ("A T-90 tank was hit.", "T-90", "vehicle"),
+        ("backed by a C-130 Hercules air tanker.", "C-130", "aircraft"),
+        ("12 aircraft, including a C-130 that dropped water", "C-130", "aircraft"),
+        ("The Tu-160 flew over missile sites.", "Tu-160", None),
         ("Two BTR-82 armoured personnel carriers burned.", "BTR-82", "vehicle"),
         ("the aircraft carrier Admiral Kuznetsov left port", "Admiral Kuznetsov", "vessel"),
         # The head of the run decides: a rocket launcher is no rocket.

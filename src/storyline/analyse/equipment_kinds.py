@@ -34,7 +34,8 @@ _NOUN_KIND: dict[str, str | None] = {
     **dict.fromkeys(
         ("aircraft", "airplane", "aeroplane", "plane", "warplane", "jet", "fighter",
          "fighter jet", "jet fighter", "bomber", "interceptor", "helicopter", "gunship",
-         "airliner", "drone", "airship", "seaplane"),
+         "airliner", "drone", "airship", "seaplane", "air tanker", "water bomber",
+         "airlifter", "freighter aircraft", "transport plane", "cargo plane"),
         "aircraft",
     ),
     **dict.fromkeys(
@@ -76,15 +77,18 @@ _ADJ = (
 )
 _MODS = rf"(?:(?:{_ADJ}|{_NOUN_PLURAL})\s+){{0,4}}"
 # Other designations listed with this one: "the Tu-160, Tu-95, and Tu-22M3".
-_ITEM = r"[A-Z][\w\-]*\d[\w\-]*s?"
+_ITEM = r"(?-i:[A-Z][\w\-]*\d[\w\-]*s?)"
 _LIST_AFTER = rf"(?:\s*(?:,|and|or|&)\s*(?:and\s+)?{_ITEM})*"
 _LIST_BEFORE = rf"(?:{_ITEM}\s*(?:,|and|or|&)\s*(?:and\s+)?)*"
 _Q = r"[“\"‘'”’]?"
+# A maker's or service name between designation and noun: "C-130 Hercules air tanker".
+# Case matters here though the patterns ignore it: "was fired" is no name.
+_NICKNAME = r"(?-i:(?:\s+[A-Z][a-z]+){0,2})"
 
 # Name, then (other listed names), modifiers and the head noun: the last noun of
 # the run, so "rocket launcher" is read as a launcher.
 _AFTER = re.compile(
-    rf"(?:s|’s|'s)?{_Q}(?:-class)?{_LIST_AFTER}\s+{_MODS}(?P<noun>{_NOUN})(?:s|es)?\b"
+    rf"(?:s|’s|'s)?{_Q}(?:-class)?{_LIST_AFTER}{_NICKNAME}\s+{_MODS}(?P<noun>{_NOUN})(?:s|es)?\b"
     rf"(?!\s+{_NOUN_PLURAL}\b)",
     re.IGNORECASE,
 )
@@ -92,7 +96,7 @@ _AFTER = re.compile(
 _BEFORE = re.compile(
     rf"\b(?P<noun>{_NOUN})(?:s|es)?"
     rf"(?:[ \u00a0]+|\s*,\s*(?:including\s+|such as\s+|like\s+)?the\s+"
-    rf"|\s*,\s*(?:including|such as)\s+"
+    rf"|\s*,\s*(?:including|such as)\s+(?:an?\s+)?"
     rf"|\s+(?:called|named|dubbed|known as)\s+(?:the\s+)?)"
     rf"{_LIST_BEFORE}{_Q}\Z",
     re.IGNORECASE,
