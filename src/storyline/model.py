@@ -291,6 +291,9 @@ class Entity:
     feature: str | None = None
     gazetteer_id: str | None = None
     geo_note: str | None = None
+    # EQUIPMENT (analyse/equipment_kinds.py): aircraft | missile | vessel | spacecraft |
+    # vehicle, as the text calls it next to its mentions; None when it never says.
+    kind: str | None = None
 
 
 @dataclass(frozen=True)

@@ -115,3 +115,27 @@ def test_ids_depend_on_name_and_type_only(
     d = json.loads((tmp_path / index["stories"][0]["file"]).read_text(encoding="utf-8"))
     ids = {e["name"]: e["id"] for e in d["entities"]}
     assert ids["Sergei Shoigu"] == _one(entities, "Shoigu")["id"]
+
+
+@pytest.mark.parametrize(
+    ("surface", "kind"),
+    [
+        ("Tu-160", "aircraft"),  # "strategic bombers, including the Tu-160, Tu-95, and Tu-22M3"
+        ("Tu-95", "aircraft"),
+        ("Tu-22M3", "aircraft"),
+        ("Su-57", "aircraft"),  # "Su-57 fighter jets"
+        ("MiG-31I", "aircraft"),  # "MiG-31I supersonic interceptor aircraft"
+        ("Kinzhal", "missile"),  # "hypersonic missile, the Kinzhal", "Kinzhal missile"
+        ("Marshal Shaposhnikov", "vessel"),  # "frigate “Marshal Shaposhnikov”"
+    ],
+)
+def test_seed_equipment_kind_comes_from_the_text(
+    entities: list[dict[str, Any]], surface: str, kind: str
+) -> None:
+    e = _one(entities, surface)
+    assert e["type"] == "EQUIPMENT"
+    assert e["kind"] == kind
+
+
+def test_seed_only_equipment_has_a_kind(entities: list[dict[str, Any]]) -> None:
+    assert all(e["kind"] is None for e in entities if e["type"] != "EQUIPMENT")

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from storyline.analyse.claims import build_claim_set
 from storyline.analyse.distance_check import check_distances
 from storyline.analyse.entities import resolve_entities
+from storyline.analyse.equipment_kinds import add_equipment_kinds
 from storyline.analyse.events import build_events
 from storyline.analyse.known_names import KnownNames
 from storyline.analyse.places import locate_places
@@ -37,7 +38,7 @@ def build_dossier(
     by_id = {a.article.id: a for a in articles}
     members = [by_id[i] for i in story.article_ids]
     copies = detect_copies([a.article for a in members])
-    resolution = locate_places(resolve_entities(members, known))
+    resolution = locate_places(add_equipment_kinds(resolve_entities(members, known), members))
     claim_set = build_claim_set(
         members, resolution.mention_entity, copies.origin_groups, story.id
     )

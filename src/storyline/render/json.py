@@ -37,6 +37,7 @@ def _entity(e: Entity) -> dict[str, Any]:
         "feature": e.feature,
         "gazetteer_id": e.gazetteer_id,
         "geo_note": e.geo_note,
+        "kind": e.kind,
     }
 
 

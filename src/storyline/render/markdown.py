@@ -133,7 +133,7 @@ def dossier_to_markdown(d: dict[str, Any]) -> str:
     for etype in sorted(by_type):
         out += [f"### {etype.title()}", ""]
         for e in sorted(by_type[etype], key=lambda e: e["name"]):
-            extra = []
+            extra = [e["kind"]] if e.get("kind") else []
             if e.get("roles"):
                 extra.append("roles: " + ", ".join(e["roles"]))
             if e["aliases"]:

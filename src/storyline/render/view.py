@@ -141,7 +141,7 @@ def lead(d: dict[str, Any]) -> str | None:
 
 # Fields every view already shows; anything else a later stage adds is listed as is.
 SHOWN = {
-    "entity": {"id", "name", "type", "aliases", "roles", "lat", "lon", "mentions"},
+    "entity": {"id", "name", "type", "aliases", "roles", "lat", "lon", "mentions", "kind"},
     "claim": {
         "id", "subject", "attribute", "text", "value", "normalized", "qualifier", "status",
         "sources", "independent_sources", "figures", "anchor",
