@@ -171,3 +171,12 @@ def test_an_article_that_fails_is_reported_and_the_rest_go_on(
     assert failures == [("in1", "odd text")]
     with pytest.raises(ValueError, match="odd text"):
         list(annotate_articles(arts))
+
+
+def test_lower_case_word_after_a_hardware_noun_is_not_a_name() -> None:
+    a = annotate_text(
+        "Twelve aircraft were used, including a C-130 Hercules air tanker. "
+        "The hypersonic missile, the Kinzhal, was shown."
+    )
+    equipment = [m.text for m in a.mentions if m.type == "EQUIPMENT"]
+    assert equipment == ["C-130", "Kinzhal"]

@@ -97,10 +97,11 @@ _NAME_BEFORE = re.compile(
     rf"(?P<det>\b(?:the|a|an|its|their|his|her)\s+{_ADJS})?(?P<oq>{_OPEN_Q})"
     rf"(?P<name>{_NAME})(?P<cq>{_CLOSE_Q}),?\s+{_ADJS}{_HW_NOUN}"
 )
-# "missile, the Kinzhal,", "missile called “Sarmat”".
+# "missile, the Kinzhal,", "missile called “Sarmat”". The name keeps its capital even
+# though the cue words match in any case: "aircraft, including a C-130" names nothing.
 _NAME_AFTER = re.compile(
     rf"{_HW_NOUN}(?:\s*,\s*|\s+(?:called|named|dubbed|known as)\s+)(?:the\s+)?"
-    rf"(?P<oq>{_OPEN_Q})(?P<name>{_NAME})(?P<cq>{_CLOSE_Q})"
+    rf"(?P<oq>{_OPEN_Q})(?P<name>(?-i:{_NAME}))(?P<cq>{_CLOSE_Q})"
     r"(?=\s*[,.;:)\u2014\u2013]|\s+(?:which|that|an?|is|was)\b)",
     re.IGNORECASE,
 )
