@@ -94,9 +94,9 @@ def _nearest_kind(text: str, start: int, end: int) -> str | None:
             d = len(left) - m.end()
             best = min(best, (d, m.group(1).lower())) if best else (d, m.group(1).lower())
     right = text[end : end + _NEAR]
-    m = _KIND_RE.search(right)
-    if m and not re.search(r"[.;:!?]", right[: m.start()]):
-        cand = (m.start(), m.group(1).lower())
+    after = _KIND_RE.search(right)
+    if after and not re.search(r"[.;:!?]", right[: after.start()]):
+        cand = (after.start(), after.group(1).lower())
         best = min(best, cand) if best else cand
     return _KINDS[best[1]] if best else None
 
