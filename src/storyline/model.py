@@ -369,6 +369,9 @@ class Claim:
     text: str = ""  # the figure as first written, for readers of the dossier
     figures: tuple[FigureRef, ...] = ()  # each source's figure span, in source order
     anchor: str | None = None  # entity id of a distance_from's second place
+    # Why ``subject`` was read from a definite description ("the vessel" as the
+    # story's only vessel); None when the subject was named.
+    subject_basis: str | None = None
 
 
 @dataclass(frozen=True)

@@ -139,8 +139,11 @@ def test_ferry_toll_disagreement_and_subjects(corpus_out: Path) -> None:
     assert all(c["subject"] is None for c in tolls), "a toll is the event's, not the ferry's"
     # unit-only differences are no conflict and no inconsistency: 186 m (610 ft).
     # The ferry is a vessel (EQUIPMENT), so "the Nordic Star, a 186-metre vessel"
-    # measures it; "as the 186-metre vessel approached" names no vessel and stays apart.
-    lengths = [c for c in d["claims"] if c["text"] == "186-metre"]
-    assert all(c["status"] != "conflicting" for c in lengths)
-    assert "Nordic Star" in {names.get(c["subject"] or "") for c in lengths}
+    # measures it; "as the 186-metre vessel approached" is the story's only vessel,
+    # so the two reports corroborate one length, with the basis kept.
+    (length,) = [c for c in d["claims"] if c["attribute"] == "length"
+                 and c["normalized"]["low"] == pytest.approx(186)]
+    assert length["status"] == "corroborated" and length["independent_sources"] == 2
+    assert names.get(length["subject"]) == "Nordic Star"
+    assert "only vessel" in (length["subject_basis"] or "")
     assert d["inconsistencies"] == []

@@ -318,7 +318,7 @@ def test_seed_frigate_is_on_or_after_the_saturday(seeds_out: Path) -> None:
         ("visit", "Kim Jong Un visited the Far East"),
         ("visit", "Kim Jong Un visited Russia"),
         ("arrive", "Kim Jong Un arrived at Knevichi Airfield"),
-        ("attend", "Kim Jong Un attended the ballet Sleeping Beauty"),
+        ("attend", "Kim Jong Un attended the ballet Sleeping Beauty in Vladivostok"),
         ("show", "Sergei Shoigu showed Kim Jong Un Kinzhal and MiG-31I"),
     ],
 )
@@ -333,3 +333,10 @@ def test_seed_summaries_never_list_the_place_as_a_participant(seeds_out: Path) -
         assert ev["location"] not in ev["participants"], ev["summary"]
         assert " at Russia" not in ev["summary"] and " in Knevichi" not in ev["summary"]
         assert " range" not in ev["summary"], "a range of assets is the assets"
+
+
+def test_seed_html_timeline_says_spans_without_undated(seeds_out: Path) -> None:
+    d = _dossier(seeds_out)
+    html = (seeds_out / f"{d['story']['id']}.html").read_text(encoding="utf-8")
+    assert 'class="date">throughout the trip<' in html
+    assert "undated, throughout" not in html and "whole trip" not in html

@@ -39,7 +39,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from storyline.analyse import compare
+from storyline.analyse import compare, definite_subjects
 from storyline.model import (
     AnnotatedArticle,
     Claim,
@@ -83,6 +83,7 @@ class _Item:
     q: Quantity
     subject: str | None
     key: GroupKey
+    subject_basis: str | None = None
 
     @property
     def article_id(self) -> str:
@@ -120,10 +121,13 @@ def about_story_event(art: AnnotatedArticle, q: Quantity) -> bool:
 def _items(articles: Sequence[AnnotatedArticle],
            mention_entity: Mapping[tuple[str, int], str]) -> list[_Item]:
     out = []
+    kinds = definite_subjects.entity_kinds(articles, mention_entity)
+    names = definite_subjects.entity_names(articles, mention_entity)
     for art in articles:
         for q in sorted(art.quantities, key=lambda q: q.start):
             subject = (mention_entity.get((art.article.id, q.subject_mention))
                        if q.subject_mention is not None else None)
+            basis = None
             if q.attribute == "age" and subject is None:
                 continue  # "a 74-year-old man": a description, not a claim about anyone named
             dim = dimension_of(q)
@@ -138,6 +142,11 @@ def _items(articles: Sequence[AnnotatedArticle],
                     (art.article.id, q.anchor_mention),
                     "text:" + art.mentions[q.anchor_mention].text.lower(),
                 )
+            if subject is None and q.subject_mention is None and (
+                    attribute not in EVENT_ATTRIBUTES):
+                found = _definite_subject(art, q, attribute, kinds, names)
+                if found is not None:
+                    subject, basis = found.entity, found.basis
             scope = subject
             if subject is None and attribute in EVENT_ATTRIBUTES and about_story_event(art, q):
                 scope = EVENT
@@ -149,8 +158,24 @@ def _items(articles: Sequence[AnnotatedArticle],
                 if obj is not None:
                     scope, detail = OBJECT, obj[0]
             key = (scope, attribute, dim, detail)
-            out.append(_Item(art, q, subject, key))
+            out.append(_Item(art, q, subject, key, basis))
     return out
+
+
+def _definite_subject(art: AnnotatedArticle, q: Quantity, attribute: str,
+                      kinds: Mapping[str, Mapping[str, set[str]]],
+                      names: Mapping[str, str]) -> definite_subjects.Resolved | None:
+    """"the vessel" as the one vessel of the article or story (analyse/definite_subjects)."""
+    if attribute == "age":
+        return None
+    text = art.article.text
+    sent_start = (art.sentences[q.sentence].start
+                  if 0 <= q.sentence < len(art.sentences) else 0)
+    obj = length_object(text, q) if attribute == "length" else None
+    noun = definite_subjects.definite_noun(text, sent_start, q, obj[0] if obj else None)
+    if noun is None:
+        return None
+    return definite_subjects.resolve(noun, art.article.id, kinds, names)
 
 
 def _is_bound(q: Quantity) -> bool:
@@ -293,6 +318,7 @@ def _make_claim(story_id: str, key: GroupKey, cluster: list[_Item],
         text=first.text,
         figures=tuple(_figure(it.article_id, it.q) for it in cluster),
         anchor=_anchor_entity(key),
+        subject_basis=next((it.subject_basis for it in cluster if it.subject_basis), None),
     )
 
 

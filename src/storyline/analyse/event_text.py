@@ -108,7 +108,7 @@ def summarise(
     prep = "at" if kinds.get(location or "") == "FACILITY" else "in"
     if place and (place in (patient, agent) or place in names):
         place = ""  # "visited Russia", not "visited Russia in Russia"
-    verb = _PAST.get(cls, cls)
+    verb = _written_past(cls, said) or _PAST.get(cls, cls)
     if cls in ("arrive", "travel", "depart", "divert"):
         mover = agent or patient
         if not place:
@@ -140,6 +140,19 @@ def summarise(
     if place:
         text += f" {prep} {place}"
     return _capital(text)
+
+
+# The inspect class's verbs, as their past: "were examining the speed" is
+# "examined", not "inspected".
+_INSPECT_PAST = {"inspect": "inspected", "examin": "examined", "observ": "observed",
+                 "review": "reviewed", "watch": "watched"}
+
+
+def _written_past(cls: str, written: str) -> str:
+    if cls != "inspect":
+        return ""
+    w = written.lower()
+    return next((past for stem, past in _INSPECT_PAST.items() if w.startswith(stem)), "")
 
 
 def _capital(text: str) -> str:

@@ -324,7 +324,7 @@ def _arguments(tok: Token, cls: str, index: _Index) -> list[EventArgument]:
         # "arrived … and was greeted": the shared subject changes role with the voice.
         subj_role = "patient" if passive else "agent"
     for s in subjects:
-        _add(args, subj_role, s, index)
+        _add(args, subj_role, _reporter(s, tok), index)
     for a in agents:
         _add(args, "agent", a, index)
     if cls == "show":
@@ -356,6 +356,28 @@ def _arguments(tok: Token, cls: str, index: _Index) -> list[EventArgument]:
                 _add(args, "patient", o, index)
     _add_location(tok, args, preps, index)
     return args
+
+
+def _reporter(subject: Token, tok: Token) -> Token:
+    """A pronoun subject of a reported clause is the reporter, when they agree.
+
+    "investigators said they were examining …": "they" is the investigators;
+    "Albrecht said he …" is Albrecht.  Only a clause right under a reporting
+    verb, and only a reporter written as a noun (never another pronoun).
+    """
+    if subject.lower_ not in ("they", "he", "she") or tok.dep_ != "ccomp":
+        return subject
+    verb = tok.head
+    if VERB_CLASSES.get(verb.lemma_.lower()) != "say":
+        return subject
+    said_by = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+    if len(said_by) != 1:
+        return subject
+    r = said_by[0]
+    plural = r.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in r.children)
+    if (subject.lower_ == "they") != plural or (subject.lower_ != "they" and r.pos_ != "PROPN"):
+        return subject
+    return r
 
 
 def _noun_arguments(tok: Token, cls: str, index: _Index) -> list[EventArgument]:
@@ -407,12 +429,41 @@ def _add_location(
         if m is not None:
             h = rel.head
             _append(args, EventArgument("location", h.idx, h.idx + len(h), m, h.lemma_))
+    if not any(x.role == "location" for x in args):
+        _scene_location(tok, args, index)
     for a in list(args):
         # "visited Vladivostok": a visited place is also where it happened.
         if a.role == "patient" and a.mention is not None and not any(
             x.role == "location" for x in args
         ) and index.mentions[a.mention].type in _PLACE_TYPES:
             _append(args, EventArgument("location", a.start, a.end, a.mention, a.head))
+
+
+def _scene_location(tok: Token, args: list[EventArgument], index: _Index) -> None:
+    """"During his stay in Vladivostok, Kim … attending the ballet": a scene-setting
+    "during <noun> in/at PLACE" on the clause the event hangs from places it.
+
+    Climbs only through the links that keep the event inside that clause (by
+    attending, to attend, and attended, …), never into a reported clause."""
+    h = tok
+    for _ in range(4):
+        for c in h.children:
+            if c.dep_ != "prep" or c.lower_ != "during":
+                continue
+            for o in c.children:
+                for p in o.children:
+                    if p.dep_ != "prep" or p.lower_ not in ("in", "at"):
+                        continue
+                    for g in p.children:
+                        m = _place_in(g, index) if g.dep_ == "pobj" else None
+                        if m is not None:
+                            _append(args, EventArgument("location", g.idx, g.idx + len(g), m,
+                                                        g.lemma_))
+                            return
+        if h.dep_ in ("pcomp", "prep", "xcomp", "conj", "advcl") and h.head is not h:
+            h = h.head
+        else:
+            return
 
 
 def _place_in(o: Token, index: _Index) -> int | None:

@@ -66,6 +66,7 @@ def _claim(c: Claim) -> dict[str, Any]:
         "independent_sources": c.independent_sources,
         "figures": [_figure(f) for f in c.figures],
         "anchor": c.anchor,
+        "subject_basis": c.subject_basis,
     }
 
 

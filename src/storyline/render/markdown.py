@@ -220,7 +220,7 @@ def _timeline(d: dict[str, Any]) -> list[str]:
         ev = events[step["event"]]
         if step["relation"] == "spans":
             frame = events.get(step["relative_to"] or "")
-            when = f"throughout “{_cell(frame['summary'])}”" if frame else "the whole trip"
+            when = f"throughout “{_cell(frame['summary'])}”" if frame else "throughout the trip"
         elif step["date"]:
             when = step["date"]
         elif ev.get("earliest") and ev.get("latest"):

@@ -48,7 +48,7 @@ def timeline(d: dict[str, Any]) -> list[dict[str, Any]]:
                          and not ev.get("latest") else "")
                 if rel == "spans" and item.get("event"):
                     notes[item["event"]] = (f"throughout “{other.get('summary', '')}”"
-                                            if other else "the whole trip")
+                                            if other else "throughout the trip")
                 elif not when and rel in ("before", "after") and other and item.get("event"):
                     notes[item["event"]] = ", ".join(
                         x for x in (bound, f"{rel} “{other.get('summary', '')}”") if x)
