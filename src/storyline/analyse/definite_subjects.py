@@ -7,9 +7,9 @@ the same, by principle and only when it is unambiguous:
 
 * a kind noun maps to a kind (vessel, ferry, frigate → vessel; aircraft, jet,
   bomber → aircraft; missile, rocket → missile);
-* an entity has a kind when one of its mentions is a vessel name (rule label
-  VESSEL) or an equipment name written right beside a kind noun ("the Kinzhal
-  hypersonic missile", "missile, the Kinzhal");
+* an entity's kind is the one the dossier gives it (``equipment_kinds``: the
+  hardware noun beside its mentions, "the Kinzhal hypersonic missile",
+  "missile, the Kinzhal", or a vessel name);
 * the description resolves to the article's single entity of that kind; an
   article with none falls back to the story's single one; two or more
   candidates (in the article, or in the story when the article has none)
@@ -24,20 +24,19 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from storyline.analyse.equipment_kinds import equipment_kind, mention_kind, noun_kind
 from storyline.model import AnnotatedArticle, Quantity
 
-_KINDS: dict[str, str] = {
-    **{w: "vessel" for w in (
-        "vessel", "ship", "ferry", "frigate", "cruiser", "destroyer", "corvette", "submarine",
-        "warship", "tanker", "freighter", "yacht", "liner", "icebreaker", "trawler", "boat")},
-    **{w: "aircraft" for w in (
-        "aircraft", "plane", "jet", "airliner", "bomber", "fighter", "helicopter", "airplane")},
-    **{w: "missile" for w in ("missile", "rocket")},
-}
-_KIND_WORD = "|".join(sorted(_KINDS, key=len, reverse=True))
-# A kind noun written within a few words of an equipment name, either side.
-_NEAR = 30
-_KIND_RE = re.compile(rf"\b({_KIND_WORD})s?\b", re.IGNORECASE)
+# The kind nouns a definite description may use; kinds themselves come from the
+# same table as the dossier's equipment kinds, so "the vessel" finds what the
+# reader sees listed as a vessel.
+_DESCRIPTION_NOUNS = (
+    "vessel", "ship", "ferry", "frigate", "cruiser", "destroyer", "corvette", "submarine",
+    "warship", "tanker", "freighter", "yacht", "liner", "icebreaker", "trawler", "boat",
+    "aircraft", "plane", "jet", "airliner", "bomber", "fighter", "helicopter", "airplane",
+    "missile", "rocket",
+)
+_KIND_WORD = "|".join(sorted(_DESCRIPTION_NOUNS, key=len, reverse=True))
 # The last definite description in the figure's clause, left of the figure:
 # "the vessel's length of", "as the 186-metre vessel" is handled by the caller.
 _LEFT_DEF = re.compile(rf"\b[Tt]he\s+(?:[a-z-]+\s+){{0,2}}?({_KIND_WORD})(?:'s|’s)?\s[^.;:,]*$")
@@ -50,26 +49,34 @@ class Resolved:
 
 
 def kind_of_noun(noun: str) -> str | None:
-    return _KINDS.get(noun.lower())
+    return noun_kind(noun) if noun.lower() in _DESCRIPTION_NOUNS else None
 
 
 def entity_kinds(articles: Sequence[AnnotatedArticle],
                  mention_entity: Mapping[tuple[str, int], str]) -> dict[str, dict[str, set[str]]]:
-    """article id → kind → entity ids of that kind mentioned in the article."""
-    out: dict[str, dict[str, set[str]]] = {}
+    """article id → kind → entity ids of that kind mentioned in the article.
+
+    An entity's kind is decided as for the dossier (``equipment_kinds``): the
+    majority of the kinds its mentions' surroundings give, none on a tie.
+    """
+    votes: dict[str, list[str | None]] = {}
+    seen: dict[str, set[str]] = {}
     for art in articles:
         aid, text = art.article.id, art.article.text
-        kinds = out.setdefault(aid, {})
         for i, m in enumerate(art.mentions):
             ent = mention_entity.get((aid, i))
-            if ent is None:
+            if ent is None or not (m.label in ("VESSEL", "EQUIPMENT") or m.type == "EQUIPMENT"):
                 continue
-            if m.label == "VESSEL":
-                kinds.setdefault("vessel", set()).add(ent)
-            elif m.label == "EQUIPMENT" or m.type == "EQUIPMENT":
-                kind = _nearest_kind(text, m.start, m.end)
-                if kind is not None:
-                    kinds.setdefault(kind, set()).add(ent)
+            votes.setdefault(ent, []).append(mention_kind(text, m.start, m.end, m.label))
+            seen.setdefault(aid, set()).add(ent)
+    kind_of = {ent: equipment_kind(v) for ent, v in votes.items()}
+    out: dict[str, dict[str, set[str]]] = {}
+    for art in articles:
+        kinds = out.setdefault(art.article.id, {})
+        for ent in seen.get(art.article.id, set()):
+            kind = kind_of[ent]
+            if kind is not None:
+                kinds.setdefault(kind, set()).add(ent)
     return out
 
 
@@ -83,22 +90,6 @@ def entity_names(articles: Sequence[AnnotatedArticle],
             if ent is not None and len(m.text) > len(out.get(ent, "")):
                 out[ent] = m.text
     return out
-
-
-def _nearest_kind(text: str, start: int, end: int) -> str | None:
-    """The kind noun closest to a name, within a few words and the same sentence."""
-    best: tuple[int, str] | None = None
-    left = text[max(0, start - _NEAR) : start]
-    for m in _KIND_RE.finditer(left):
-        if not re.search(r"[.;:!?]", left[m.end():]):
-            d = len(left) - m.end()
-            best = min(best, (d, m.group(1).lower())) if best else (d, m.group(1).lower())
-    right = text[end : end + _NEAR]
-    after = _KIND_RE.search(right)
-    if after and not re.search(r"[.;:!?]", right[: after.start()]):
-        cand = (after.start(), after.group(1).lower())
-        best = min(best, cand) if best else cand
-    return _KINDS[best[1]] if best else None
 
 
 def definite_noun(text: str, sent_start: int, q: Quantity, object_noun: str | None) -> str | None:

@@ -105,6 +105,11 @@ _HEAD = re.compile(rf"\b(?:{_NOUN})\Z", re.IGNORECASE)
 _WINDOW = 120
 
 
+def noun_kind(noun: str) -> str | None:
+    """The kind a hardware noun says ("ferry" → vessel), None for other words."""
+    return _NOUN_KIND.get(noun.lower())
+
+
 def mention_kind(text: str, start: int, end: int, label: str = "") -> str | None:
     """The kind one mention's surroundings give it, or None when they say nothing."""
     m = _AFTER.match(text, end, min(len(text), end + _WINDOW))
