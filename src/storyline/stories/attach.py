@@ -9,7 +9,11 @@ every other story's.  It joins that story when
 * its cosine to the centroid is at least ``MIN_CENTROID_COSINE``, and
 * it beats the next-best story by ``MIN_MARGIN``: a report that sits between
   two look-alike episodes stays alone rather than be given to either;
-* the dates allow it (within the window of the story's dated articles).
+* the dates allow it (within the window of the story's dated articles);
+* the names it shares with the story as a whole (any member) weigh at least
+  ``min_evidence`` (the pair test's ``MIN_EVIDENCE``): a lone report of
+  another episode of the same kind shares the wording and perhaps a head of
+  state with a story, but not the story's own people and places.
 
 Only stories of two articles or more take part, and the centroids are those
 of the stories before any attachment, so the result does not depend on the
@@ -21,7 +25,7 @@ rare word with it), so the cost grows with the candidates, not the corpus.
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import date
 
 from storyline.stories.candidates import within_window
@@ -35,11 +39,15 @@ def attach_lone_articles(
     vectors: Sequence[Mapping[str, float]],
     neighbours: Mapping[int, Collection[int]],
     days: Sequence[date | None],
+    shared_evidence: Callable[[int, Sequence[int]], float],
+    min_evidence: float,
     min_cosine: float = MIN_CENTROID_COSINE,
     min_margin: float = MIN_MARGIN,
 ) -> dict[int, list[int]]:
     """``members`` (root → indices) with each lone article moved into the story
-    it clearly belongs to; ``neighbours[i]`` are article i's candidates."""
+    it clearly belongs to; ``neighbours[i]`` are article i's candidates and
+    ``shared_evidence(i, story)`` the weight of the names article i shares
+    with the story's articles."""
     root_of = {i: r for r, g in members.items() for i in g}
     centroids: dict[int, dict[str, float]] = {}
     for r, g in members.items():
@@ -61,6 +69,8 @@ def attach_lone_articles(
         if best < min_cosine or best - second < min_margin:
             continue
         if not all(within_window(days[i], days[j]) for j in members[story]):
+            continue
+        if shared_evidence(i, members[story]) < min_evidence:
             continue
         moves[r] = story
     out = {r: list(g) for r, g in members.items() if r not in moves}

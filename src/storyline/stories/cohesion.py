@@ -20,7 +20,11 @@ shrinks as the groups grow), while for two populations it grows with the
 sizes.  So the test is the ratio F = Δ / σ², with σ² pooled from the two
 groups' own scatter (Σ‖x − c‖² over their articles, / (|A| + |B| − 2)),
 blended with a prior variance for groups too small to estimate their own.
-``GroupVectors`` keeps, per group, the sum vector and the sum of squares, so
+On ECB+ (all 33 topics, TF-IDF of content words) two random halves of one
+episode's reports score 0.6-1.6 (median 0.95), the two look-alike episodes
+of a topic 1.4-7 (median 4.2); joins stop at ``merging.MAX_WARD_RATIO`` 2.5,
+which the partial groups met during agglomeration put a little above the
+overlap.  ``GroupVectors`` keeps, per group, the sum vector and the sum of squares, so
 that a merge costs the size of the smaller group's vector.
 """
 

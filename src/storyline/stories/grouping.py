@@ -61,12 +61,18 @@ they share, weighted by how specific each is, within a few days of each other.
   Ward's test does not see two populations: look-alike episodes share the
   famous names and the generic wording, but each repeats its own details,
   so the centroids of their groups lie further apart than their scatter
-  explains.  This replaced strongest-pair-first joining and took ECB+ B³ F1
-  from 0.872 to 0.969 on the development topics and from 0.845 to 0.905 on
-  all 33 (grouped together, ARI 0.805 → 0.959 and 0.785 → 0.875).
+  explains.  This replaced strongest-pair-first joining; with the lone
+  articles below, ECB+ B³ F1 went from 0.902 to 0.940 on the development
+  topics (grouped alone, ARI 0.870 → 0.930) and from 0.845 to 0.912 on all
+  33 (ARI 0.785 → 0.884).  Grouping all 33 together, Ward's order alone
+  took them from 0.845 to 0.905.
 * A lone article that the pair test could not link (a brief, a one-sentence
-  report) then joins the story whose centroid it is clearly closest to
-  (``stories/attach.py``): all 33 topics 0.905 → 0.918.
+  report) then joins the story whose centroid it is clearly closest to, when
+  the names it shares with the story as a whole weigh ``MIN_EVIDENCE``
+  (``stories/attach.py``): 0.905 → 0.912.  Without the names
+  condition it gave 0.918, but on the synthetic look-alikes of
+  ``benchmarks/grouping_scale.py`` (3k articles) B³ fell from 0.980 to 0.970:
+  a lone report of the other episode sat closest to the wrong story.
 * Per-article evidence (``stories/features.py``) is computed once and stored;
   corpus statistics (``CorpusStats``) are derived at grouping time, so an
   incremental run (``stories/incremental.py``) regroups only the stories its
@@ -215,7 +221,12 @@ def groups_from_pairs(
     for i, j in pairs:
         neighbours[i].add(j)
         neighbours[j].add(i)
-    return attach_lone_articles(members, vectors, neighbours, days)
+
+    def shared_evidence(i: int, story: Sequence[int]) -> float:
+        names = set().union(*(feats[j].classes.keys() for j in story))
+        return sum(stats.weight[f] for f in _counted(feats[i].classes.keys() & names))
+
+    return attach_lone_articles(members, vectors, neighbours, days, shared_evidence, MIN_EVIDENCE)
 
 
 def link_strengths(
