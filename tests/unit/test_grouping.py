@@ -141,7 +141,10 @@ def test_date_window_splits_far_apart_reports() -> None:
         ],
     )
     sets = stories_as_sets([*KIM, later])
-    assert frozenset({"a-kim9"}) in sets
+    # The undated a-kim3 shares as much with a-kim9 as with the September
+    # reports and may go either way; the dated reports two months apart never meet.
+    story = next(s for s in sets if "a-kim9" in s)
+    assert not story & {"a-kim1", "a-kim2"}
 
 
 def test_one_shared_name_is_not_enough() -> None:

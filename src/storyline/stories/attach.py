@@ -1,0 +1,94 @@
+"""Attach lone articles to the story they clearly belong to.
+
+A brief or a one-sentence report names too few things to pass the pair test
+with any single article of its story, so after the joins it stands alone.
+Against the story as a whole it is often unmistakable: its words lie close to
+the story's centroid (the sum of the members' TF-IDF vectors), and far from
+every other story's.  It joins that story when
+
+* its cosine to the centroid is at least ``MIN_CENTROID_COSINE``, and
+* it beats the next-best story by ``MIN_MARGIN``: a report that sits between
+  two look-alike episodes stays alone rather than be given to either;
+* the dates allow it (within the window of the story's dated articles);
+* the names it shares with the story as a whole (any member) weigh at least
+  ``min_evidence`` (the pair test's ``MIN_EVIDENCE``): a lone report of
+  another episode of the same kind shares the wording and perhaps a head of
+  state with a story, but not the story's own people and places.
+
+Only stories of two articles or more take part, and the centroids are those
+of the stories before any attachment, so the result does not depend on the
+order in which lone articles are looked at.  The stories to compare with are
+those of the article's candidates (articles sharing a specific name or a
+rare word with it), so the cost grows with the candidates, not the corpus.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from datetime import date
+
+from storyline.stories.candidates import within_window
+
+MIN_CENTROID_COSINE = 0.2
+MIN_MARGIN = 0.1
+
+
+def attach_lone_articles(
+    members: dict[int, list[int]],
+    vectors: Sequence[Mapping[str, float]],
+    neighbours: Mapping[int, Collection[int]],
+    days: Sequence[date | None],
+    shared_evidence: Callable[[int, Sequence[int]], float],
+    min_evidence: float,
+    min_cosine: float = MIN_CENTROID_COSINE,
+    min_margin: float = MIN_MARGIN,
+) -> dict[int, list[int]]:
+    """``members`` (root → indices) with each lone article moved into the story
+    it clearly belongs to; ``neighbours[i]`` are article i's candidates and
+    ``shared_evidence(i, story)`` the weight of the names article i shares
+    with the story's articles."""
+    root_of = {i: r for r, g in members.items() for i in g}
+    centroids: dict[int, dict[str, float]] = {}
+    for r, g in members.items():
+        if len(g) >= 2:
+            centroids[r] = _unit_sum(vectors[i] for i in g)
+    moves: dict[int, int] = {}
+    for r, g in members.items():
+        if len(g) != 1:
+            continue
+        i = g[0]
+        stories = {root_of[j] for j in neighbours.get(i, ()) if root_of[j] in centroids}
+        scored = sorted(
+            ((_dot(vectors[i], centroids[s]), s) for s in stories), key=lambda x: (-x[0], x[1])
+        )
+        if not scored:
+            continue
+        best, story = scored[0]
+        second = scored[1][0] if len(scored) > 1 else 0.0
+        if best < min_cosine or best - second < min_margin:
+            continue
+        if not all(within_window(days[i], days[j]) for j in members[story]):
+            continue
+        if shared_evidence(i, members[story]) < min_evidence:
+            continue
+        moves[r] = story
+    out = {r: list(g) for r, g in members.items() if r not in moves}
+    for r, story in moves.items():
+        out[story].extend(members[r])
+    return out
+
+
+def _unit_sum(vectors: Iterable[Mapping[str, float]]) -> dict[str, float]:
+    total: dict[str, float] = {}
+    for v in vectors:
+        for w, x in v.items():
+            total[w] = total.get(w, 0.0) + x
+    norm = math.sqrt(sum(x * x for x in total.values())) or 1.0
+    return {w: x / norm for w, x in total.items()}
+
+
+def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(x * b.get(w, 0.0) for w, x in a.items())
