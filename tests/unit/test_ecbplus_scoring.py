@@ -207,12 +207,15 @@ def test_story_grouping_floor_on_dev_topics(
 # mentions (70.3 after story grouping improved), and 46.8 with our own event
 # mentions (analyse/events.py merging + lemma clusters). With the event-pair
 # scorer and average linkage (analyse/event_coref.py): events 73.4 with gold
-# mentions, 50.2 with our own.
+# mentions, 50.2 with our own. Once story grouping kept the two look-alike halves
+# of a topic apart (Ward's test), chains that ECB+ runs across both halves (the
+# same person in two episodes) are cut at the story boundary: entities 72.8 with
+# gold mentions, 52.1 by head, 22.1 exact; events 72.2 gold, 50.7 own.
 COREF_TOPICS = "2,5,12"
-ENTITIES_GOLD_FLOOR = 73.5
+ENTITIES_GOLD_FLOOR = 72.0
 ENTITIES_HEAD_FLOOR = 51.5
 ENTITIES_EXACT_FLOOR = 21.0
-EVENTS_GOLD_FLOOR = 72.5
+EVENTS_GOLD_FLOOR = 71.5
 EVENTS_FLOOR = 49.0
 
 
