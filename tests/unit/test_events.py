@@ -190,11 +190,11 @@ def test_undated_report_takes_the_day_of_the_scene_the_dated_one_tells() -> None
     assert order.index(by_type["show"].id) < order.index(frigate.id)
 
 
-def _fly_and_arrive(
-    flew: str, arrived: str, monkeypatch: pytest.MonkeyPatch
+def _two_reports(
+    first: str, second: str, monkeypatch: pytest.MonkeyPatch
 ) -> tuple[list[tuple[str, int]], float]:
-    """Events (class, tellings) of two reports of one movement, and the best
-    pair probability the scorer pass gave."""
+    """Events (class, tellings) of two one-sentence reports, and the best pair
+    probability the scorer pass gave."""
     seen: list[float] = []
 
     def spy(*args: Any, **kwargs: Any) -> dict[tuple[int, int], float]:
@@ -203,12 +203,18 @@ def _fly_and_arrive(
         return links
 
     monkeypatch.setattr(events_module, "scored_links", spy)
-    a = _annotate(f"Kim Jong Un flew to Knevichi Airfield near Vladivostok{flew}.", "2023-09-18")
-    b = _annotate(f"{arrived} Kim Jong Un arrived at Knevichi Airfield near Vladivostok.",
-                  "2023-09-18")
+    a, b = _annotate(first, "2023-09-18"), _annotate(second, "2023-09-18")
     res = resolve_entities([a, b])
     out = build_events("s0000000000000000", [a, b], res.mention_entity, res.entities)
     return sorted((e.type, len(e.triggers)) for e in out.events), max(seen, default=0.0)
+
+
+def _fly_and_arrive(
+    flew: str, arrived: str, monkeypatch: pytest.MonkeyPatch
+) -> tuple[list[tuple[str, int]], float]:
+    return _two_reports(
+        f"Kim Jong Un flew to Knevichi Airfield near Vladivostok{flew}.",
+        f"{arrived} Kim Jong Un arrived at Knevichi Airfield near Vladivostok.", monkeypatch)
 
 
 def test_scorer_joins_one_movement_told_with_two_classes(
@@ -231,8 +237,18 @@ def test_rejoin_is_average_link_with_a_veto() -> None:
     links = {(0, 2): 0.9, (1, 2): 0.0, (3, 4): 0.8}
     # {0,1} and {2}: mean 0.45 joins; {3} and {4} conflict and stay apart.
     got = event_rejoin.rejoin([[0, 1], [2], [3], [4]], links,
-                              lambda i, j: {i, j} == {3, 4}, threshold=0.35)
+                              lambda xs, ys: {*xs, *ys} == {3, 4}, threshold=0.35)
     assert sorted(got) == [[0, 1, 2], [3], [4]]
-    got = event_rejoin.rejoin([[0, 1], [2]], {(0, 2): 0.6}, lambda i, j: False,
+    got = event_rejoin.rejoin([[0, 1], [2]], {(0, 2): 0.6}, lambda xs, ys: False,
                               threshold=0.35)
     assert sorted(got) == [[0, 1], [2]], "a pair never scored counts 0 in the mean"
+
+
+def test_scorer_join_refused_when_roles_are_swapped(monkeypatch: pytest.MonkeyPatch) -> None:
+    # One who was fired and the same one firing a round: alike in words,
+    # person and place, but who acts and who is acted on swap.
+    got, best = _two_reports("Police said Anthony LaCalamita was fired on Thursday in Troy.",
+                             "Anthony LaCalamita fired one round at the receptionist in Troy.",
+                             monkeypatch)
+    assert best >= THRESHOLD, "the scorer alone would join them"
+    assert got == [("launch", 1), ("launch", 1)]

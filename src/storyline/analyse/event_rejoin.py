@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from storyline.analyse import event_coref_weights as weights
 from storyline.analyse.event_coref import MentionInfo, features, probability, story_stats
@@ -51,21 +51,16 @@ def scored_links(
 
 def rejoin(
     clusters: Sequence[Sequence[int]], links: Mapping[tuple[int, int], float],
-    conflict: Callable[[int, int], bool], threshold: float | None = None,
-    signature: Callable[[int], Hashable] | None = None,
+    veto: Callable[[Sequence[int], Sequence[int]], bool], threshold: float | None = None,
 ) -> list[list[int]]:
     """Clusters of mention indexes joined best first while the average-link
-    probability between two clusters is at least ``threshold`` and no two
-    mentions of the join ``conflict``.  ``signature`` groups mentions that
-    conflict alike, so a join is checked once per distinct kind."""
+    probability between two clusters is at least ``threshold`` and ``veto``
+    (given the members of both) does not refuse the join."""
     t = weights.THRESHOLD if threshold is None else threshold
-    sig = signature if signature is not None else (lambda i: i)
     owner: dict[int, int] = {}
     members: dict[int, list[int]] = {}
-    kinds: dict[int, dict[Hashable, int]] = {}
     for c, ms in enumerate(clusters):
         members[c] = list(ms)
-        kinds[c] = {sig(i): i for i in ms}
         for i in ms:
             owner[i] = c
     sums: dict[int, dict[int, float]] = defaultdict(dict)
@@ -90,11 +85,10 @@ def rejoin(
         _, a, b, va, vb = heapq.heappop(heap)
         if a not in members or b not in members or version[a] != va or version[b] != vb:
             continue
-        if any(conflict(p, q) for p in kinds[a].values() for q in kinds[b].values()):
+        if veto(members[a], members[b]):
             continue
         # Join b into a.
         members[a] += members.pop(b)
-        kinds[a].update(kinds.pop(b))
         version[a] += 1
         for k, s in sums.pop(b, {}).items():
             sums[k].pop(b, None)

@@ -13,7 +13,10 @@
    (or patients) named on both sides must overlap, places must be the same
    entity, dates must overlap.  Pairs are joined best first (most shared
    participants, then neighbours in one article), and a join that would put
-   two conflicting mentions in one event is refused.
+   two conflicting mentions in one event is refused.  A second pass
+   (analyse/event_rejoin.py) joins events the rules left apart when the
+   fitted event-pair scorer says they tell one happening, they share a named
+   participant or place, and nothing conflicts.
 4. **Timeline** (analyse/timeline.py): trip frames ("visited Russia") span the
    story; an undated event takes the one day of the scene (same place) its
    article tells it in, or a lower bound from a plan a dated article told
@@ -358,14 +361,40 @@ def _rejoin(
         c = cands[i]
         return (c.earliest or "", c.rank, c.mention.start)
 
-    def conflict(i: int, j: int) -> bool:
-        return groups[i] != groups[j] or _clash(cands[i], cands[j])
+    def veto(xs: Sequence[int], ys: Sequence[int]) -> bool:
+        # Words alone never join two events: they must share a named
+        # participant or place, as two shootings or firings of one story can
+        # read alike ("LaCalamita was fired" / "LaCalamita fired one round").
+        if not set().union(*(_anchors(cands[i]) for i in xs)) & set().union(
+            *(_anchors(cands[j]) for j in ys)
+        ):
+            return True
+        # Mentions alike in participants, place and dates conflict alike.
+        kx = {_signature(cands[i]): i for i in xs}.values()
+        ky = {_signature(cands[j]): j for j in ys}.values()
+        return any(groups[i] != groups[j] or _clash(cands[i], cands[j])
+                   or _swapped(cands[i], cands[j]) for i in kx for j in ky)
 
     index = {id(c): i for i, c in enumerate(cands)}
     joined = rejoin([[index[id(c)] for c in members] for members in clusters],
-                    scored_links(infos, groups, when), conflict,
-                    signature=lambda i: _signature(cands[i]))
+                    scored_links(infos, groups, when), veto)
     return [[cands[i] for i in members] for members in joined]
+
+
+def _anchors(c: _Cand) -> set[str]:
+    """Named participants and place of a mention."""
+    out = {k for v in c.keys.values() for k in v if not k.startswith("w:")}
+    return out | {c.location} if c.location else out
+
+
+def _swapped(a: _Cand, b: _Cand) -> bool:
+    """Who acts on one side is acted on on the other: two events (who fired
+    and who was fired), unless a meeting, where roles are symmetric."""
+    if a.mention.event_class == "meet":
+        return False
+    ag_a, pa_a = a.keys.get("agent", set()), a.keys.get("patient", set())
+    ag_b, pa_b = b.keys.get("agent", set()), b.keys.get("patient", set())
+    return bool((ag_a & pa_b) - ag_b - pa_a or (ag_b & pa_a) - ag_a - pa_b)
 
 
 def _signature(c: _Cand) -> tuple[object, ...]:
