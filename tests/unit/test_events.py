@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
+
+from storyline.analyse import event_rejoin
+from storyline.analyse import events as events_module
 from storyline.analyse.entities import resolve_entities
+from storyline.analyse.event_coref_weights import THRESHOLD
 from storyline.analyse.events import build_events, event_mentions
 from storyline.analyse.places import locate_places
 from storyline.model import AnnotatedArticle, Article, article_id
@@ -181,3 +188,67 @@ def test_undated_report_takes_the_day_of_the_scene_the_dated_one_tells() -> None
     order = [t.event for t in out.timeline]
     assert order.index(by_type["arrive"].id) < order.index(by_type["show"].id)
     assert order.index(by_type["show"].id) < order.index(frigate.id)
+
+
+def _two_reports(
+    first: str, second: str, monkeypatch: pytest.MonkeyPatch
+) -> tuple[list[tuple[str, int]], float]:
+    """Events (class, tellings) of two one-sentence reports, and the best pair
+    probability the scorer pass gave."""
+    seen: list[float] = []
+
+    def spy(*args: Any, **kwargs: Any) -> dict[tuple[int, int], float]:
+        links = event_rejoin.scored_links(*args, **kwargs)
+        seen.extend(links.values())
+        return links
+
+    monkeypatch.setattr(events_module, "scored_links", spy)
+    a, b = _annotate(first, "2023-09-18"), _annotate(second, "2023-09-18")
+    res = resolve_entities([a, b])
+    out = build_events("s0000000000000000", [a, b], res.mention_entity, res.entities)
+    return sorted((e.type, len(e.triggers)) for e in out.events), max(seen, default=0.0)
+
+
+def _fly_and_arrive(
+    flew: str, arrived: str, monkeypatch: pytest.MonkeyPatch
+) -> tuple[list[tuple[str, int]], float]:
+    return _two_reports(
+        f"Kim Jong Un flew to Knevichi Airfield near Vladivostok{flew}.",
+        f"{arrived} Kim Jong Un arrived at Knevichi Airfield near Vladivostok.", monkeypatch)
+
+
+def test_scorer_joins_one_movement_told_with_two_classes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # "flew to" (travel) and "arrived at" (arrive): the rules never join two
+    # classes; the fitted scorer does, same person, place and day.
+    got, best = _fly_and_arrive(" on Saturday", "On Saturday", monkeypatch)
+    assert best >= THRESHOLD
+    assert got == [("travel", 2)]
+
+
+def test_scorer_join_refused_when_dates_clash(monkeypatch: pytest.MonkeyPatch) -> None:
+    got, best = _fly_and_arrive(" on September 16", "On September 14", monkeypatch)
+    assert best >= THRESHOLD, "the scorer alone would join them"
+    assert got == [("arrive", 1), ("travel", 1)]
+
+
+def test_rejoin_is_average_link_with_a_veto() -> None:
+    links = {(0, 2): 0.9, (1, 2): 0.0, (3, 4): 0.8}
+    # {0,1} and {2}: mean 0.45 joins; {3} and {4} conflict and stay apart.
+    got = event_rejoin.rejoin([[0, 1], [2], [3], [4]], links,
+                              lambda xs, ys: {*xs, *ys} == {3, 4}, threshold=0.35)
+    assert sorted(got) == [[0, 1, 2], [3], [4]]
+    got = event_rejoin.rejoin([[0, 1], [2]], {(0, 2): 0.6}, lambda xs, ys: False,
+                              threshold=0.35)
+    assert sorted(got) == [[0, 1], [2]], "a pair never scored counts 0 in the mean"
+
+
+def test_scorer_join_refused_when_roles_are_swapped(monkeypatch: pytest.MonkeyPatch) -> None:
+    # One who was fired and the same one firing a round: alike in words,
+    # person and place, but who acts and who is acted on swap.
+    got, best = _two_reports("Police said Anthony LaCalamita was fired on Thursday in Troy.",
+                             "Anthony LaCalamita fired one round at the receptionist in Troy.",
+                             monkeypatch)
+    assert best >= THRESHOLD, "the scorer alone would join them"
+    assert got == [("launch", 1), ("launch", 1)]

@@ -13,7 +13,10 @@
    (or patients) named on both sides must overlap, places must be the same
    entity, dates must overlap.  Pairs are joined best first (most shared
    participants, then neighbours in one article), and a join that would put
-   two conflicting mentions in one event is refused.
+   two conflicting mentions in one event is refused.  A second pass
+   (analyse/event_rejoin.py) joins events the rules left apart when the
+   fitted event-pair scorer says they tell one happening, they share a named
+   participant or place, and nothing conflicts.
 4. **Timeline** (analyse/timeline.py): trip frames ("visited Russia") span the
    story; an undated event takes the one day of the scene (same place) its
    article tells it in, or a lower bound from a plan a dated article told
@@ -33,6 +36,8 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from storyline.analyse.event_coref import article_infos
+from storyline.analyse.event_rejoin import rejoin, scored_links
 from storyline.analyse.event_text import classifier_before, display_name, summarise
 from storyline.analyse.timeline import (
     Plan,
@@ -59,6 +64,9 @@ from storyline.unionfind import UnionFind
 
 # Which roles must agree for two mentions to be one event.
 _NO_TIMELINE = frozenset({"say"})
+# The scorer pass: classes that may tell one happening, and classes it leaves alone.
+_MOVES = {"travel": "move", "arrive": "move"}
+_NO_REJOIN = frozenset({"say"})
 _WINDOW = 32  # neighbours compared per mention and shared participant
 # Classes that tell nothing without someone or something acted on.
 _TRANSITIVE = frozenset({"show", "inspect", "sign", "attack", "launch", "greet", "meet",
@@ -134,7 +142,7 @@ def build_events(
     cands: list[_Cand] = []
     for rank, art in enumerate(ordered):
         cands += _candidates(art, rank, mention_entity)
-    clusters = _cluster(cands)
+    clusters = _rejoin(_cluster(cands), cands, ordered, mention_entity)
     kinds = {e.id: e.type for e in entities}
     shown = {e.id: display_name(e.name, e.type) for e in entities}
     events: list[Event] = []
@@ -247,7 +255,12 @@ def _shared(a: _Cand, b: _Cand) -> int:
 def _conflict(a: _Cand, b: _Cand) -> bool:
     if a.mention.event_class != b.mention.event_class:
         return True
-    if a.mention.event_class == "meet":
+    return _clash(a, b)
+
+
+def _clash(a: _Cand, b: _Cand) -> bool:
+    """Participants, place or dates that keep two mentions apart."""
+    if a.mention.event_class == "meet" and b.mention.event_class == "meet":
         x, y = set().union(*a.keys.values()), set().union(*b.keys.values())
         if x and y and not x & y:
             return True
@@ -325,6 +338,63 @@ def _cluster(cands: list[_Cand]) -> list[list[_Cand]]:
         members[root] = merged
         kinds[root] = {**kinds.pop(rj), **kinds.pop(ri)}
     return [[cands[i] for i in sorted(m)] for m in members.values()]
+
+
+def _rejoin(
+    clusters: list[list[_Cand]], cands: list[_Cand], articles: Sequence[AnnotatedArticle],
+    mention_entity: Mapping[tuple[str, int], str],
+) -> list[list[_Cand]]:
+    """Second pass (analyse/event_rejoin.py): events the rules left apart join
+    when the fitted pair scorer says their mentions tell one happening and
+    nothing clashes.  Classes must be the same or one movement told two ways
+    (_MOVES); statements never join here, as two outlets quoting one person
+    rarely quote one statement."""
+    verbs = {e.lemma.lower() for art in articles for e in art.events if e.pos == "VERB"}
+    info_of = {m.key: m for art in articles
+               for m in article_infos(art, mention_entity, verbs)}
+    infos = [info_of[(c.article.article.id, c.mention.start)] for c in cands]
+    groups = [None if c.mention.event_class in _NO_REJOIN
+              else _MOVES.get(c.mention.event_class or "", c.mention.event_class)
+              for c in cands]
+
+    def when(i: int) -> tuple[str, int, int]:
+        c = cands[i]
+        return (c.earliest or "", c.rank, c.mention.start)
+
+    def veto(xs: Sequence[int], ys: Sequence[int]) -> bool:
+        # Words alone never join two events: they must share a named
+        # participant or place, as two shootings or firings of one story can
+        # read alike ("LaCalamita was fired" / "LaCalamita fired one round").
+        if not set().union(*(_anchors(cands[i]) for i in xs)) & set().union(
+            *(_anchors(cands[j]) for j in ys)
+        ):
+            return True
+        # Mentions alike in participants, place and dates conflict alike.
+        kx = {_signature(cands[i]): i for i in xs}.values()
+        ky = {_signature(cands[j]): j for j in ys}.values()
+        return any(groups[i] != groups[j] or _clash(cands[i], cands[j])
+                   or _swapped(cands[i], cands[j]) for i in kx for j in ky)
+
+    index = {id(c): i for i, c in enumerate(cands)}
+    joined = rejoin([[index[id(c)] for c in members] for members in clusters],
+                    scored_links(infos, groups, when), veto)
+    return [[cands[i] for i in members] for members in joined]
+
+
+def _anchors(c: _Cand) -> set[str]:
+    """Named participants and place of a mention."""
+    out = {k for v in c.keys.values() for k in v if not k.startswith("w:")}
+    return out | {c.location} if c.location else out
+
+
+def _swapped(a: _Cand, b: _Cand) -> bool:
+    """Who acts on one side is acted on on the other: two events (who fired
+    and who was fired), unless a meeting, where roles are symmetric."""
+    if a.mention.event_class == "meet":
+        return False
+    ag_a, pa_a = a.keys.get("agent", set()), a.keys.get("patient", set())
+    ag_b, pa_b = b.keys.get("agent", set()), b.keys.get("patient", set())
+    return bool((ag_a & pa_b) - ag_b - pa_a or (ag_b & pa_a) - ag_a - pa_b)
 
 
 def _signature(c: _Cand) -> tuple[object, ...]:
