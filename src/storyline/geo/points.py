@@ -14,6 +14,17 @@ TRIM = 0.02
 CELLS_ACROSS = 6
 
 
+def _unwrapped(lons: Sequence[float]) -> tuple[float, list[float]]:
+    """Longitudes relative to their circular mean when they span over 180°, so a
+    region across the antimeridian stays whole; (0, unchanged) otherwise."""
+    if max(lons) - min(lons) <= 180.0:
+        return 0.0, list(lons)
+    x = sum(math.cos(math.radians(lon)) for lon in lons)
+    y = sum(math.sin(math.radians(lon)) for lon in lons)
+    ref = math.degrees(math.atan2(y, x))
+    return ref, [((lon - ref + 180.0) % 360.0) - 180.0 for lon in lons]
+
+
 def trimmed_box_centre(lats: Sequence[float], lons: Sequence[float]) -> tuple[float, float]:
     """Centre of the box spanning the 2nd–98th percentile of settlement coordinates.
 
@@ -23,12 +34,7 @@ def trimmed_box_centre(lats: Sequence[float], lons: Sequence[float]) -> tuple[fl
     exclaves.  Points spanning more than 180° of longitude are measured around their
     circular mean so regions across the antimeridian (Chukotka, Fiji) stay whole.
     """
-    ref = 0.0
-    if max(lons) - min(lons) > 180.0:
-        x = sum(math.cos(math.radians(lon)) for lon in lons)
-        y = sum(math.sin(math.radians(lon)) for lon in lons)
-        ref = math.degrees(math.atan2(y, x))
-        lons = [((lon - ref + 180.0) % 360.0) - 180.0 for lon in lons]
+    ref, lons = _unwrapped(lons)
     slats, slons = sorted(lats), sorted(lons)
     lo, hi = int(TRIM * (len(lats) - 1)), math.ceil((1 - TRIM) * (len(lats) - 1))
     lon = (((slons[lo] + slons[hi]) / 2 + ref + 180.0) % 360.0) - 180.0
@@ -50,12 +56,7 @@ def occupied_area_centre(lats: Sequence[float], lons: Sequence[float],
     the cell edges happen to fall.  Points spanning more than 180° of longitude are taken
     around their circular mean, as in ``trimmed_box_centre``.
     """
-    ref = 0.0
-    if max(lons) - min(lons) > 180.0:
-        x = sum(math.cos(math.radians(lon)) for lon in lons)
-        y = sum(math.sin(math.radians(lon)) for lon in lons)
-        ref = math.degrees(math.atan2(y, x))
-        lons = [((lon - ref + 180.0) % 360.0) - 180.0 for lon in lons]
+    ref, lons = _unwrapped(lons)
     mid_lat = math.radians(sum(lats) / len(lats))
     span = max(max(lats) - min(lats), (max(lons) - min(lons)) * math.cos(mid_lat))
     size = max(span / cells_across, 0.05)
