@@ -13,8 +13,9 @@ in the system temp dir), so a second run only groups and scores.
   embeddings as one more piece of evidence); B³ F1 / ARI against the gold
   sub-topics, as ``benchmarks/ecbplus.py --task stories`` scores them.
 * events: the gold event mentions of the validated sentences clustered inside
-  our stories by ``ecbplus_coref.cluster_event_mentions`` (the benchmark's own
-  rule), then refined with trigger-sentence embeddings
+  our stories by the fitted event-pair scorer and average linkage
+  (``ecbplus_coref.event_infos`` + ``cluster_event_infos``, as
+  ``benchmarks/ecbplus.py --task events`` runs it), then refined with trigger-sentence embeddings
   and trigger-word embeddings (``storyline.embed.events.refine_event_clusters``);
   CoNLL F1.
 
@@ -46,7 +47,9 @@ import ecbplus_coref  # noqa: E402
 def _annotate(docs: Sequence[Any], paths: Sequence[Path], cache: Path) -> dict[str, Any]:
     """Annotated articles and the per-document facts the event clustering needs,
     cached by the documents' texts."""
-    key = hashlib.sha1("\n".join(d.name + d.text for d in docs).encode()).hexdigest()[:16]
+    # "v2": the cache also holds the parse facts of the event-pair scorer.
+    text = "v2\n" + "\n".join(d.name + d.text for d in docs)
+    key = hashlib.sha1(text.encode()).hexdigest()[:16]
     path = cache / f"annotated-{key}.pkl"
     if path.exists():
         with path.open("rb") as fh:
@@ -59,6 +62,7 @@ def _annotate(docs: Sequence[Any], paths: Sequence[Path], cache: Path) -> dict[s
     annotated = []
     lemma_of: dict[str, dict[str, str]] = {}
     event_lemma: dict[Any, str] = {}
+    event_raw: dict[Any, Any] = {}
     verbs: set[str] = set()
     articles = [
         Article(id=article_id(d.text), text=d.text, title=d.title, url=d.url, language="en",
@@ -78,8 +82,10 @@ def _annotate(docs: Sequence[Any], paths: Sequence[Path], cache: Path) -> dict[s
                 lemma = ecbplus_coref._event_lemma(sdoc, m.start, m.end, verbs)
                 if lemma:
                     event_lemma[m.id] = lemma
+                    event_raw[m.id] = ecbplus_coref._event_raw(sdoc, d.text, m.start, m.end,
+                                                               lemma)
     out = {"annotated": annotated, "lemma_of": lemma_of, "event_lemma": event_lemma,
-           "verbs": verbs}
+           "event_raw": event_raw, "verbs": verbs}
     cache.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as fh:
         pickle.dump(out, fh)
@@ -173,6 +179,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _events(docs: Sequence[Any], paths: Sequence[Path], ann: dict[str, Any],
             story_of: dict[str, str], encoder: Any, args: argparse.Namespace) -> dict[str, object]:
+    from storyline.analyse.entities import resolve_entities
     from storyline.embed.events import refine_event_clusters, trigger_sentences
     from storyline.eval.coref import score_coref
 
@@ -189,16 +196,25 @@ def _events(docs: Sequence[Any], paths: Sequence[Path], ann: dict[str, Any],
     refined: dict[Any, str] = {}
     t0 = time.perf_counter()
     embed_s = 0.0
+    annotated = ann["annotated"]
     for story, members in sorted(by_story.items()):
         texts = {docs[i].name: docs[i].text for i in members}
-        lemmas: dict[str, str] = {}
-        for i in members:
-            lemmas.update(ann["lemma_of"][docs[i].name])
+        # Our entities of the story, as run_coref gives them to the pair scorer.
+        res = resolve_entities([annotated[i] for i in members])
+        type_of = {e.id: e.type for e in res.entities}
+        ours = {
+            docs[i].name: [
+                (m.start, m.end, eid, type_of[eid])
+                for j, m in enumerate(annotated[i].mentions)
+                if (eid := res.mention_entity.get((annotated[i].article.id, j))) is not None
+            ]
+            for i in members
+        }
         evs = [m for i in members for m in gold_by_doc[docs[i].name] if m.kind == "event"]
         for m in evs:
             key[m.id] = m.cluster
-        sm = ecbplus_coref.StoryMentions(story, evs, texts, {}, lemmas)
-        clusters = ecbplus_coref.cluster_event_mentions(sm, ann["event_lemma"], ann["verbs"])
+        infos = ecbplus_coref.event_infos(evs, texts, ann["event_raw"], ours, ann["verbs"])
+        clusters: dict[Any, str] = ecbplus_coref.cluster_event_infos(story, infos)
         base.update(clusters)
         te = time.perf_counter()
         spans = [(m.doc, m.start, m.end) for m in evs]
@@ -213,7 +229,7 @@ def _events(docs: Sequence[Any], paths: Sequence[Path], ann: dict[str, Any],
     s1 = score_coref(key, refined)
     print(f"ECB+ event coreference, gold mentions, {len(key)} mentions, inside our stories")
     print(f"{'setting':<22}{'MUC':>7}{'B3':>7}{'CEAFe':>7}{'CoNLL':>7}")
-    for name, s in (("trigger lemma", s0), ("+ embeddings", s1)):
+    for name, s in (("pair scorer", s0), ("+ embeddings", s1)):
         print(f"{name:<22}{s.muc.f1 * 100:>7.1f}{s.b3.f1 * 100:>7.1f}{s.ceafe.f1 * 100:>7.1f}"
               f"{s.conll_f1 * 100:>7.1f}   MUC P/R {s.muc.precision * 100:.1f}/"
               f"{s.muc.recall * 100:.1f}  B3 P/R {s.b3.precision * 100:.1f}/"
