@@ -220,11 +220,27 @@ def _fly_and_arrive(
 def test_scorer_joins_one_movement_told_with_two_classes(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # "flew to" (travel) and "arrived at" (arrive): the rules never join two
-    # classes; the fitted scorer does, same person, place and day.
+    # "flew to" (travel) and "arrived at" (arrive): one movement, same person,
+    # place and day; the merged event is the arrival, where the movement ended.
     got, best = _fly_and_arrive(" on Saturday", "On Saturday", monkeypatch)
     assert best >= THRESHOLD
-    assert got == [("travel", 2)]
+    assert got == [("arrive", 2)]
+
+
+def test_travel_to_and_arrival_at_one_place_are_one_movement(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The rules join them even where the scorer gives the pair little weight
+    # (no shared date): same mover, same named destination, nothing clashing.
+    got, _ = _two_reports("Kim Jong Un proceeded to Knevichi Airfield near Vladivostok.",
+                          "Kim Jong Un arrived at Knevichi Airfield.", monkeypatch)
+    assert got == [("arrive", 2)]
+    got, _ = _two_reports("Kim Jong Un proceeded to Knevichi Airfield near Vladivostok.",
+                          "Kim Jong Un arrived in Artyom.", monkeypatch)
+    assert got == [("arrive", 1), ("travel", 1)], "two destinations are two movements"
+    got, _ = _two_reports("Kim Jong Un proceeded to Knevichi Airfield.",
+                          "Sergei Shoigu arrived at Knevichi Airfield.", monkeypatch)
+    assert got == [("arrive", 1), ("travel", 1)], "two movers are two movements"
 
 
 def test_scorer_join_refused_when_dates_clash(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -10,6 +10,7 @@ from storyline.analyse.entities import resolve_entities
 from storyline.analyse.equipment_kinds import add_equipment_kinds
 from storyline.analyse.events import build_events
 from storyline.analyse.known_names import KnownNames
+from storyline.analyse.place_within import places_from_possessives
 from storyline.analyse.places import locate_places
 from storyline.model import AnnotatedArticle, Dossier, Story
 from storyline.stories.copies import detect_copies
@@ -39,6 +40,7 @@ def build_dossier(
     members = [by_id[i] for i in story.article_ids]
     copies = detect_copies([a.article for a in members])
     resolution = locate_places(add_equipment_kinds(resolve_entities(members, known), members))
+    resolution = places_from_possessives(resolution, members)
     claim_set = build_claim_set(
         members, resolution.mention_entity, copies.origin_groups, story.id
     )

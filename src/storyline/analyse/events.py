@@ -43,9 +43,11 @@ from storyline.analyse.timeline import (
     Plan,
     Telling,
     build_timeline,
+    date_by_arrivals,
     date_by_plans,
     date_scenes,
     find_frames,
+    nested_trips,
 )
 from storyline.model import (
     AnnotatedArticle,
@@ -151,12 +153,46 @@ def build_events(
         ev = _event(story_id, members, names, shown, kinds)
         events.append(ev)
         members_of[ev.id] = members
+    events = _join_nested_trips(story_id, events, members_of, entities, names, shown, kinds)
     events, timeline = _timeline(events, members_of, ordered, mention_entity, entities)
     order = {t.event: i + 1 for i, t in enumerate(timeline)}
     events = [_with_order(e, order.get(e.id, 0)) for e in events]
     events.sort(key=lambda e: (e.order == 0, e.order, e.id))
     estimates = _estimates(ordered, events, members_of)
     return StoryEvents(events, timeline, estimates)
+
+
+def _join_nested_trips(
+    story_id: str, events: list[Event], members_of: dict[str, list[_Cand]],
+    entities: Sequence[Entity], names: Mapping[str, str], shown: Mapping[str, str],
+    kinds: Mapping[str, str],
+) -> list[Event]:
+    """One trip told at two scales ("visited Russia's Far East", "visited Russia")
+    is one event, at the wider place; the narrower place, being where it
+    happened and not who took part, leaves its roles.  ``members_of`` is updated."""
+    by_entity = {e.id: e for e in entities}
+    nested = nested_trips(events, find_frames(events, by_entity), by_entity)
+    if not nested:
+        return events
+    groups: dict[str, list[str]] = defaultdict(list)
+    for inner, outer in nested.items():
+        while outer in nested:
+            outer = nested[outer]
+        groups[outer].append(inner)
+    by_id = {e.id: e for e in events}
+    out = [e for e in events if e.id not in nested and e.id not in groups]
+    for outer, inners in groups.items():
+        narrower = {by_id[i].location for i in inners} - {by_id[outer].location}
+        members = list(members_of.pop(outer))
+        for i in inners:
+            members += members_of.pop(i)
+        for c in members:
+            c.participants = [p for p in c.participants if p.entity not in narrower]
+            c.location = by_id[outer].location
+        ev = _event(story_id, members, names, shown, kinds)
+        members_of[ev.id] = members
+        out.append(ev)
+    return out
 
 
 def _with_order(e: Event, order: int) -> Event:
@@ -253,9 +289,21 @@ def _shared(a: _Cand, b: _Cand) -> int:
 
 
 def _conflict(a: _Cand, b: _Cand) -> bool:
-    if a.mention.event_class != b.mention.event_class:
+    if a.mention.event_class != b.mention.event_class and not _one_movement(a, b):
         return True
     return _clash(a, b)
+
+
+def _one_movement(a: _Cand, b: _Cand) -> bool:
+    """"Travelled to X" and "arrived at X" by the same mover tell one movement:
+    the travel ends in the arrival.  Both must name the place, and the same one,
+    and a named mover in common; dates are left to ``_clash``."""
+    if _MOVES.get(a.mention.event_class or "") != "move" or _MOVES.get(
+        b.mention.event_class or ""
+    ) != "move":
+        return False
+    named = {k for k in a.keys.get("agent", set()) if not k.startswith("w:")}
+    return bool(a.location and a.location == b.location and named & b.keys.get("agent", set()))
 
 
 def _clash(a: _Cand, b: _Cand) -> bool:
@@ -292,8 +340,9 @@ def _cluster(cands: list[_Cand]) -> list[list[_Cand]]:
     # of statements by one minister stays near-linear.
     postings: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, c in enumerate(cands):
+        cls = c.mention.event_class or ""
         for key in set().union(*c.keys.values()) if c.keys else ():
-            postings[(c.mention.event_class or "", key)].append(i)
+            postings[(_MOVES.get(cls, cls), key)].append(i)
 
     def when(i: int) -> tuple[str, int, int]:
         c = cands[i]
@@ -411,6 +460,8 @@ def _event(
 ) -> Event:
     first = min(members, key=lambda c: (c.article.article.id, c.mention.start))
     cls = first.mention.event_class or ""
+    if cls == "travel" and any(c.mention.event_class == "arrive" for c in members):
+        cls = "arrive"  # one movement told two ways: where it ended is what happened
     eid = "v" + content_hash(f"{story_id}|{cls}|{first.article.article.id}|{first.mention.start}")
     dated = sorted(members, key=lambda c: (not c.explicit, c.date is None, c.earliest is None,
                                            c.rank, c.mention.start))
@@ -518,6 +569,9 @@ def _timeline(
                and (ent := mention_entity.get((art.article.id, i))) is not None}
     planned = date_by_plans(events, _plans(articles, mention_entity), skip, vessels)
     events = [planned.get(e.id, e) for e in events]
+    cued = {t.event for t in tellings if t.order}
+    arrived = date_by_arrivals(events, by_entity, skip, cued)
+    events = [arrived.get(e.id, e) for e in events]
     return events, build_timeline(events, tellings, frames)
 
 

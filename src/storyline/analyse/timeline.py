@@ -39,6 +39,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from storyline.geo.records import haversine_km
 from storyline.model import Entity, Event, TimelineEntry
 
 _NO_TIMELINE = frozenset({"say"})
@@ -130,6 +131,31 @@ def find_frames(events: Sequence[Event], entities: Mapping[str, Entity]) -> dict
     return out
 
 
+def nested_trips(
+    events: Sequence[Event], frames: Mapping[str, tuple[str | None, str]],
+    entities: Mapping[str, Entity],
+) -> dict[str, str]:
+    """Frame id → the frame it is part of: two trips of the same people where one's
+    area lies in the other's country ("visited Russia's Far East" and "visited
+    Russia") are one trip told at two scales."""
+    by_id = {e.id: e for e in events}
+    tops = [by_id[k] for k, (parent, _) in frames.items() if parent is None and k in by_id]
+    out: dict[str, str] = {}
+    for inner in tops:
+        place = entities.get(inner.location or "")
+        if place is None or not place.country:
+            continue
+        for outer in tops:
+            area = entities.get(outer.location or "")
+            if (outer.id == inner.id or area is None or area.id == place.id
+                    or area.feature != "country" or area.country != place.country
+                    or not _agents(inner) & _agents(outer) or outer.id in out):
+                continue
+            out[inner.id] = outer.id
+            break
+    return out
+
+
 def _is_area(place: Entity) -> bool:
     if place.type != "PLACE":
         return False
@@ -210,6 +236,63 @@ def date_by_plans(
                                 date_basis=plan.basis)
             break
     return out
+
+
+# ------------------------------------------------------------------- arrivals
+
+# An arrival within this distance of a place begins the stay there: a city, its
+# airport and its satellite towns lie within it (Vladivostok, Knevichi, Artyom).
+ARRIVAL_RADIUS_KM = 50.0
+_MOVING = frozenset({"arrive", "travel"})
+
+
+def date_by_arrivals(
+    events: Sequence[Event], entities: Mapping[str, Entity], skip: set[str],
+    cued: set[str],
+) -> dict[str, Event]:
+    """Undated events at a place whose people arrived there (or within
+    ARRIVAL_RADIUS_KM of it) on a known day, and were not placed near it
+    before: on or after the first such arrival ("during his stay in
+    Vladivostok" after "arrived in Artyom on Saturday").  ``cued``: events
+    told with an order cue, which keep their own reading."""
+    out: dict[str, Event] = {}
+    for e in events:
+        if (e.type in _NO_TIMELINE or e.earliest or e.latest or e.id in skip
+                or e.id in cued or e.type in _MOVING):
+            continue
+        place = entities.get(e.location or "")
+        who = _agents(e)
+        if place is None or place.lat is None or place.lon is None or not who:
+            continue
+        near: list[tuple[str, Event, float]] = []
+        for o in events:
+            day = _day(o)
+            there = _distance(place, entities.get(o.location or ""))
+            if day is None or there is None or not who & _people(o):
+                continue
+            near.append((day, o, there))
+        if not near:
+            continue
+        first = min(near, key=lambda x: (x[0], x[1].type not in _MOVING))
+        day, arrival, km = first
+        if arrival.type not in _MOVING or not who & _agents(arrival):
+            continue  # nothing says when the stay began
+        where = "" if km < 1 else f", {km:.0f} km from {place.name}"
+        people = " and ".join(sorted(entities[a].name for a in who & _agents(arrival)
+                                     if a in entities))
+        out[e.id] = replace(e, date=None, earliest=day, latest=None, date_basis=(
+            f"on or after {day}: during the stay that began when “{arrival.summary}” "
+            f"({day}{where}); nothing places {people} near {place.name} before"))
+    return out
+
+
+def _distance(a: Entity, b: Entity | None) -> float | None:
+    if b is None or b.lat is None or b.lon is None or a.lat is None or a.lon is None:
+        return None
+    if a.id == b.id:
+        return 0.0
+    km = haversine_km(a.lat, a.lon, b.lat, b.lon)
+    return km if km <= ARRIVAL_RADIUS_KM else None
 
 
 # ------------------------------------------------------------------- ordering
@@ -304,6 +387,21 @@ def _neighbours(
             [k for s, k in seq if s > t.start and k in relation and relation[k][0] == "dated"])
 
 
+def _arrival_first(day: Sequence[Event]) -> list[tuple[str, str]]:
+    """(arrival, event) pairs of one day: the arrival's people take part in the
+    event, at the place they arrived at."""
+    out = []
+    for a in day:
+        if a.type != "arrive" or not a.location:
+            continue
+        for b in day:
+            if b.id != a.id and b.type not in _MOVING and b.location == a.location and (
+                _agents(a) & _people(b)
+            ):
+                out.append((a.id, b.id))
+    return out
+
+
 def _dated_order(
     dated: Sequence[Event], told: Mapping[str, list[Telling]],
     first_seen: Callable[[str], tuple[int, int]],
@@ -322,6 +420,12 @@ def _dated_order(
         for eid in ids:
             for t in told[eid]:
                 per_article[t.article].append((t.start, eid))
+        # Arriving at a place comes before what happens to the same people there
+        # that day (a welcome told before the arrival still follows it).
+        for a, b in _arrival_first([e for e in dated if e.id in ids]):
+            if b not in after[a]:
+                after[a].add(b)
+                incoming[b] += 1
         for seq in per_article.values():
             seq.sort()
             chain = list(dict.fromkeys(eid for _, eid in seq))
@@ -350,4 +454,7 @@ def _dated_order(
     return out
 
 
-__all__ = ["Plan", "Telling", "build_timeline", "date_by_plans", "date_scenes", "find_frames"]
+__all__ = [
+    "Plan", "Telling", "build_timeline", "date_by_arrivals", "date_by_plans", "date_scenes", "find_frames",
+    "nested_trips",
+]

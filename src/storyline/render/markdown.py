@@ -97,6 +97,8 @@ def _conflict_sides(
 def _where(e: dict[str, Any]) -> str:
     """" (airport, RU, icao:UHWW)": what the gazetteer says the point is."""
     parts = [p for p in (e.get("feature"), e.get("country"), e.get("gazetteer_id")) if p]
+    if not e.get("gazetteer_id") and e.get("geo_note"):
+        parts.append(e["geo_note"])  # a point not from a record says where it comes from
     return f" ({', '.join(parts)})" if parts else ""
 
 
