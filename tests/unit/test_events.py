@@ -161,8 +161,38 @@ def test_a_named_ferry_is_a_vessel() -> None:
     ann = _annotate("The passenger ferry Nordic Star struck the cargo ship Kestrel Bay in Rostock.")
     kinds = {m.text: (m.type, m.label) for m in ann.mentions}
     assert kinds["Nordic Star"] == ("EQUIPMENT", "VESSEL")
-    (ev,) = [e for e in ann.events if e.event_class in ("attack", "hit")]
-    assert ev.event_class == "hit", "a ship striking a ship is an impact, not an attack"
+    (ev,) = [e for e in ann.events if e.event_class in ("attack", "hit", "collide")]
+    assert ev.event_class == "collide", "a ship striking a ship collides, it does not attack"
+
+
+def test_an_earthquake_striking_stays_an_impact() -> None:
+    ann = _annotate("A magnitude 6.8 earthquake struck northern Chile on Monday.")
+    assert [e.event_class for e in ann.events if e.lemma == "strike"] == ["hit"]
+
+
+def test_leaving_people_injured_is_no_departure() -> None:
+    ann = _annotate("The ferry collided with a cargo vessel in Rostock, leaving 42 people "
+                    "injured.\n\nThe floods left 3,000 people homeless.\n\n"
+                    "The ferry left Trelleborg on Thursday.")
+    assert [e.text for e in ann.events if e.event_class == "depart"] == ["left"]
+    (crash,) = [e for e in ann.events if e.event_class == "collide"]
+    assert [a.head for a in crash.arguments if a.role == "patient"] == ["vessel"]
+
+
+def test_one_collision_told_four_ways_is_one_event() -> None:
+    # "rammed a moored cargo ship", "hit the Kestrel Bay", "collided with a cargo
+    # vessel", "the ferry struck ... Kestrel Bay": ship and vessel are one kind,
+    # "the ferry" is the one the article calls a ferry.
+    a = _annotate("The ferry Nordic Star rammed a moored cargo ship in Rostock on Friday. "
+                  "The Nordic Star hit the Kestrel Bay, a freighter.", "2026-03-13")
+    b = _annotate("The passenger ferry Nordic Star collided with a cargo vessel in Rostock "
+                  "on Friday.\n\nThe ferry struck the side of the general cargo ship "
+                  "Kestrel Bay.", "2026-03-13")
+    res = locate_places(resolve_entities([a, b]))
+    out = build_events("s0000000000000000", [a, b], res.mention_entity, res.entities)
+    crashes = [e for e in out.events if e.type == "collide"]
+    assert len(crashes) == 1 and len(crashes[0].triggers) == 4, [e.summary for e in crashes]
+    assert crashes[0].date == "2026-03-13"
 
 
 def test_undated_report_takes_the_day_of_the_scene_the_dated_one_tells() -> None:

@@ -36,6 +36,8 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from storyline.analyse.called_as import CalledAs
+from storyline.analyse.definite_subjects import kind_of_noun
 from storyline.analyse.event_coref import article_infos
 from storyline.analyse.event_rejoin import rejoin, scored_links
 from storyline.analyse.event_text import classifier_before, display_name, summarise
@@ -62,6 +64,7 @@ from storyline.model import (
     TimelineEntry,
     content_hash,
 )
+from storyline.nlp.events import EVENT_NOUNS
 from storyline.unionfind import UnionFind
 
 # Which roles must agree for two mentions to be one event.
@@ -69,6 +72,8 @@ _NO_TIMELINE = frozenset({"say"})
 # The scorer pass: classes that may tell one happening, and classes it leaves alone.
 _MOVES = {"travel": "move", "arrive": "move"}
 _NO_REJOIN = frozenset({"say"})
+# Classes whose thing acted on may be a happening watched ("observed a demonstration").
+_WATCHING = frozenset({"inspect", "attend", "visit", "show"})
 _WINDOW = 32  # neighbours compared per mention and shared participant
 # Classes that tell nothing without someone or something acted on.
 _TRANSITIVE = frozenset({"show", "inspect", "sign", "attack", "launch", "greet", "meet",
@@ -123,6 +128,7 @@ class _Cand:
     basis: str | None = None
     explicit: bool = False
     participants: list[Participant] = field(default_factory=list)
+    kinds: dict[str, str] = field(default_factory=dict)  # named patient -> equipment kind
 
 
 @dataclass(frozen=True)
@@ -142,8 +148,13 @@ def build_events(
     ordered = sorted(articles, key=lambda a: (a.article.published is None,
                                               a.article.published or "", a.article.id))
     cands: list[_Cand] = []
+    places = {e.id for e in entities if e.type in ("PLACE", "FACILITY")}
+    called = CalledAs(ordered, mention_entity)
+    equipment = {e.id: e.kind for e in entities if e.kind}
     for rank, art in enumerate(ordered):
-        cands += _candidates(art, rank, mention_entity)
+        cands += _candidates(art, rank, mention_entity, places, called)
+    for c in cands:
+        c.kinds = {k: equipment[k] for k in c.keys.get("patient", set()) if k in equipment}
     clusters = _rejoin(_cluster(cands), cands, ordered, mention_entity)
     kinds = {e.id: e.type for e in entities}
     shown = {e.id: display_name(e.name, e.type) for e in entities}
@@ -203,8 +214,12 @@ def _with_order(e: Event, order: int) -> Event:
 
 
 def _candidates(
-    art: AnnotatedArticle, rank: int, mention_entity: Mapping[tuple[str, int], str]
+    art: AnnotatedArticle, rank: int, mention_entity: Mapping[tuple[str, int], str],
+    places: set[str] | None = None, called: CalledAs | None = None,
 ) -> list[_Cand]:
+    """``places``: the story's PLACE/FACILITY entities (a location that resolved to
+    anything else, a ship named "… Bay", is no place); ``called``: what "the ferry"
+    stands for."""
     aid = art.article.id
     out: list[_Cand] = []
     narrative = _narrative_dates(art)
@@ -218,8 +233,11 @@ def _candidates(
         for a in em.arguments:
             ent = mention_entity.get((aid, a.mention)) if a.mention is not None else None
             if a.role == "location":
-                location = location or ent
+                if places is None or ent in places:
+                    location = location or ent
                 continue
+            if ent is None and a.mention is None and called is not None:
+                ent = called.resolve(aid, art.article.text[a.start : a.end], a.head)
             keys[a.role].add(ent if ent else f"w:{a.head}")
             # The name as written where the argument is (or stands for) a mention,
             # so "his" reads "Kim Jong Un"; else the head word ("children").
@@ -323,14 +341,40 @@ def _clash(a: _Cand, b: _Cand) -> bool:
         named_y = {k for k in y if not k.startswith("w:")}
         if named_x and named_y and not named_x & named_y:
             return True
-        if x and y and not x & y and not named_x and not named_y:
+        if x and y and not x & y and not named_x and not named_y and not _same_kind(x, y):
             return True  # "inspected a range of assets" vs "inspected a guard of honour"
+        if _unlike(a, b) or _unlike(b, a):
+            return True  # "a guard of honour" is not the frigate Marshal Shaposhnikov
+        if a.mention.event_class in _WATCHING and _happenings(x) != _happenings(y):
+            return True  # "observed a demonstration" is not "inspected the frigate"
     if a.location and b.location and a.location != b.location:
         return True
     return bool(
         a.earliest and b.earliest and a.latest and b.latest
         and (a.latest < b.earliest or b.latest < a.earliest)
     )
+
+
+def _unlike(a: _Cand, b: _Cand) -> bool:
+    """``a`` acts on unnamed things only, ``b`` on named equipment, and none of
+    ``a``'s nouns is of a kind ``b``'s things are ("bombers" may be the Tu-160,
+    "a guard of honour" is not a frigate)."""
+    words = a.keys.get("patient", set())
+    if not words or any(not k.startswith("w:") for k in words) or not b.kinds:
+        return False
+    return not {kind_of_noun(k[2:]) for k in words} & set(b.kinds.values())
+
+
+def _happenings(keys: set[str]) -> set[str]:
+    """Unnamed things acted on that are themselves events ("a demonstration",
+    "a ceremony"): watching one is its own event."""
+    return {k for k in keys if k.startswith("w:") and k[2:] in EVENT_NOUNS}
+
+
+def _same_kind(x: set[str], y: set[str]) -> bool:
+    """Unnamed things of one kind ("a cargo ship", "a cargo vessel") may be one."""
+    kx = {kind_of_noun(k[2:]) for k in x} - {None}
+    return bool(kx) and kx == {kind_of_noun(k[2:]) for k in y} - {None}
 
 
 def _cluster(cands: list[_Cand]) -> list[list[_Cand]]:
@@ -569,8 +613,7 @@ def _timeline(
                and (ent := mention_entity.get((art.article.id, i))) is not None}
     planned = date_by_plans(events, _plans(articles, mention_entity), skip, vessels)
     events = [planned.get(e.id, e) for e in events]
-    cued = {t.event for t in tellings if t.order}
-    arrived = date_by_arrivals(events, by_entity, skip, cued)
+    arrived = date_by_arrivals(events, by_entity, skip, tellings)
     events = [arrived.get(e.id, e) for e in events]
     return events, build_timeline(events, tellings, frames)
 

@@ -180,14 +180,7 @@ def date_scenes(
         per_article[t.article].append(t)
     for seq in per_article.values():
         seq.sort(key=lambda t: t.start)
-        places: list[str | None] = []
-        for t in seq:
-            own = by_id[t.event].location
-            if own is None:
-                around = {by_id[o.event].location for o in seq
-                          if o.paragraph == t.paragraph and by_id[o.event].location}
-                own = next(iter(around)) if len(around) == 1 else None
-            places.append(own)
+        places = _telling_places(seq, by_id)
         i = 0
         while i < len(seq):
             j = i
@@ -209,6 +202,19 @@ def date_scenes(
                                          date_basis=basis)
             i = j + 1
     return out
+
+
+def _telling_places(seq: Sequence[Telling], by_id: Mapping[str, Event]) -> list[str | None]:
+    """Each telling's place: its event's, else the one place its paragraph tells."""
+    places: list[str | None] = []
+    for t in seq:
+        own = by_id[t.event].location
+        if own is None:
+            around = {by_id[o.event].location for o in seq
+                      if o.paragraph == t.paragraph and by_id[o.event].location}
+            own = next(iter(around)) if len(around) == 1 else None
+        places.append(own)
+    return places
 
 
 # ---------------------------------------------------------------------- plans
@@ -248,19 +254,32 @@ _MOVING = frozenset({"arrive", "travel"})
 
 def date_by_arrivals(
     events: Sequence[Event], entities: Mapping[str, Entity], skip: set[str],
-    cued: set[str],
+    tellings: Sequence[Telling],
 ) -> dict[str, Event]:
     """Undated events at a place whose people arrived there (or within
     ARRIVAL_RADIUS_KM of it) on a known day, and were not placed near it
     before: on or after the first such arrival ("during his stay in
-    Vladivostok" after "arrived in Artyom on Saturday").  ``cued``: events
-    told with an order cue, which keep their own reading."""
+    Vladivostok" after "arrived in Artyom on Saturday").  A placeless event
+    is at the one place its paragraph tells (as for scenes); an event told
+    with an order cue keeps its own reading."""
+    by_id = {e.id: e for e in events}
+    cued = {t.event for t in tellings if t.order}
+    told_places: dict[str, set[str | None]] = defaultdict(set)
+    per_article: dict[str, list[Telling]] = defaultdict(list)
+    for t in tellings:
+        per_article[t.article].append(t)
+    for seq in per_article.values():
+        seq.sort(key=lambda t: t.start)
+        for t, p in zip(seq, _telling_places(seq, by_id), strict=True):
+            told_places[t.event].add(p)
     out: dict[str, Event] = {}
     for e in events:
         if (e.type in _NO_TIMELINE or e.earliest or e.latest or e.id in skip
                 or e.id in cued or e.type in _MOVING):
             continue
-        place = entities.get(e.location or "")
+        told_at = told_places.get(e.id, set())
+        at = e.location or (next(iter(told_at)) if len(told_at) == 1 else None)
+        place = entities.get(at or "")
         who = _agents(e)
         if place is None or place.lat is None or place.lon is None or not who:
             continue

@@ -218,6 +218,8 @@ def extract_events(
             # "the quake struck Chile", "the ferry hit a freighter": no attacker,
             # an impact (a disaster or an accident).
             cls = "hit"
+            if any(a.role == "agent" and _is_vehicle(a, mentions) for a in arguments):
+                cls = "collide"  # a ship, plane or train hitting something collides
         out.append(
             EventMention(
                 start=tok.idx,
@@ -236,6 +238,22 @@ def extract_events(
     return out
 
 
+# What moves and can collide, as a head noun ("the ferry struck the freighter").
+_VEHICLE_NOUNS = frozenset({
+    "ship", "vessel", "ferry", "freighter", "tanker", "boat", "liner", "trawler", "yacht",
+    "barge", "tug", "frigate", "destroyer", "submarine", "warship", "plane", "aircraft",
+    "jet", "airliner", "helicopter", "train", "tram", "locomotive", "car", "truck", "lorry",
+    "bus", "van", "coach",
+})
+
+
+def _is_vehicle(arg: EventArgument, mentions: Sequence[Mention]) -> bool:
+    if arg.mention is not None:
+        m = mentions[arg.mention]
+        return m.label == "VESSEL" or m.type == "EQUIPMENT"
+    return arg.head.lower() in _VEHICLE_NOUNS
+
+
 def _is_event_noun(tok: Token) -> bool:
     if tok.pos_ != "NOUN":
         return False
@@ -244,6 +262,18 @@ def _is_event_noun(tok: Token) -> bool:
         return True
     return tok.tag_ == "NN" and lemma.endswith("ing") and len(lemma) > 5 and (
         lemma not in _ING_THINGS
+    )
+
+
+def _resultative(tok: Token) -> bool:
+    """"Leave X Y": an object with a state after it (a predicative, or a participle
+    or adjective following the object)."""
+    if any(c.dep_ in ("oprd", "acomp") for c in tok.children):
+        return True
+    return any(
+        c.dep_ == "dobj" and any(g.dep_ in ("acl", "amod") and g.i > c.i and g.tag_ in (
+            "VBN", "JJ") for g in c.children)
+        for c in tok.children
     )
 
 
@@ -258,6 +288,8 @@ def _class_of(tok: Token) -> str | None:
         cls = VERB_CLASSES.get(lemma)
         if cls == "travel" and any(c.dep_ == "xcomp" for c in tok.children):
             return None  # "proceeded to inspect": the second verb is the event
+        if cls == "depart" and _resultative(tok):
+            return None  # "leaving 42 people injured", "left 3,000 homeless": no departure
         if cls == "show" and any(
             c.dep_ == "dobj" and c.lemma_.lower() in _NOT_SHOWN for c in tok.children
         ):
@@ -351,7 +383,7 @@ def _arguments(tok: Token, cls: str, index: _Index) -> list[EventArgument]:
     else:
         for o in objects + datives:
             _add(args, "patient", o, index)
-        if cls == "meet":
+        if cls in ("meet", "collide"):  # "met with Putin", "collided with a cargo vessel"
             for o in preps.pop("with", []):
                 _add(args, "patient", o, index)
     _add_location(tok, args, preps, index)
