@@ -474,6 +474,6 @@ def _dated_order(
 
 
 __all__ = [
-    "Plan", "Telling", "build_timeline", "date_by_arrivals", "date_by_plans", "date_scenes", "find_frames",
-    "nested_trips",
+    "Plan", "Telling", "build_timeline", "date_by_arrivals", "date_by_plans", "date_scenes",
+    "find_frames", "nested_trips",
 ]
