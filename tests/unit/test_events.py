@@ -9,6 +9,7 @@ import pytest
 from storyline.analyse import event_rejoin
 from storyline.analyse import events as events_module
 from storyline.analyse.entities import resolve_entities
+from storyline.analyse.equipment_kinds import add_equipment_kinds
 from storyline.analyse.event_coref_weights import THRESHOLD
 from storyline.analyse.events import build_events, event_mentions
 from storyline.analyse.places import locate_places
@@ -298,3 +299,15 @@ def test_scorer_join_refused_when_roles_are_swapped(monkeypatch: pytest.MonkeyPa
                              monkeypatch)
     assert best >= THRESHOLD, "the scorer alone would join them"
     assert got == [("launch", 1), ("launch", 1)]
+
+
+def test_a_guard_of_honour_and_a_watched_demonstration_are_not_the_frigate() -> None:
+    # Unnamed "a guard of honour" is of no kind the frigate is; "a demonstration"
+    # is a happening watched: three inspections, not one.
+    a = _annotate("Kim Jong Un inspected a guard of honour.\n\nKim Jong Un inspected the "
+                  "frigate Marshal Shaposhnikov in Vladivostok. He also observed a "
+                  "demonstration of missile control systems.")
+    res = locate_places(add_equipment_kinds(resolve_entities([a]), [a]))
+    out = build_events("s0000000000000000", [a], res.mention_entity, res.entities)
+    got = sorted(e.summary for e in out.events if e.type == "inspect")
+    assert len(got) == 3, got

@@ -7,9 +7,11 @@ from storyline.analyse.timeline import (
     Plan,
     Telling,
     build_timeline,
+    date_by_arrivals,
     date_by_plans,
     date_scenes,
     find_frames,
+    nested_trips,
 )
 from storyline.model import Entity, Event, Participant
 
@@ -159,3 +161,61 @@ def test_statement_summary_keeps_its_verb_only_with_what_was_said() -> None:
         "Kim Jong Un expressed interest")
     assert summarise("say", roles[:1], None, shown, {}, said="clarified") == "Kim Jong Un said"
     assert summarise("say", roles, None, shown, {}, said="Expressing") == "Kim Jong Un said"
+
+
+FAR_EAST, ARTYOM, MOSCOW = "fareast", "artyom", "moscow"
+MORE = {
+    **ENTITIES,
+    FAR_EAST: Entity(FAR_EAST, "Far East", "PLACE", country="RU"),  # "Russia's Far East"
+    ARTYOM: Entity(ARTYOM, "Artyom", "PLACE", country="RU", feature="city",
+                   lat=43.36, lon=132.19),
+    MOSCOW: Entity(MOSCOW, "Moscow", "PLACE", country="RU", feature="city",
+                   lat=55.75, lon=37.62),
+}
+
+
+def test_a_trip_to_a_region_of_the_country_is_part_of_the_country_trip() -> None:
+    russia = _ev("russia", "visit", ("agent", KIM, "Kim"), ("patient", RUSSIA, "Russia"),
+                 location=RUSSIA)
+    east = _ev("east", "visit", ("agent", KIM, "Kim"), ("patient", FAR_EAST, "Far East"),
+               location=FAR_EAST)
+    stops = [_ev("a", "greet", ("agent", SHOIGU, "S"), ("patient", KIM, "Kim"),
+                 location=AIRFIELD, day="2023-09-16"),
+             _ev("b", "meet", ("agent", KIM, "Kim"), ("patient", PUTIN, "P"),
+                 location=SPACEPORT)]
+    events = [russia, east, *stops]
+    frames = find_frames(events, MORE)
+    assert frames["russia"][0] is None and frames["east"][0] is None
+    assert nested_trips(events, frames, MORE) == {"east": "russia"}
+    # Someone else's trip, or a trip to another country, is not nested.
+    other = _ev("east", "visit", ("agent", PUTIN, "Putin"), ("patient", FAR_EAST, "Far East"),
+                location=FAR_EAST)
+    assert nested_trips([russia, other, *stops], frames, MORE) == {}
+
+
+def test_an_arrival_nearby_bounds_the_stay() -> None:
+    arrive = _ev("arrive", "arrive", ("agent", KIM, "Kim"), location=ARTYOM, day="2023-09-16")
+    welcome = _ev("welcome", "greet", ("agent", SHOIGU, "S"), ("patient", KIM, "Kim"),
+                  location=ARTYOM, day="2023-09-16")
+    ballet = _ev("ballet", "attend", ("agent", KIM, "Kim"), ("patient", None, "the ballet"),
+                 location=CITY)
+    far = _ev("far", "visit", ("agent", KIM, "Kim"), ("patient", None, "a plant"),
+              location=MOSCOW)
+    demo = _ev("demo", "inspect", ("agent", KIM, "Kim"), ("patient", None, "a demonstration"))
+    tellings = [_told("welcome", "a", 0, 0), _told("arrive", "a", 100, 0),
+                _told("ballet", "b", 0, 3), _told("demo", "b", 100, 3),
+                _told("far", "b", 300, 5)]
+    events = [arrive, welcome, ballet, far, demo]
+    out = date_by_arrivals(events, MORE, set(), tellings)
+    assert set(out) == {"ballet", "demo"}, "Moscow is far from Artyom"
+    b = out["ballet"]
+    assert (b.date, b.earliest, b.latest) == (None, "2023-09-16", None)
+    assert "arrive" in (b.date_basis or "") and "km from Vladivostok" in (b.date_basis or "")
+    # Seen near the city before the arrival: the arrival does not begin the stay.
+    before = _ev("before", "inspect", ("agent", KIM, "Kim"), ("patient", None, "a port"),
+                 location=CITY, day="2023-09-14")
+    assert date_by_arrivals([*events, before], MORE, set(),
+                            [*tellings, _told("before", "c", 0, 0)]) == {}
+    # One day: the arrival goes before the welcome told ahead of it.
+    steps = build_timeline([arrive, welcome], tellings[:2], {})
+    assert [s.event for s in steps] == ["arrive", "welcome"]
