@@ -311,3 +311,29 @@ def test_a_guard_of_honour_and_a_watched_demonstration_are_not_the_frigate() -> 
     out = build_events("s0000000000000000", [a], res.mention_entity, res.entities)
     got = sorted(e.summary for e in out.events if e.type == "inspect")
     assert len(got) == 3, got
+
+
+def test_opening_heading_and_a_misread_main_verb() -> None:
+    ann = _annotate("Portugal's longest railway tunnel opened on Monday.\n\n"
+                    "Portugal opened the Alvão railway tunnel on Monday.\n\n"
+                    "Troops opened fire on the crowd.\n\n"
+                    "Paula Sequeira heads the chamber of commerce.\n\n"
+                    "A Skyline Cargo Airbus A330-200F carrying 88,000 pounds of freight "
+                    "diverted to Shannon Airport on Sunday.")
+    opened = [e for e in ann.events if e.event_class == "open"]
+    assert len(opened) == 2, "opening fire opens nothing"
+    assert [a.role for a in opened[0].arguments if a.head == "tunnel"] == ["patient"]
+    assert not [e for e in ann.events if e.event_class == "travel"]
+    (divert,) = [e for e in ann.events if e.event_class == "divert"]
+    agents = [ann.mentions[a.mention].text for a in divert.arguments
+              if a.role == "agent" and a.mention is not None]
+    assert agents and "A330-200F" in agents[0], "the freighter diverted, not the freight"
+
+
+def test_a_name_ending_in_a_common_noun_takes_the() -> None:
+    from storyline.analyse.event_text import display_name
+
+    assert display_name("Alvão railway tunnel", "FACILITY") == "the Alvão railway tunnel"
+    assert display_name("Primorsky region", "PLACE") == "the Primorsky region"
+    assert display_name("Knevichi Airfield", "FACILITY") == "Knevichi Airfield"
+    assert display_name("Lamas de Olo", "PLACE") == "Lamas de Olo"

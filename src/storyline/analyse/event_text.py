@@ -27,7 +27,7 @@ _PAST = {
     "sign": "signed", "launch": "launched", "attack": "attacked", "say": "said",
     "accompany": "accompanied", "attend": "attended", "hit": "hit", "collide": "collided with",
     "damage": "damaged", "injure": "injured", "evacuate": "evacuated", "close": "closed",
-    "reopen": "reopened", "divert": "diverted", "approve": "approved",
+    "reopen": "reopened", "divert": "diverted", "approve": "approved", "open": "opened",
 }
 _PASSIVE = {"collide": "was hit", "divert": "was diverted"}
 _PRONOUNS = frozenset({"that", "which", "who", "he", "she", "it", "they", "his", "her",
@@ -40,11 +40,15 @@ _THE_NAME = re.compile(
     r"|Caucasus|Arctic|Antarctic|Navy|Army)$"
 )
 _THE_TYPES = frozenset({"PLACE", "ORG", "FACILITY"})
+# A name that ends in a common noun ("Alvão railway tunnel") is a description: "the".
+_COMMON_END = re.compile(r"^\S+\s.*\b[a-z]{3,}$")
 
 
 def display_name(name: str, etype: str | None) -> str:
     """The name as a summary writes it: "the Far East", "Vladivostok"."""
-    if etype in _THE_TYPES and _THE_NAME.search(name) and not name.lower().startswith("the "):
+    if etype in _THE_TYPES and not name.lower().startswith("the ") and (
+        _THE_NAME.search(name) or _COMMON_END.search(name)
+    ):
         return f"the {name}"
     return name
 

@@ -22,7 +22,15 @@ careful reader makes are applied, each leaving its basis in words:
    matches (one entity, one head noun, or a ship noun for a named vessel) gets
    ``earliest`` D and no ``latest``.
 
-Order: frames first; then dated events by date, events of one day in the order
+4. **Nested trips**: two frames of the same people where one's area lies in the
+   other's country ("Russia's Far East", "Russia") are one trip
+   (``nested_trips``; analyse/events.py joins them at the wider place).
+5. **Arrivals**: an undated event at a place its people first came near (within
+   ARRIVAL_RADIUS_KM) by an arrival dated D happened on or after D ("during his
+   stay in Vladivostok" after "arrived in Artyom on Saturday").
+
+Order: frames first; then dated events by date, an arrival before what happens
+to its people at that place that day, events of one day in the order
 their articles tell them (the tellings of all articles merged, so an article
 that only tells the airfield scene slots it before the bombers another article
 dates); an undated event right after the dated event its article told last

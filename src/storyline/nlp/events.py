@@ -62,6 +62,7 @@ VERB_CLASSES: dict[str, str] = {
     **dict.fromkeys(("evacuate", "rescue"), "evacuate"),
     **dict.fromkeys(("close", "shut", "suspend"), "close"),
     **dict.fromkeys(("reopen", "resume", "restore"), "reopen"),
+    **dict.fromkeys(("open", "inaugurate"), "open"),
     **dict.fromkeys(("divert",), "divert"),
     **dict.fromkeys(("approve", "endorse", "back"), "approve"),
 }
@@ -109,6 +110,11 @@ _RELATIVE = frozenset({"who", "which", "that", "whom"})
 # Verbs of the attack class that also tell accidents and disasters.
 _NATURAL_STRIKES = frozenset({"strike", "hit"})
 _MOTION = frozenset({"arrive", "depart", "travel", "divert"})
+# Classes whose intransitive subject is what the event happens to ("the road closed").
+_ERGATIVE = frozenset({"open", "close", "reopen"})
+# "opened fire" is shooting; "heads the chamber", "drives growth" lead, not travel.
+_NOT_OPENED = frozenset({"fire"})
+_LEAD_VERBS = frozenset({"head", "drive"})
 _ATTACKER_TYPES = frozenset({"PERSON", "ORG", "GROUP", "PLACE"})
 _SKIP_LEMMAS = frozenset({"be", "have", "do", "get", "become", "seem", "include"})
 # "a range of assets", "a number of ships": the noun after "of" is what is meant.
@@ -288,6 +294,13 @@ def _class_of(tok: Token) -> str | None:
         cls = VERB_CLASSES.get(lemma)
         if cls == "travel" and any(c.dep_ == "xcomp" for c in tok.children):
             return None  # "proceeded to inspect": the second verb is the event
+        if cls == "open" and any(c.dep_ == "dobj" and c.lemma_.lower() in _NOT_OPENED
+                                 for c in tok.children):
+            return None
+        if cls == "travel" and lemma in _LEAD_VERBS and any(
+            c.dep_ == "dobj" for c in tok.children
+        ):
+            return None  # "who heads the Vila Real chamber of commerce"
         if cls == "depart" and _resultative(tok):
             return None  # "leaving 42 people injured", "left 3,000 homeless": no departure
         if cls == "show" and any(
@@ -320,6 +333,26 @@ def _subject_source(tok: Token) -> Token:
     return cur
 
 
+def _misread_main_verb(tok: Token) -> Token | None:
+    """The subject of a main verb the parser read as a participle.
+
+    "A freighter carrying 88,000 pounds of freight diverted to Shannon": with
+    "carrying" as the root, "diverted" becomes a reduced relative on "freight"
+    and the sentence has no finite verb, which news prose never lacks.  When the
+    root is a bare -ing form with a subject and no auxiliary, a past participle
+    without auxiliary under it is the real main verb, and the root's subject its
+    subject."""
+    if tok.dep_ != "acl" or tok.tag_ != "VBN" or any(
+        c.dep_ in ("aux", "auxpass") for c in tok.children
+    ):
+        return None
+    root = tok.sent.root
+    if root.tag_ != "VBG" or any(c.dep_ in ("aux", "auxpass") for c in root.children):
+        return None
+    subjects = [c for c in root.children if c.dep_ == "nsubj"]
+    return subjects[0] if len(subjects) == 1 else None
+
+
 def _is_passive(tok: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (
         tok.tag_ == "VBN" and tok.dep_ in ("acl",)
@@ -333,6 +366,9 @@ def _arguments(tok: Token, cls: str, index: _Index) -> list[EventArgument]:
     passive = _is_passive(tok)
     src = _subject_source(tok)
     subjects = [c for c in src.children if c.dep_ in ("nsubj", "nsubjpass")]
+    misread = _misread_main_verb(tok)
+    if misread is not None:
+        passive, subjects = False, [misread]
     if not subjects and tok.dep_ == "relcl":
         subjects = [tok.head]
     if not subjects and tok.dep_ == "acl" and not passive:
@@ -355,6 +391,8 @@ def _arguments(tok: Token, cls: str, index: _Index) -> list[EventArgument]:
     if src is not tok and passive != _is_passive(src):
         # "arrived … and was greeted": the shared subject changes role with the voice.
         subj_role = "patient" if passive else "agent"
+    if cls in _ERGATIVE and not passive and not objects and src is tok:
+        subj_role = "patient"  # "the tunnel opened", "the port reopens": what opens
     for s in subjects:
         _add(args, subj_role, _reporter(s, tok), index)
     for a in agents:
