@@ -749,6 +749,7 @@ def run_coref(
     workers: int = 1,
     predicted_events: Any = None,
     gold_stories: bool = False,
+    cross_story: bool = True,
 ) -> CorefRun:
     """Annotate, group into our stories, cluster, score.
 
@@ -758,8 +759,14 @@ def run_coref(
     event id)]``; with it, ``events`` is also scored on predicted mentions.
     ``gold_stories`` (a diagnostic only) replaces our story grouping by the gold
     sub-topics, to tell grouping errors from coreference errors.
+    ``cross_story``: a chain of a named entity runs across our stories where
+    the product links the stories' entities (``analyse/cross_story.py``: same
+    id, full name, compatible roles); otherwise every chain stays inside its
+    story.
     """
     import time
+
+    from storyline.analyse.cross_story import link_across_stories
 
     from storyline.analyse.entities import resolve_entities
     from storyline.eval.coref import score_coref
@@ -825,11 +832,13 @@ def run_coref(
         by_story[story_of[d.name]].append(i)
 
     key: dict[str, dict[MentionId, str]] = defaultdict(dict)
+    story_entities: dict[str, list[Any]] = {}
     all_infos: dict[str, list[Any]] = {}
     response: dict[str, dict[MentionId, str]] = defaultdict(dict)
     for story, members in sorted(by_story.items()):
         arts = {annotated[i].article.id: annotated[i] for i in members}
         res = resolve_entities(list(arts.values()))
+        story_entities[story] = res.entities
         ours: dict[str, list[tuple[int, int, str, str]]] = {}
         type_of = {e.id: e.type for e in res.entities}
         roles = {e.id: e.roles for e in res.entities if e.roles}
@@ -884,6 +893,11 @@ def run_coref(
                     toks = tokens_in(d, start, end)
                     if toks and (keep is None or d.token_sentence[toks[0]] in keep):
                         response["events_predicted"][(d.name, toks)] = f"{story}|{event}"
+    if cross_story:
+        link = link_across_stories(story_entities)
+        for name in ("entities_gold", "entities_predicted", "entities_predicted_exact"):
+            if name in response:
+                response[name] = relabel_across_stories(response[name], link)
     scores: dict[str, Any] = {}
     for name, resp in response.items():
         task = name.split("_", 1)[0]
@@ -899,6 +913,21 @@ def run_coref(
         resolve_s=t2 - t1,
         event_infos=all_infos,
     )
+
+
+def relabel_across_stories(
+    response: Mapping[MentionId, str], link: Mapping[tuple[str, str], str]
+) -> dict[MentionId, str]:
+    """Response clusters ``story|E:entity`` of named entities that the product
+    links across stories (``link``: (story, entity id) → cross-story key) become
+    one cluster ``X|key``; every other cluster keeps its story."""
+    out = {}
+    for mention, label in response.items():
+        story, _, rest = label.partition("|")
+        if rest.startswith("E:") and (story, rest[2:]) in link:
+            label = "X|" + link[(story, rest[2:])]
+        out[mention] = label
+    return out
 
 
 def predicted_event_clusters(
