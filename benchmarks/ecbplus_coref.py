@@ -767,7 +767,6 @@ def run_coref(
     import time
 
     from storyline.analyse.cross_story import link_across_stories
-
     from storyline.analyse.entities import resolve_entities
     from storyline.eval.coref import score_coref
     from storyline.model import Article, article_id

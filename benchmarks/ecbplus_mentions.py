@@ -29,11 +29,15 @@ from typing import Any
 
 # Prepositions an ECB+ place or time extent starts with (kept in most gold
 # spans of the training topics); others ("into", "to", "of") stay outside.
-LOCATIVE_PREPS = frozenset(
-    ["in", "on", "at", "near", "between", "off", "outside", "inside", "after", "before",
-     "during", "across", "around", "within", "throughout", "until", "since", "aboard",
-     "along", "beside", "behind", "outside", "over", "under", "beneath", "above"]
+# The place ones make a common noun after them a place ("in prison", "at
+# home"); the time ones ("on", "after") only go with a date or time ("on
+# Sunday"), as "on a boy" or "after sis" name participants.
+PLACE_PREPS = frozenset(
+    ["in", "at", "near", "between", "off", "outside", "inside", "across", "around",
+     "within", "throughout", "aboard", "along", "beside", "behind", "under", "beneath"]
 )
+TIME_PREPS = frozenset(["on", "after", "before", "during", "until", "since", "over"])
+LOCATIVE_PREPS = PLACE_PREPS | TIME_PREPS
 PLACE_TIME_LABELS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
 # Dependents that never belong to a mention's extent.
@@ -55,10 +59,10 @@ def is_place_or_time(root: Any) -> bool:
     ("in prison", "at home")."""
     if root.ent_type_ in TIME_LABELS:
         return True
-    in_prep = root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
+    in_place = root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS
     if root.ent_type_ in PLACE_TIME_LABELS:
-        return in_prep or root.dep_ not in ("nsubj", "nsubjpass", "poss", "compound")
-    return in_prep and root.pos_ in ("NOUN", "PROPN")
+        return in_place or root.dep_ not in ("nsubj", "nsubjpass", "poss", "compound")
+    return in_place and root.pos_ in ("NOUN", "PROPN")
 
 
 def _kept_rights(tok: Any) -> list[Any]:
@@ -78,7 +82,8 @@ def place_time_extent(root: Any) -> tuple[int, int]:
     first = min((t.i for t in root.subtree), default=root.i)
     while first < root.i and doc[first].is_punct:
         first += 1
-    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS and root.head.i < first:
+    preps = LOCATIVE_PREPS if root.ent_type_ in TIME_LABELS else PLACE_PREPS
+    if root.dep_ == "pobj" and root.head.lower_ in preps and root.head.i < first:
         first = root.head.i
     last = _right_edge(root)
     while last > root.i and doc[last].is_punct:
