@@ -23,8 +23,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Protocol
 
-from storyline.model import Entity
+
+class Entity(Protocol):
+    """What linking reads of an entity (``storyline.model.Entity`` or a dossier's)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def type(self) -> str: ...
+    @property
+    def roles(self) -> Sequence[str]: ...
 
 _ROLE_WORD_STOP = frozenset({"the", "a", "an", "of", "and", "former", "ex", "new", "then"})
 
