@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from storyline.analyse.cross_story import is_full_name, link_across_stories, roles_compatible
 from storyline.analyse.entities import entity_id
 from storyline.model import Entity
@@ -50,3 +52,23 @@ def test_relabelling_benchmark_clusters_across_stories() -> None:
     out = coref.relabel_across_stories(resp, link)
     assert out[("d1", (1,))] == out[("d2", (4,))]
     assert out[("d1", (7,))] != out[("d2", (9,))]  # nominal chains stay in their story
+
+
+def test_the_store_lists_a_full_name_once_and_bare_surnames_per_story(
+    tmp_path: Path,
+) -> None:
+    from storyline.store.reader import Reader
+    from tests.report_fixtures import big_dossier, located_dossier, store_with
+
+    dossiers = [located_dossier(), big_dossier(n_entities=4, n_claims=4)]
+    for d in dossiers:
+        for eid, name in (("e00000000000000aa", "Smith"), ("e00000000000000bb", "Maria Lopez")):
+            d["entities"].append({"id": eid, "name": name, "type": "PERSON", "aliases": [],
+                                  "roles": [], "lat": None, "lon": None, "mentions": []})
+    path = tmp_path / "store.db"
+    store_with(path, dossiers)
+    reader = Reader(path)
+    smiths = reader.entities("smith").items
+    assert len(smiths) == 2 and {len(s["stories"]) for s in smiths} == {1}
+    (lopez,) = reader.entities("lopez").items
+    assert len(lopez["stories"]) == 2
