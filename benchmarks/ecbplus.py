@@ -25,13 +25,22 @@ predicted and gold clusters.  The scores are written from their definitions.
 MUC, B³, CEAF-e and CoNLL F1 (``storyline.eval.coref``) on the validated
 sentences: ``entities_conll_f1_gold`` / ``events_conll_f1_gold`` cluster the gold
 mention spans, ``entities_conll_f1`` scores our own mentions and clusters.
-Our own entity mentions are spaCy's noun chunks (names, common-noun phrases,
-pronouns) and date/time expressions, clustered by the rules of the gold
-setting.  ECB+ extents carry articles and prepositions ("in Queens") that
-noun chunks leave out: ``entities_conll_f1`` keeps our own extents (exact
-boundaries, as the reference scorer), and ``entities_conll_f1_head`` (a looser
-convention, reported beside it) matches a mention of ours to a gold mention by
-head word (same document, same head token: ours then takes the gold extent).
+Our own entity mentions are the heads of spaCy's noun chunks, date/time
+expressions and pronouns, less the nouns our event annotation reads as
+happenings, with extents cut to the ECB+ conventions (``ecbplus_mentions.py``:
+a participant is its head word or name, "actress", "Lee Baca"; a place or time
+its whole phrase with the preposition, "in Queens", "on Sunday"), clustered by
+the rules of the gold setting.  ``entities_conll_f1`` scores our own extents
+(exact boundaries, as the reference scorer); ``entities_conll_f1_head`` (a
+looser convention, reported beside it) matches a mention of ours to a gold
+mention by head word (same document, same head token: ours then takes the
+gold extent).
+Entity chains of named entities run across our stories where the product
+links the stories' entities as one canonical entity (``analyse/cross_story.py``:
+same id, i.e. same type and fullest name; a person needs a full name; roles
+must not clash); every other chain (nominals keyed by their head word,
+unresolved pronouns) stays inside its story.  ``--within-stories`` cuts every
+chain at the story boundary (the setting before cross-story linking).
 ``--gold-stories`` (a diagnostic) resolves inside the gold sub-topics instead.
 Tasks combine: ``--task stories,entities,events`` annotates once.
 
@@ -535,6 +544,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="diagnostic: resolve coreference inside the gold sub-topics instead of our stories",
     )
+    parser.add_argument(
+        "--within-stories",
+        action="store_true",
+        help="entities: cut every chain at our story boundaries (no cross-story linking"
+        " of named entities)",
+    )
     args = parser.parse_args(argv)
 
     missing = [t for t in args.task if t not in IMPLEMENTED]
@@ -560,6 +575,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         coref = _coref_module().run_coref(
             docs, paths, _coref_module().validated_sentences(corpus_root(args.data)),
             coref_tasks, workers=args.workers, gold_stories=args.gold_stories,
+            cross_story=not args.within_stories,
             predicted_events=_coref_module().predicted_event_clusters,
         )
     if "stories" in args.task:

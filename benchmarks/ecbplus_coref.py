@@ -20,7 +20,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -551,41 +551,21 @@ def gold_extents_by_head(
     return out
 
 
-# Pronouns that can stand for an event participant; "it" in "it rained", "that"
-# and "one" are left out of our own mentions.
-_OWN_PRONOUNS = (
-    _PERSON_PRONOUNS | _NEUTER | _LOCATIVE | {"they", "them", "their", "we", "us", "our"}
-) - {"which"}
-_OWN_HEAD_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
-_WITH_PREPOSITION = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
+def own_entity_mentions(
+    doc: Any, sdoc: Any, event_nouns: Collection[int] = ()
+) -> list[tuple[GoldMention, Head]]:
+    """Our own entity mention candidates in one document, with ECB+-style
+    extents (``ecbplus_mentions``: a participant's head word or name, a place
+    or time with its preposition and phrase), each with its head; one per head
+    word.  ``doc`` is the ``Document``; ``event_nouns`` the start offsets of the
+    nouns our event annotation reads as happenings (not entities)."""
+    from ecbplus_mentions import mention_extents
 
-
-def own_entity_mentions(doc: Any, sdoc: Any) -> list[tuple[GoldMention, Head]]:
-    """Our own entity mention candidates in one document: spaCy's noun chunks
-    (names, common-noun phrases, pronouns) and its date and time expressions,
-    each with its head; one per head word.  ``doc`` is the ``Document``."""
-    spans = [(c.start_char, c.end_char, c.root) for c in sdoc.noun_chunks]
-    spans += [(e.start_char, e.end_char, e.root) for e in sdoc.ents
-              if e.label_ in ("DATE", "TIME")]
     out: list[tuple[GoldMention, Head]] = []
-    seen: set[int] = set()
-    for start, end, root in spans:
-        if root.pos_ not in _OWN_HEAD_POS or root.i in seen:
-            continue
-        if root.pos_ == "PRON" and root.lower_ not in _OWN_PRONOUNS:
-            continue
-        if root.dep_ == "pobj" and root.ent_type_ in _WITH_PREPOSITION:
-            # ECB+ extents of locations and times take in their preposition.
-            start = min(start, root.head.idx)
-        elif root.pos_ == "NOUN":
-            # ... and those of people and things leave out their determiner.
-            first = sdoc.char_span(start, end, alignment_mode="expand")
-            if first is not None and len(first) > 1 and first[0].dep_ == "det":
-                start = first[1].idx
+    for start, end, root in mention_extents(sdoc, event_nouns):
         toks = tokens_in(doc, start, end)
         if not toks:
             continue
-        seen.add(root.i)
         mention = GoldMention(
             doc=doc.name, tokens=toks, start=start, end=end,
             sentence=doc.token_sentence[toks[0]], tag="", kind="entity", cluster="",
@@ -769,6 +749,7 @@ def run_coref(
     workers: int = 1,
     predicted_events: Any = None,
     gold_stories: bool = False,
+    cross_story: bool = True,
 ) -> CorefRun:
     """Annotate, group into our stories, cluster, score.
 
@@ -778,9 +759,14 @@ def run_coref(
     event id)]``; with it, ``events`` is also scored on predicted mentions.
     ``gold_stories`` (a diagnostic only) replaces our story grouping by the gold
     sub-topics, to tell grouping errors from coreference errors.
+    ``cross_story``: a chain of a named entity runs across our stories where
+    the product links the stories' entities (``analyse/cross_story.py``: same
+    id, full name, compatible roles); otherwise every chain stays inside its
+    story.
     """
     import time
 
+    from storyline.analyse.cross_story import link_across_stories
     from storyline.analyse.entities import resolve_entities
     from storyline.eval.coref import score_coref
     from storyline.model import Article, article_id
@@ -818,11 +804,13 @@ def run_coref(
         nlp.pipe((a.text for a in articles), batch_size=16, n_process=max(1, workers)),
         strict=True,
     ):
-        annotated.append(annotate_doc(art, sdoc))
+        ann = annotate_doc(art, sdoc)
+        annotated.append(ann)
         lemma_of[d.name] = {t.text: t.lemma_ for t in sdoc if t.is_alpha}
         verbs.update(t.lemma_.lower() for t in sdoc if t.pos_ == "VERB")
         if "entities" in tasks:
-            own_entities[d.name] = own_entity_mentions(d, sdoc)
+            own_entities[d.name] = own_entity_mentions(
+                d, sdoc, {e.start for e in ann.events if e.pos == "NOUN"})
             descriptions[d.name] = name_descriptions(sdoc)
         for m in gold_by_doc[d.name]:
             if m.kind == "entity" and (head := mention_head(sdoc, m.start, m.end)):
@@ -843,11 +831,13 @@ def run_coref(
         by_story[story_of[d.name]].append(i)
 
     key: dict[str, dict[MentionId, str]] = defaultdict(dict)
+    story_entities: dict[str, list[Any]] = {}
     all_infos: dict[str, list[Any]] = {}
     response: dict[str, dict[MentionId, str]] = defaultdict(dict)
     for story, members in sorted(by_story.items()):
         arts = {annotated[i].article.id: annotated[i] for i in members}
         res = resolve_entities(list(arts.values()))
+        story_entities[story] = res.entities
         ours: dict[str, list[tuple[int, int, str, str]]] = {}
         type_of = {e.id: e.type for e in res.entities}
         roles = {e.id: e.roles for e in res.entities if e.roles}
@@ -902,6 +892,11 @@ def run_coref(
                     toks = tokens_in(d, start, end)
                     if toks and (keep is None or d.token_sentence[toks[0]] in keep):
                         response["events_predicted"][(d.name, toks)] = f"{story}|{event}"
+    if cross_story:
+        link = link_across_stories(story_entities)
+        for name in ("entities_gold", "entities_predicted", "entities_predicted_exact"):
+            if name in response:
+                response[name] = relabel_across_stories(response[name], link)
     scores: dict[str, Any] = {}
     for name, resp in response.items():
         task = name.split("_", 1)[0]
@@ -917,6 +912,21 @@ def run_coref(
         resolve_s=t2 - t1,
         event_infos=all_infos,
     )
+
+
+def relabel_across_stories(
+    response: Mapping[MentionId, str], link: Mapping[tuple[str, str], str]
+) -> dict[MentionId, str]:
+    """Response clusters ``story|E:entity`` of named entities that the product
+    links across stories (``link``: (story, entity id) → cross-story key) become
+    one cluster ``X|key``; every other cluster keeps its story."""
+    out = {}
+    for mention, label in response.items():
+        story, _, rest = label.partition("|")
+        if rest.startswith("E:") and (story, rest[2:]) in link:
+            label = "X|" + link[(story, rest[2:])]
+        out[mention] = label
+    return out
 
 
 def predicted_event_clusters(

@@ -212,9 +212,12 @@ def test_story_grouping_floor_on_dev_topics(
 # same person in two episodes) are cut at the story boundary: entities 72.8 with
 # gold mentions, 52.1 by head, 22.1 exact; events 72.2 gold, 50.7 own.
 COREF_TOPICS = "2,5,12"
-ENTITIES_GOLD_FLOOR = 72.0
-ENTITIES_HEAD_FLOOR = 51.5
-ENTITIES_EXACT_FLOOR = 21.0
+# Entities with ECB+-style extents for our own mentions (benchmarks/ecbplus_mentions.py)
+# and named entities linked across our stories (analyse/cross_story.py): 75.8 with
+# gold mentions, 55.6 by head, 42.7 exact.
+ENTITIES_GOLD_FLOOR = 75.5
+ENTITIES_HEAD_FLOOR = 55.0
+ENTITIES_EXACT_FLOOR = 42.0
 EVENTS_GOLD_FLOOR = 71.5
 EVENTS_FLOOR = 49.0
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from storyline.analyse.cross_story import link_across_stories
 from storyline.errors import StoreError
 from storyline.store.migrations import MIGRATIONS
 
@@ -181,10 +182,14 @@ class Reader:
             )
             args += [_like(q), _like(q)]
         merged: dict[str, dict[str, Any]] = {}
-        for story_id, raw in self.conn().execute(sql + " ORDER BY d.story_id", args):
-            e = json.loads(raw)
+        rows = [(story_id, json.loads(raw)) for story_id, raw in
+                self.conn().execute(sql + " ORDER BY d.story_id", args)]
+        # One id is one entity across stories only where the names are full and
+        # the roles agree (analyse/cross_story.py); a bare surname stays per story.
+        link = link_across_stories(_entities_by_story(rows))
+        for story_id, e in rows:
             item = merged.setdefault(
-                e["id"],
+                link[(story_id, e["id"])],
                 {
                     "id": e["id"],
                     "name": e["name"],
@@ -261,3 +266,20 @@ class Reader:
             for r in rows
         ]
         return Page(int(total), items)
+
+
+@dataclass(frozen=True)
+class _LinkedEntity:
+    id: str
+    name: str
+    type: str
+    roles: tuple[str, ...]
+
+
+def _entities_by_story(rows: list[tuple[str, dict[str, Any]]]) -> dict[str, list[_LinkedEntity]]:
+    out: dict[str, list[_LinkedEntity]] = {}
+    for story_id, e in rows:
+        out.setdefault(story_id, []).append(_LinkedEntity(
+            e["id"], e.get("name") or "", e.get("type") or "OTHER",
+            tuple(e.get("roles") or ())))
+    return out
