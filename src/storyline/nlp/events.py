@@ -206,8 +206,9 @@ def extract_events(
     out: list[EventMention] = []
     for tok, cls in triggers:
         sent = sent_of[tok.i]
+        end = trigger_end(tok)
         if cls is None:
-            out.append(EventMention(tok.idx, tok.idx + len(tok), tok.text, tok.lemma_, sent,
+            out.append(EventMention(tok.idx, end, doc.text[tok.idx : end], tok.lemma_, sent,
                                     pos=tok.pos_))
             continue
         arguments = tuple(_arguments(tok, cls, index))
@@ -221,8 +222,8 @@ def extract_events(
         out.append(
             EventMention(
                 start=tok.idx,
-                end=tok.idx + len(tok),
-                text=tok.text,
+                end=end,
+                text=doc.text[tok.idx : end],
                 lemma=tok.lemma_.lower(),
                 sentence=sent,
                 event_class=cls,
@@ -234,6 +235,17 @@ def extract_events(
             )
         )
     return out
+
+
+def trigger_end(tok: Token) -> int:
+    """End of a trigger: the verb, with its particle when one follows it
+    ("passed away", "checked in", "took off"), since a phrasal verb names one
+    happening that its verb alone may not ("pass", "check"); ECB+ marks such
+    triggers the same way."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if tok.pos_ == "VERB" and nxt is not None and nxt.dep_ == "prt" and nxt.head.i == tok.i:
+        return nxt.idx + len(nxt)
+    return tok.idx + len(tok)
 
 
 def _is_event_noun(tok: Token) -> bool:
