@@ -89,7 +89,7 @@ def score(data: Path, topics: set[int] | None) -> dict[str, float]:
         for m in event_mentions(ann):
             line_no = bisect.bisect_right(offsets, m.start) - 1
             if line_no in lines_ok:
-                pred.add((line_no, m.text.lower()))
+                pred.add((line_no, m.text.lower().split()[0]))
         n_gold += len(gold)
         tp_gold += sum(1 for g in gold if any((g[0], w) in pred for w in g[1]))
         n_pred += len(pred)

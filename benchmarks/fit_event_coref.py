@@ -35,6 +35,7 @@ sys.path.insert(0, str(HERE.parent / "src"))
 import ecbplus  # noqa: E402
 import ecbplus_coref  # noqa: E402
 from storyline.analyse import event_coref as ec  # noqa: E402
+from storyline.analyse import event_coref_weights as weights  # noqa: E402
 from storyline.eval.coref import score_coref  # noqa: E402
 
 WEIGHTS = HERE.parent / "src" / "storyline" / "analyse" / "event_coref_weights.py"
@@ -155,6 +156,32 @@ def fit(rows: Rows) -> tuple[np.ndarray, float]:
     return fit_logistic(np.vstack([r[1] for r in rows]), np.concatenate([r[2] for r in rows]))
 
 
+def fold_scores(stories: Sequence[Story], counts: Mapping[int, Counter[tuple[str, str, bool]]],
+                folds: Sequence[Sequence[int]], thresholds: Sequence[float],
+                coef: np.ndarray | None = None, bias: float = 0.0) -> list[list[float]]:
+    """CoNLL F1 of each fold of topics at each threshold.  Each held fold sees
+    the lemma prior of the other folds only.  Without ``coef`` the scorer is
+    refitted on the other folds (true cross-validation); with it, the given
+    weights score every fold (the way to compare a fixed set of weights with a
+    refit on the same folds and the same held-out priors)."""
+    topics = sorted({t for f in folds for t in f})
+    out = []
+    for held in folds:
+        rest = [t for t in topics if t not in held]
+        if coef is None:
+            # Cross-fitting: a training topic sees the prior of the other topics only.
+            train = story_rows([s for s in stories if s[0] in rest],
+                               lambda t, rest=rest: prior_from([counts[u] for u in rest
+                                                                if u != t]))
+            c, b = fit(train)
+        else:
+            c, b = coef, bias
+        prior = prior_from([counts[t] for t in rest])
+        test = story_rows([s for s in stories if s[0] in held], lambda t, p=prior: p)
+        out.append(conll(test, c, b, thresholds))
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     ap.add_argument("--data", type=Path, default=ecbplus.DEFAULT_DATA)
@@ -162,6 +189,8 @@ def main() -> int:
     ap.add_argument("--write", action="store_true", help="rewrite event_coref_weights.py")
     ap.add_argument("--report", help="also score these topics (dev, or a list) with the fitted"
                     " model: a report only, nothing is chosen on them")
+    ap.add_argument("--compare-committed", action="store_true",
+                    help="score the committed weights and the refit on the same folds")
     ap.add_argument("--report-cache", type=Path, help="pickle of the reported topics' stories")
     args = ap.parse_args()
     if args.report:
@@ -172,23 +201,24 @@ def main() -> int:
     counts = lemma_counts(stories)
     thresholds = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65]
     folds = [topics[i::5] for i in range(5)]
-    totals = dict.fromkeys(thresholds, 0.0)
-    for k, held in enumerate(folds):
-        rest = [t for t in topics if t not in held]
-        # Cross-fitting: a training topic sees the prior of the other topics only.
-        train = story_rows([s for s in stories if s[0] in rest],
-                           lambda t, rest=rest: prior_from([counts[u] for u in rest if u != t]))
-        coef, bias = fit(train)
-        prior = prior_from([counts[t] for t in rest])
-        test = story_rows([s for s in stories if s[0] in held], lambda t, p=prior: p)
-        row = conll(test, coef, bias, thresholds)
-        for th, f in zip(thresholds, row, strict=True):
-            totals[th] += f / len(folds)
+    per_fold = fold_scores(stories, counts, folds, thresholds)
+    for k, (held, row) in enumerate(zip(folds, per_fold, strict=True)):
         print(f"fold {k} (topics {held}): " + " ".join(f"{f:.1f}" for f in row), flush=True)
+    totals = {th: float(np.mean([row[n] for row in per_fold]))
+              for n, th in enumerate(thresholds)}
     best = max(thresholds, key=lambda t: totals[t])
     print("threshold  " + "  ".join(f"{t:.2f}:{totals[t]:.1f}" for t in thresholds))
     coef, bias = fit(story_rows(
         stories, lambda t: prior_from([counts[u] for u in topics if u != t])))
+    if args.compare_committed:
+        # Like for like: the committed weights and this refit on all training
+        # topics, each scoring the same five folds with the same held-out priors.
+        for name, (c, b) in (("committed", (np.array(weights.COEF), weights.BIAS)),
+                             ("refit", (coef, bias))):
+            rows_ = fold_scores(stories, counts, folds, thresholds, c, b)
+            means = [float(np.mean([r[n] for r in rows_])) for n in range(len(thresholds))]
+            print(f"{name:<10} same folds, held-out prior: " + "  ".join(
+                f"{t:.2f}:{f:.2f}" for t, f in zip(thresholds, means, strict=True)))
     prior = prior_from(list(counts.values()))
     print(f"{'feature':<22}{'weight':>8}")
     for name, w in zip(ec.FEATURES, coef, strict=True):

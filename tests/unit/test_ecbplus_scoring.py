@@ -210,7 +210,9 @@ def test_story_grouping_floor_on_dev_topics(
 # mentions, 50.2 with our own. Once story grouping kept the two look-alike halves
 # of a topic apart (Ward's test), chains that ECB+ runs across both halves (the
 # same person in two episodes) are cut at the story boundary: entities 72.8 with
-# gold mentions, 52.1 by head, 22.1 exact; events 72.2 gold, 50.7 own.
+# gold mentions, 52.1 by head, 22.1 exact; events 72.2 gold, 50.7 own. With the
+# synonym groups pruned by cross-validation on the training topics, the refit,
+# phrasal particles and action nouns as triggers: events 72.2 gold, 53.3 own.
 COREF_TOPICS = "2,5,12"
 # Entities with ECB+-style extents for our own mentions (benchmarks/ecbplus_mentions.py)
 # and named entities linked across our stories (analyse/cross_story.py): 75.8 with
@@ -218,8 +220,8 @@ COREF_TOPICS = "2,5,12"
 ENTITIES_GOLD_FLOOR = 75.5
 ENTITIES_HEAD_FLOOR = 55.0
 ENTITIES_EXACT_FLOOR = 42.0
-EVENTS_GOLD_FLOOR = 71.5
-EVENTS_FLOOR = 49.0
+EVENTS_GOLD_FLOOR = 71.8
+EVENTS_FLOOR = 52.5
 
 
 @pytest.mark.slow

@@ -46,58 +46,25 @@ LIGHT = frozenset(["be", "have", "do", "make", "take", "get", "go", "come", "giv
 
 # Derivational and synonym groups of news events: words of one group may name
 # one happening ("the quake" … "the earthquake struck").  Written from general
-# English, not from any benchmark item.
+# English, not from any benchmark item, then pruned by 5-fold cross-validation
+# over the ECB+ training topics: a group stays only where leaving it out
+# lowered the cross-validated CoNLL F1.  Groups no training pair used (drive/
+# DUI, wedding, award, meeting, …) went, and so did those whose pairs the
+# learned lemma-pair prior already scores as well (attack/raid, crash,
+# convict, sentence); docs/events.md has the figures.
 _GROUPS: tuple[tuple[str, ...], ...] = (
     ("quake", "earthquake", "tremor", "temblor", "shake", "strike", "hit", "jolt", "rock"),
     ("kill", "death", "die", "dead", "slay", "murder", "homicide", "fatal", "fatality", "claim"),
     ("shoot", "shooting", "shot", "gunfire", "fire", "gun"),
-    ("stab", "stabbing"),
     ("arrest", "detain", "detention", "custody", "apprehend", "capture", "nab", "catch"),
     ("charge", "indict", "indictment", "accuse", "accusation", "prosecute"),
-    ("convict", "conviction", "guilty", "verdict", "find"),
-    ("sentence", "sentencing", "jail", "imprison", "imprisonment", "prison", "term"),
-    ("plead", "plea"),
-    ("acquire", "acquisition", "buy", "purchase", "takeover", "deal", "merge", "merger"),
-    ("announce", "announcement", "unveil", "reveal", "introduce", "launch", "release",
-     "debut", "present"),
-    ("hire", "appoint", "appointment", "name", "choose", "pick", "select", "tap", "replace",
-     "succeed", "nominate", "nomination"),
-    ("fire", "sack", "dismiss", "dismissal", "oust", "axe", "let"),
-    ("resign", "resignation", "quit", "step", "leave", "retire", "retirement"),
     ("win", "victory", "triumph", "beat", "defeat", "clinch", "claim", "capture", "take"),
-    ("lose", "loss", "defeat", "fall"),
-    ("attack", "strike", "assault", "raid", "bomb", "bombing", "airstrike", "shell", "hit"),
-    ("explode", "explosion", "blast", "blow", "detonate", "bomb"),
     ("burn", "fire", "blaze", "flame", "ablaze", "inferno"),
-    ("crash", "collide", "collision", "accident", "wreck", "smash"),
     ("injure", "injury", "wound", "hurt", "injured"),
-    ("rescue", "save", "evacuate", "evacuation"),
     ("enter", "check", "admit", "admission", "entry"),
-    ("rehab", "rehabilitation", "treatment", "clinic"),
     ("die", "death", "pass", "perish", "dead"),
-    ("marry", "wedding", "wed", "marriage"),
-    ("divorce", "split", "separate", "separation"),
-    ("meet", "meeting", "talk", "summit", "visit"),
-    ("sign", "signing", "agreement", "agree", "accord", "deal"),
-    ("elect", "election", "vote", "poll", "win"),
-    ("protest", "demonstration", "rally", "march", "riot"),
-    ("flood", "flooding", "deluge"),
-    ("dui", "dwi", "drive", "drunk", "intoxicate"),
-    ("erupt", "eruption"),
-    ("sink", "capsize", "founder"),
-    ("hijack", "hijacking", "seize", "seizure", "capture"),
     ("steal", "theft", "rob", "robbery", "heist", "loot"),
     ("escape", "flee", "breakout", "abscond"),
-    ("rape", "assault", "abuse"),
-    ("perform", "performance", "play", "concert", "show", "gig", "sing"),
-    ("nominate", "nomination", "nominee"),
-    ("award", "honor", "honour", "prize"),
-    ("recall", "withdraw", "pull"),
-    ("lay", "layoff", "cut", "eliminate", "slash", "shed"),
-    ("close", "closure", "shut", "shutdown"),
-    ("open", "opening", "reopen"),
-    ("crash", "fall", "drop", "plunge", "tumble", "slide"),
-    ("score", "goal", "net"),
 )
 _GROUP_OF: dict[str, frozenset[int]] = {}
 for _i, _g in enumerate(_GROUPS):

@@ -20,6 +20,7 @@ reaches the trigger first.
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Sequence
 
 from spacy.attrs import POS
@@ -212,8 +213,9 @@ def extract_events(
     out: list[EventMention] = []
     for tok, cls in triggers:
         sent = sent_of[tok.i]
+        end = trigger_end(tok)
         if cls is None:
-            out.append(EventMention(tok.idx, tok.idx + len(tok), tok.text, tok.lemma_, sent,
+            out.append(EventMention(tok.idx, end, doc.text[tok.idx : end], tok.lemma_, sent,
                                     pos=tok.pos_))
             continue
         arguments = tuple(_arguments(tok, cls, index))
@@ -229,8 +231,8 @@ def extract_events(
         out.append(
             EventMention(
                 start=tok.idx,
-                end=tok.idx + len(tok),
-                text=tok.text,
+                end=end,
+                text=doc.text[tok.idx : end],
                 lemma=tok.lemma_.lower(),
                 sentence=sent,
                 event_class=cls,
@@ -260,11 +262,24 @@ def _is_vehicle(arg: EventArgument, mentions: Sequence[Mention]) -> bool:
     return arg.head.lower() in _VEHICLE_NOUNS
 
 
+def trigger_end(tok: Token) -> int:
+    """End of a trigger: the verb, with its particle when one follows it
+    ("passed away", "checked in", "took off"), since a phrasal verb names one
+    happening that its verb alone may not ("pass", "check"); ECB+ marks such
+    triggers the same way."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if tok.pos_ == "VERB" and nxt is not None and nxt.dep_ == "prt" and nxt.head.i == tok.i:
+        return nxt.idx + len(nxt)
+    return tok.idx + len(tok)
+
+
 def _is_event_noun(tok: Token) -> bool:
     if tok.pos_ != "NOUN":
         return False
     lemma = tok.lemma_.lower()
     if lemma in EVENT_NOUNS:
+        return True
+    if lemma not in _NOMINAL_THINGS and deverbal(lemma, _verb_index()) is not None:
         return True
     return tok.tag_ == "NN" and lemma.endswith("ing") and len(lemma) > 5 and (
         lemma not in _ING_THINGS
@@ -281,6 +296,51 @@ def _resultative(tok: Token) -> bool:
             "VBN", "JJ") for g in c.children)
         for c in tok.children
     )
+
+
+# Suffixes that turn a verb into the noun of its action ("negotiation",
+# "treatment", "arrival", "disclosure", "stoppage"), with the verb ending each
+# may have replaced.
+_DEVERBAL = (("ation", ("ate", "", "e")), ("ition", ("ite",)), ("sion", ("de", "d")),
+             ("ssion", ("t",)), ("ion", ("e", "")), ("ment", ("",)), ("ance", ("", "e")),
+             ("ence", ("", "e")), ("al", ("", "e")), ("ure", ("e",)), ("age", ("",)))
+# Nominalisations that name an institution, a thing or a person, not a happening.
+_NOMINAL_THINGS = frozenset({
+    "administration", "department", "government", "commission", "station", "version",
+    "entertainment", "information", "regulation", "constitution", "generation", "champion",
+    "equipment", "document", "apartment", "management", "environment", "population",
+    "organization", "organisation", "association", "corporation", "foundation", "nation",
+    "position", "condition", "individual", "official", "material", "rival", "total",
+    "approval", "question", "connection", "footage", "average", "television", "proposal",
+    "capital", "region", "location", "secretary", "percentage", "message", "image",
+})
+@functools.lru_cache(maxsize=1)
+def _verb_index() -> frozenset[str]:
+    """English verbs the pipeline's lemmatizer knows (its WordNet verb index);
+    empty where the pipeline has no such table."""
+    from storyline.nlp.pipeline import get_nlp
+
+    nlp = get_nlp()
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+    if not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(lookups.get_table("lemma_index").get("verb", ()))
+
+
+def deverbal(noun: str, verbs: frozenset[str]) -> str | None:
+    """The verb a noun is the action of ("negotiation" → "negotiate"), else None."""
+    for suffix, endings in _DEVERBAL:
+        if not noun.endswith(suffix) or len(noun) - len(suffix) < 3:
+            continue
+        stem_ = noun[: -len(suffix)]
+        for end in endings:
+            if stem_ + end in verbs:
+                return stem_ + end
+            if stem_[-1:] == stem_[-2:-1] and stem_[:-1] + end in verbs:
+                return stem_[:-1] + end  # "stoppage" → "stop"
+    return None
 
 
 def _class_of(tok: Token) -> str | None:
