@@ -308,8 +308,9 @@ def resolve_toponyms(
     or county the document is most about (see ``_focus``), marked "document focus" in
     ``how``; off by default, since that is an estimate, not a gazetteer record.  A
     contained country, state or region after "of" or as a leading nation's adjective
-    ("Bank of Japan", "Mexican Senate") is where the thing belongs and is kept.  ``context``: further place names from the same document
-    (e.g. every GPE/LOC entity) that inform the choice but are not resolved themselves.
+    ("Bank of Japan", "Mexican Senate") is where the thing belongs and is kept.
+    ``context``: further place names from the same document (e.g. every GPE/LOC
+    entity) that inform the choice but are not resolved themselves.
     """
     gaz = gazetteer or get_gazetteer()
     w = weights
