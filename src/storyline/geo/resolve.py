@@ -520,7 +520,7 @@ def local_feature_head(name: str) -> bool:
 def _focus(keys: Sequence[str],
            picks: dict[str, tuple[_Option, float, str, float, Place | None, bool]],
            ) -> Place | None:
-    """The town or county the document is most about (the first named wins a tie).
+    """The town or county the document is most about.
 
     Each picked town or county scores the mentions of itself, of the other picked towns
     and counties within ``FOCUS_NEAR_KM`` of it (a story about Dunshaughlin and Dublin is
@@ -548,13 +548,16 @@ def _focus(keys: Sequence[str],
     if not towns:
         return None
 
-    def score(p: Place) -> float:
+    def score(p: Place) -> tuple[int, int]:
+        own = town_mentions[p.gazetteer_id]
         near = sum(n for gid, n in town_mentions.items()
                    if gid != p.gazetteer_id and haversine_km(
                        p.lat, p.lon, towns[gid].lat, towns[gid].lon) <= FOCUS_NEAR_KM)
-        return town_mentions[p.gazetteer_id] + near + by_country[p.country_code]
+        return own + near + by_country[p.country_code], own
 
-    return max(towns.values(), key=score)  # max keeps the first of equals
+    # Among equals, the town named most often itself; then the first named (max keeps
+    # the first of equals).
+    return max(towns.values(), key=score)
 
 
 # Towns this near one another count as one area for the document's focus.
