@@ -259,31 +259,37 @@ def _contained_options(gaz: Gazetteer, name: str, w: Weights) -> tuple[str, list
     before it qualifies a place ("West Surrey", "Greater London").  Only matches on a
     record's main name count (no alternate names, region stems or demonyms: "Royal" is an
     alternate name of Royal City, "Central American" is not the United States), and every
-    option pays ``w.contained_penalty``.  Returns the sub-name and its options.
+    option pays ``w.contained_penalty``.  Two exceptions say where the thing belongs: the
+    place after "of" ("Bank of *Japan*"), which is tried before the head words ahead of
+    it, and a nation's adjective that opens the name ("*Mexican* Senate").  Returns the
+    sub-name and its options.
     """
     words = name.split()
-    for size in range(len(words) - 1, 0, -1):
-        for start in range(len(words) - size + 1):
-            part = words[start:start + size]
-            if all(_word(p) in _GENERIC_WORDS for p in part):
-                continue
-            after_of = start > 0 and _word(words[start - 1]) == "of"
-            if (start + size == len(words) and not after_of
-                    and not all(_word(p) in _QUALIFIERS for p in words[:start])):
-                continue
-            sub = " ".join(part)
-            if not sub[:1].isupper():
-                continue
-            opts = [o for o in _options(gaz, sub, w)
-                    if o.how == "name" or (start == 0 and o.how == "demonym"
-                                           and o.place.feature in _LARGE)]
-            if opts:
-                for o in opts:
-                    o.prior -= w.contained_penalty
-                    o.owner = ("of" if after_of else "demonym" if o.how == "demonym"
-                               else "")
-                    o.how = f"contained name ({sub})"
-                return sub, opts
+    of_at = max((i for i, x in enumerate(words) if _word(x) == "of"), default=-1)
+    spans = [(start, size) for size in range(len(words) - 1, 0, -1)
+             for start in range(len(words) - size + 1)]
+    spans.sort(key=lambda t: t[0] <= of_at)  # stable: after "of" first, longest first
+    for start, size in spans:
+        part = words[start:start + size]
+        if all(_word(p) in _GENERIC_WORDS for p in part):
+            continue
+        after_of = start > 0 and _word(words[start - 1]) == "of"
+        if (start + size == len(words) and not after_of
+                and not all(_word(p) in _QUALIFIERS for p in words[:start])):
+            continue
+        sub = " ".join(part)
+        if not sub[:1].isupper():
+            continue
+        opts = [o for o in _options(gaz, sub, w)
+                if o.how == "name" or (start == 0 and o.how == "demonym"
+                                       and o.place.feature in _LARGE)]
+        if opts:
+            for o in opts:
+                o.prior -= w.contained_penalty
+                o.owner = ("of" if after_of else "demonym" if o.how == "demonym"
+                           else "")
+                o.how = f"contained name ({sub})"
+            return sub, opts
     return "", []
 
 
