@@ -86,3 +86,10 @@ def test_admin_units_are_found_by_their_proper_name(gaz: Gazetteer) -> None:
     (r,) = resolve_toponyms(["Yorkshire"], ["British", "Leeds", "England"], gazetteer=gaz)
     assert r.place is not None and r.place.country_code == "GB", r
     assert haversine_km(r.place.lat, r.place.lon, 53.9, -1.3) < 161
+
+
+def test_a_story_without_towns_falls_back_on_its_region(gaz: Gazetteer) -> None:
+    names = ["Limpopo", "African", "Limpopo", "Qwertzuiop Mountains"]
+    r = resolve_toponyms(names, gazetteer=gaz, contained=True, focus=True)[-1]
+    assert r.place is not None and r.place.feature == "region", r
+    assert r.place.country_code == "ZA" and r.how == "document focus"

@@ -311,7 +311,8 @@ def resolve_toponyms(
     thing's own.  ``focus``: a name the gazetteer lacks (a street, building, venue,
     river or quarter: "Royal Street", "Barclays Center", "Ghouta"), and a contained-name
     match more than 161 km from the document's focus, are placed at that focus, the town
-    or county the document is most about (see ``_focus``), marked "document focus" in
+    or county the document is most about, else its most named state, region or country
+    (see ``_focus``), marked "document focus" in
     ``how``; off by default, since that is an estimate, not a gazetteer record.  A
     contained country, state or region after "of" or as a leading nation's adjective
     ("Bank of Japan", "Mexican Senate") is where the thing belongs and is kept.
@@ -461,7 +462,7 @@ def resolve_toponyms(
             if focus and focal is not None:
                 out.append(Resolution(
                     n, focal, f"not in the gazetteer; placed at the document's focus"
-                              f" ({focal.name}, the town it is most about)",
+                              f" ({focal.name}, the place it is most about)",
                     how="document focus"))
                 continue
             out.append(Resolution(n, None, f"no gazetteer entry for {n!r}"))
@@ -487,7 +488,7 @@ def resolve_toponyms(
             out.append(Resolution(
                 n, focal, f"not in the gazetteer; its contained name {o.how[16:-1]!r} lies"
                           f" far from the document's focus, so placed there ({focal.name},"
-                          " the town it is most about)", how="document focus"))
+                          " the place it is most about)", how="document focus"))
             continue
         parts = [f"{o.how} match"]
         if len(opts) == 1:
@@ -526,7 +527,7 @@ def local_feature_head(name: str) -> bool:
 def _focus(keys: Sequence[str],
            picks: dict[str, tuple[_Option, float, str, float, Place | None, bool]],
            ) -> Place | None:
-    """The town or county the document is most about.
+    """The town or county the document is most about (else its state, region, country).
 
     Each picked town or county scores the mentions of itself, of the other picked towns
     and counties within ``FOCUS_NEAR_KM`` of it (a story about Dunshaughlin and Dublin is
@@ -539,6 +540,8 @@ def _focus(keys: Sequence[str],
     towns: dict[str, Place] = {}
     by_country: Counter[str] = Counter()
     town_mentions: Counter[str] = Counter()
+    regions: Counter[Place] = Counter()
+    countries: Counter[Place] = Counter()
     for k in dict.fromkeys(keys):
         pick = picks.get(k)
         if pick is None:
@@ -551,7 +554,15 @@ def _focus(keys: Sequence[str],
             town_mentions[o.place.gazetteer_id] += counts[k]
         elif o.place.feature == "country":
             by_country[o.place.country_code] += counts[k]
+            countries[o.place] += counts[k]
+        elif o.place.feature in ("state", "region"):
+            regions[o.place] += counts[k]
     if not towns:
+        # A story that names no town: its most named state or region, else country
+        # (most_common keeps the first named of equals).
+        for larger in (regions, countries):
+            if larger:
+                return larger.most_common(1)[0][0]
         return None
 
     def score(p: Place) -> tuple[int, int]:
