@@ -7,7 +7,7 @@ import pytest
 
 from storyline.geo.gazetteer import Gazetteer, get_gazetteer, haversine_km
 from storyline.geo.resolve import resolve_toponyms
-from storyline.geo.sources import admin_core
+from storyline.geo.sources import admin_core, country_parts
 
 
 @pytest.fixture(scope="module")
@@ -93,3 +93,16 @@ def test_a_story_without_towns_falls_back_on_its_region(gaz: Gazetteer) -> None:
     r = resolve_toponyms(names, gazetteer=gaz, contained=True, focus=True)[-1]
     assert r.place is not None and r.place.feature == "region", r
     assert r.place.country_code == "ZA" and r.how == "document focus"
+
+
+def test_a_union_country_is_known_by_its_parts(gaz: Gazetteer) -> None:
+    assert country_parts("Trinidad and Tobago") == ["Trinidad", "Tobago"]
+    assert country_parts("Bonaire, Saint Eustatius and Saba ") == [
+        "Bonaire", "Saint Eustatius", "Saba"]
+    assert country_parts("France") == []
+    (r,) = resolve_toponyms(["Trinidad"], ["Caribbean", "Port of Spain"], gazetteer=gaz)
+    assert r.place is not None and r.place.country_code == "TT", r
+    # a part that is a people's name or another country's own name is not indexed
+    assert all(c.place.country_code != "TC" for c in gaz.lookup("Turks"))
+    assert all(c.place.feature != "country" or c.place.name == "Serbia"
+               for c in gaz.lookup("Serbia"))

