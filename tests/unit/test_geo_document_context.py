@@ -106,3 +106,15 @@ def test_a_union_country_is_known_by_its_parts(gaz: Gazetteer) -> None:
     assert all(c.place.country_code != "TC" for c in gaz.lookup("Turks"))
     assert all(c.place.feature != "country" or c.place.name == "Serbia"
                for c in gaz.lookup("Serbia"))
+
+
+def test_a_states_own_name_beats_a_small_namesake_town_of_that_country(
+        gaz: Gazetteer) -> None:
+    # Florida, New York (3,000 people) lies near the story's towns; Florida is the state.
+    names = ["Riverdale", "Morris County", "Florida", "New York", "New Jersey", "New York"]
+    r = resolve_toponyms(names, gazetteer=gaz)[2]
+    assert r.place is not None and r.place.feature == "state" and r.place.admin1 == "FL", r
+    # a namesake abroad still competes on context: Virginia in County Cavan
+    names = ["Cavan", "Ireland", "Virginia", "Cavan", "Irish"]
+    r = resolve_toponyms(names, gazetteer=gaz)[2]
+    assert r.place is not None and r.place.country_code == "IE", r

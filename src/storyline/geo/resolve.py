@@ -205,6 +205,15 @@ def _options(gaz: Gazetteer, name: str, w: Weights) -> list[_Option]:
              if o.place.feature == "country" and o.how == "name"}
     best = {i: o for i, o in best.items()
             if not (o.place.feature in ("region", "county") and o.place.country_code in named)}
+    # A US state's own name ("Florida", "Kansas") means the state, not a small town of
+    # the same country that bears it (Florida, New York; Kansas, Illinois); a namesake
+    # abroad (Virginia, Ireland) still competes on context.
+    state_countries = {o.place.country_code for o in best.values()
+                       if o.place.feature == "state" and o.how == "name"}
+    best = {i: o for i, o in best.items()
+            if not (o.place.feature in ("city", "county")
+                    and o.place.country_code in state_countries
+                    and o.place.population < w.demonym_town_max)}
     # A region named after its seat ("Porto", "Izmir", "Limassol"): news means the city.
     city_countries = {o.place.country_code for o in best.values() if o.place.feature == "city"}
     for o in best.values():
