@@ -85,7 +85,8 @@ _PERSON_VERB = (r"(?:said|says|told|tells|added|adds|asked|explained|noted|state
                 r"|replied|urged|rode|travelled|traveled|smiled|laughed|died|was\s+born)")
 _VERB_AFTER = re.compile(
     rf"^(?:[’']s\s+(?:wife|husband|son|daughter|mother|father|family)\b"
-    rf"|(?:,[ \u00a0]+(?:the|a|an|his|her|their|its)\b[^.\n]{{1,80}},)?[ \u00a0]+(?:(?:has|had|have|also|later|then|once)[ \u00a0]+)?"
+    rf"|(?:,[ \u00a0]+(?:the|a|an|his|her|their|its)\b[^.\n]{{1,80}},)?"
+    rf"[ \u00a0]+(?:(?:has|had|have|also|later|then|once)[ \u00a0]+)?"
     rf"{_PERSON_VERB}\b|,[ \u00a0]+(?:who|aged)\b|,[ \u00a0]+\d{{1,3}},)"
 )
 _VERB_BEFORE = re.compile(rf"\b(?:{_PERSON_VERB})[ \u00a0]+$")
@@ -124,22 +125,25 @@ def retype_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
                 if fm:
                     c = Cand(c.start, fm.end(), "FAC", "FACILITY")
         fixed.append(c)
-    return _every_occurrence(text, _drop_overlaps(fixed + _datelines(text, fixed)))
+    return _every_occurrence(text, fixed, _dateline_places(text, fixed))
 
 
-# "VILA REAL - The first trains …": a place in capitals opening the article's body.
-_DATELINE = re.compile(r"^(?P<name>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]+(?: [A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]+){0,3})"
-                       r"[ \t]*(?:[-–—:]|,[ \t])", re.MULTILINE)
+# "VILA REAL - The first trains …": a place in capitals opening a line.  The dateline
+# itself stays no mention (claims would take it for the subject of its sentence); it
+# only names a place whose title-case occurrences the model missed.
+_CAPS_WORD = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]+"
+_DATELINE = re.compile(rf"^(?P<name>{_CAPS_WORD}(?: {_CAPS_WORD}){{0,3}})[ \t]*(?:[-–—:]|,[ \t])",
+                       re.MULTILINE)
 
 
-def _datelines(text: str, cands: list[Cand]) -> list[Cand]:
-    out = []
+def _dateline_places(text: str, cands: list[Cand]) -> set[str]:
+    out = set()
     for m in _DATELINE.finditer(text, 0, min(len(text), 3000)):
         s, e = m.span("name")
         if any(c.start < e and s < c.end for c in cands):
             continue
-        if _place_countries(m.group("name")):
-            out.append(Cand(s, e, "GPE", "PLACE"))
+        if " " in m.group("name") and _place_countries(m.group("name")):
+            out.add(_title(m.group("name")))
     return out
 
 
@@ -162,7 +166,7 @@ def _is_sentence_start(doc: Doc, c: Cand) -> bool:
     if _SENT_PUNCT.search(text[max(0, c.start - 4):c.start]):
         return True
     span = doc.char_span(c.start, c.end, alignment_mode="expand")
-    return span is not None and span[0].is_sent_start
+    return span is not None and bool(span[0].is_sent_start)
 
 
 def _common_word_at_start(doc: Doc, c: Cand, lower: frozenset[str]) -> bool:
@@ -266,17 +270,17 @@ def _place_countries(name: str) -> frozenset[str]:
     )
 
 
-def _every_occurrence(text: str, cands: list[Cand]) -> list[Cand]:
-    """Multiword places also where the model missed them, in the article's own case
-    or in capitals (datelines)."""
-    names = {text[c.start:c.end] for c in cands
-             if c.type == "PLACE" and " " in text[c.start:c.end].strip()}
+def _every_occurrence(text: str, cands: list[Cand], more: set[str]) -> list[Cand]:
+    """Multiword places (those of ``cands`` and ``more``) also where the model missed
+    them, in title case or in the article's own case."""
+    names = more | {text[c.start:c.end] for c in cands
+                    if c.type == "PLACE" and " " in text[c.start:c.end].strip()}
     if not names:
         return cands
     taken = [(c.start, c.end) for c in cands]
     extra: list[Cand] = []
     for name in sorted(names):
-        for form in {name, name.upper(), _title(name)}:
+        for form in {name, _title(name)}:
             pat = re.compile(rf"(?<![\w\-]){re.escape(form)}(?![\w\-])")
             for m in pat.finditer(text):
                 if any(s < m.end() and m.start() < e for s, e in taken):
