@@ -4,8 +4,11 @@ Runs on one article's candidates after ``mentions._fix``.  Each rule keys on som
 general in the text or in the gazetteer, never on a particular name:
 
 * **common words at a sentence start**: a one-word PERSON/ORG that opens a sentence
-  or line and that the article also writes in lower case ("Trains will run …" beside
-  "freight trains") is no name and is dropped;
+  or line, that the gazetteer does not know, and that the tagger calls a common noun
+  or the article also writes in lower case ("Trains will run …" beside "freight
+  trains"; "Freight trains …") is no name and is dropped;
+* **datelines run into the sentence**: "ZAGREB - Energy" is cut at the dash to the
+  place before it ("ANTOFAGASTA, Chile - A" → "Chile"), or dropped if it is none;
 * **place names cut short**: a place followed by capitalised words or a hyphenated
   particle ("Vila" + " Real", "Trás" + "-os-Montes") is extended to the longer name
   when the gazetteer knows it in a country the article names, or when the join is a
@@ -18,10 +21,18 @@ general in the text or in the gazetteer, never on a particular name:
   name) is a PLACE when the gazetteer knows it as a city or region of a country the
   article names ("Vigo" beside "Spain"), or when the text introduces it as one
   ("the village of Lamas de Olo");
+* **people the model took for organisations**: an ORG/FAC name of capitalised words
+  after a title ("AFAD spokesperson Elif Demirci"), or a word of a person's full name
+  with a speaking verb ("Kos said" beside "Petra Kos"), is a PERSON; an organisation
+  that merely "said" stays one;
 * **facilities named after people**: a PERSON name followed by a facility noun
   ("Porto Campanhã station") is that facility;
 * **one name, every occurrence**: a multiword place found once is a place wherever the
-  article writes it again, also in capitals in a dateline ("VILA REAL -").
+  article writes it again; a place in capitals in a dateline ("VILA REAL -") names the
+  title-case occurrences the model missed, the dateline itself staying no mention.
+
+Person cues are gathered over the whole article, so one "Ferreira said" keeps every
+"Ferreira" a person, although Ferreira is also a Portuguese town.
 """
 
 from __future__ import annotations
@@ -107,15 +118,20 @@ def retype_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
     for c in cands:
         if text[c.start:c.end] not in cued and _common_word_at_start(doc, c, lower):
             continue
-        c = _extend_place(text, c, countries)
-        out.append(c)
+        cut = _cut_dateline(text, c)
+        if cut is not None:
+            out.append(_extend_place(text, cut, countries))
     out = _drop_overlaps(out)
     person_parts = {w for c in out if c.label == "PERSON"
                     for w in text[c.start:c.end].split() if " " in text[c.start:c.end]}
+    sent_starts = [s.start_char for s in doc.sents]
     fixed: list[Cand] = []
     for c in out:
         piece = text[c.start:c.end]
-        if c.label in ("PERSON", "GPE", "LOC", "ORG") and _is_org_name(text, c):
+        if c.label in ("ORG", "FAC") and _person_typed_org(text, c, sent_starts, cued,
+                                                           person_parts):
+            c = replace(c, label="PERSON", type="PERSON")
+        elif c.label in ("PERSON", "GPE", "LOC", "ORG") and _is_org_name(text, c):
             c = replace(c, label="ORG", type="ORG")
         elif c.label in ("PERSON", "ORG") and piece not in cued and piece not in person_parts:
             if _introduced_as_place(text, c) or _gazetteer_place(piece, countries):
@@ -147,6 +163,40 @@ def _dateline_places(text: str, cands: list[Cand]) -> set[str]:
     return out
 
 
+# "ZAGREB - Energy ministers …", "ANTOFAGASTA, Chile - A magnitude …": the model runs a
+# dateline's place into the first word of the sentence after the dash.
+_SPACED_DASH = re.compile(r"[ \t]+[-–—][ \t]+")
+
+
+def _cut_dateline(text: str, c: Cand) -> Cand | None:
+    """A candidate across a dateline's dash: the place before it, else nothing."""
+    m = _SPACED_DASH.search(text, c.start, c.end)
+    if m is None:
+        return c
+    left = text[c.start:m.start()]
+    if not _place_countries(left):
+        return None
+    return Cand(c.start, m.start(), "GPE", "PLACE")
+
+
+def _person_typed_org(text: str, c: Cand, sent_starts: list[int], cued: frozenset[str],
+                      person_parts: set[str]) -> bool:
+    """"AFAD spokesperson Elif Demirci" or "Kos said" (beside "Petra Kos") tagged ORG:
+    a title before a name of capitalised words, or a speaking verb after a word of a
+    person's full name in the article, makes a person."""
+    piece = text[c.start:c.end]
+    words = piece.split()
+    if not all(w[:1].isupper() for w in words) or _is_org_name(text, c):
+        return False
+    if " " not in piece:
+        return piece in person_parts and piece in cued
+    if len(words) > 3:
+        return False
+    sent_start = max((s for s in sent_starts if s <= c.start), default=0)
+    return roles.role_before(text, c.start, sent_start) is not None or all(
+        w in person_parts for w in words)
+
+
 def _countries(text: str, cands: list[Cand]) -> frozenset[str]:
     """Codes of the countries the article names (a candidate of any label)."""
     gaz = get_gazetteer()
@@ -176,7 +226,12 @@ def _common_word_at_start(doc: Doc, c: Cand, lower: frozenset[str]) -> bool:
         return False
     if piece.isupper() or not _is_sentence_start(doc, c):
         return False
-    return _is_common(piece, lower) and not get_gazetteer().lookup(piece)
+    if get_gazetteer().lookup(piece):
+        return False
+    # The tagger's own word class, or the article writing the word in lower case.
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    tagged_common = span is not None and len(span) == 1 and span[0].tag_ in ("NN", "NNS")
+    return tagged_common or _is_common(piece, lower)
 
 
 def _extend_place(text: str, c: Cand, countries: frozenset[str]) -> Cand:
