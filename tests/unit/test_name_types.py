@@ -14,7 +14,8 @@ def _cand(text: str, name: str, label: str, nth: int = 0) -> Cand:
     start = -1
     for _ in range(nth + 1):
         start = text.index(name, start + 1)
-    types = {"GPE": "PLACE", "LOC": "PLACE", "PERSON": "PERSON", "ORG": "ORG"}
+    types = {"GPE": "PLACE", "LOC": "PLACE", "PERSON": "PERSON", "ORG": "ORG",
+             "PRODUCT": "OTHER"}
     return Cand(start, start + len(name), label, types[label])  # type: ignore[arg-type]
 
 
@@ -179,3 +180,19 @@ def test_tagger_common_noun_opening_a_sentence_is_no_name() -> None:
     c = _cand(text, "Freight", "ORG")
     assert doc[0].tag_ == "NN"  # the pinned model's tag, the cue this rule reads
     assert retype_names(doc, [c]) == []
+
+
+@pytest.mark.parametrize("label", ["GPE", "PERSON"])
+def test_wire_credit_after_a_dateline_is_an_org(label: str) -> None:
+    text = "ROSTOCK, Germany (Northline) - Fifty-seven people were hurt."
+    assert _fixed(text, ("Northline", label))["Northline"] == "ORG"
+
+
+def test_parenthesised_name_inside_a_sentence_is_no_credit() -> None:
+    text = "The ferry left Rostock (Germany) - and sailed north."
+    assert _fixed(text, ("Germany", "GPE"))["Germany"] == "GPE"
+
+
+def test_country_typed_product_is_a_place() -> None:
+    text = "The ferry hit the Kestrel Bay, a Cyprus-flagged freighter."
+    assert _fixed(text, ("Cyprus", "PRODUCT"))["Cyprus"] == "GPE"

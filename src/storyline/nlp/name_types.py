@@ -25,6 +25,9 @@ general in the text or in the gazetteer, never on a particular name:
   after a title ("AFAD spokesperson Elif Demirci"), or a word of a person's full name
   with a speaking verb ("Kos said" beside "Petra Kos"), is a PERSON; an organisation
   that merely "said" stays one;
+* **wire credits and countries**: the name in parentheses after a dateline
+  ("MELBOURNE (Northline) -") is the outlet, an ORG; a country the model typed a
+  product or event ("a Cyprus-flagged freighter") is a PLACE;
 * **facilities named after people**: a PERSON name followed by a facility noun
   ("Porto Campanhã station") is that facility;
 * **one name, every occurrence**: a multiword place found once is a place wherever the
@@ -55,6 +58,7 @@ PARTICLES = frozenset({
 })
 _PARTICLE = "|".join(sorted(PARTICLES, key=len, reverse=True))
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w’'\-]*"
+_CAPS_WORD = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]+"
 # Up to two more name words after a place, with at most one particle in between.
 _CONTINUATION = re.compile(rf"(?:[ \u00a0]+(?:(?:{_PARTICLE})[ \u00a0]+)?{_NAME_WORD}){{1,2}}")
 _HYPHEN_PARTICLE = re.compile(rf"-(?:{_PARTICLE})-{_NAME_WORD}")
@@ -128,7 +132,11 @@ def retype_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
     fixed: list[Cand] = []
     for c in out:
         piece = text[c.start:c.end]
-        if c.label in ("ORG", "FAC") and _person_typed_org(text, c, sent_starts, cued,
+        if _wire_credit(text, c):
+            c = replace(c, label="ORG", type="ORG")
+        elif c.type == "OTHER" and _is_country(piece):
+            c = replace(c, label="GPE", type="PLACE")  # "a Cyprus-flagged freighter"
+        elif c.label in ("ORG", "FAC") and _person_typed_org(text, c, sent_starts, cued,
                                                            person_parts):
             c = replace(c, label="PERSON", type="PERSON")
         elif c.label in ("PERSON", "GPE", "LOC", "ORG") and _is_org_name(text, c):
@@ -147,7 +155,6 @@ def retype_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
 # "VILA REAL - The first trains …": a place in capitals opening a line.  The dateline
 # itself stays no mention (claims would take it for the subject of its sentence); it
 # only names a place whose title-case occurrences the model missed.
-_CAPS_WORD = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]+"
 _DATELINE = re.compile(rf"^(?P<name>{_CAPS_WORD}(?: {_CAPS_WORD}){{0,3}})[ \t]*(?:[-–—:]|,[ \t])",
                        re.MULTILINE)
 
@@ -177,6 +184,23 @@ def _cut_dateline(text: str, c: Cand) -> Cand | None:
     if not _place_countries(left):
         return None
     return Cand(c.start, m.start(), "GPE", "PLACE")
+
+
+# "MELBOURNE (Northline) - A bushfire …": the wire service credited after a dateline.
+_DATELINE_HEAD = re.compile(
+    rf"^{_CAPS_WORD}(?:[ ,]+[A-ZÀ-ÖØ-Þ][\w'’\-]*){{0,4}}[ \t]*\($")
+_AFTER_CREDIT = re.compile(r"\)[ \t]*[-–—:]")
+
+
+def _wire_credit(text: str, c: Cand) -> bool:
+    line_start = text.rfind("\n", 0, c.start) + 1
+    return bool(_DATELINE_HEAD.match(text[line_start:c.start])
+                and _AFTER_CREDIT.match(text, c.end))
+
+
+def _is_country(name: str) -> bool:
+    return any(c.primary and c.place.feature == "country"
+               for c in get_gazetteer().lookup(name))
 
 
 def _person_typed_org(text: str, c: Cand, sent_starts: list[int], cued: frozenset[str],
