@@ -19,6 +19,7 @@ from storyline.model import AnnotatedArticle, Article, Mention, Sentence, articl
 from storyline.nlp import roles
 from storyline.nlp.events import extract_events
 from storyline.nlp.mentions import Cand, spacy_candidates
+from storyline.nlp.name_types import retype_names
 from storyline.nlp.pipeline import get_nlp
 from storyline.nlp.quantities import extract_quantities
 from storyline.nlp.rules import rule_spans
@@ -131,7 +132,8 @@ def _mentions(doc: Doc, sent_starts: list[int]) -> list[Mention]:
     text = doc.text
     rules = [Cand(r.start, r.end, r.label, "EQUIPMENT") for r in rule_spans(doc)]
     rule_ranges = [(r.start, r.end) for r in rules]
-    cands = [c for c in spacy_candidates(doc) if not _overlaps((c.start, c.end), rule_ranges)]
+    cands = [c for c in retype_names(doc, spacy_candidates(doc))
+             if not _overlaps((c.start, c.end), rule_ranges)]
     cands = _with_roles(text, cands, sent_starts)
     merged = sorted(rules + cands, key=lambda c: (c.start, -(c.end - c.start)))
     out: list[Mention] = []
