@@ -25,9 +25,12 @@ def _pipeline_version() -> str:
             digest.update(f"{name}={metadata.version(name)};".encode())
         except metadata.PackageNotFoundError:
             digest.update(f"{name}=?;".encode())
-    nlp_dir = Path(__file__).resolve().parent / "nlp"
-    for source in sorted(nlp_dir.glob("*.py")):
-        digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    root = Path(__file__).resolve().parent
+    # Annotation retypes names by the gazetteer (nlp/name_types.py), so the
+    # gazetteer's code decides annotations too.
+    for folder in ("nlp", "geo"):
+        for source in sorted((root / folder).glob("*.py")):
+            digest.update(f"{folder}/{source.name}".encode() + b"\0" + source.read_bytes())
     return "ann-" + digest.hexdigest()[:12]
 
 
