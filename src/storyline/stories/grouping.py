@@ -237,16 +237,20 @@ def groups_from_pairs(
     """Stories (root index → member indices) of the articles ``idx`` from their
     candidate pairs: pair test, Ward-ordered joins, lone articles attached, then
     the whole stories refined (``stories/refine.py``)."""
-    pairs = list(pairs)
+    # A set of candidate pairs is read twice as it is; only a one-pass iterable
+    # is copied (at 100k articles the pairs number millions).
+    pairs = pairs if isinstance(pairs, Collection) else list(pairs)
     strength = link_strengths(feats, stats, pairs, link)
     chosen = set(idx)
     vectors = [stats.vector(ft) if i in chosen else {} for i, ft in enumerate(feats)]
     days = [ft.day for ft in feats]
     members = merge_groups(idx, strength, days, vectors)
-    neighbours: dict[int, set[int]] = defaultdict(set)
+    # Lists, not sets: each pair is listed once, and a list of a hundred
+    # neighbours takes a quarter of a set's memory.
+    neighbours: dict[int, list[int]] = defaultdict(list)
     for i, j in pairs:
-        neighbours[i].add(j)
-        neighbours[j].add(i)
+        neighbours[i].append(j)
+        neighbours[j].append(i)
 
     def shared_evidence(i: int, story: Sequence[int]) -> float:
         names = set().union(*(feats[j].classes.keys() for j in story))
