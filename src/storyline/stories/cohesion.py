@@ -41,9 +41,13 @@ class GroupVectors:
 
     def __init__(self, vectors: Sequence[Mapping[str, float]] | None, idx: Sequence[int]) -> None:
         # Without vectors every group is a point at the origin: the test passes all.
-        self.sums: dict[int, dict[str, float]] = {
-            i: dict(vectors[i]) if vectors else {} for i in idx
+        # A lone article's sum is its own vector, shared, not copied: most
+        # articles never join, and at 100k articles a copy of every vector
+        # doubled the memory grouping takes.  A sum is copied when first grown.
+        self.sums: dict[int, Mapping[str, float]] = {
+            i: vectors[i] if vectors else {} for i in idx
         }
+        self._owned: set[int] = set()
         self.sq: dict[int, float] = {i: _dot(self.sums[i], self.sums[i]) for i in idx}  # ‖S‖²
         self.n: dict[int, int] = dict.fromkeys(idx, 1)
 
@@ -64,12 +68,17 @@ class GroupVectors:
 
     def join(self, keep: int, gone: int) -> None:
         big, small = self.sums[keep], self.sums.pop(gone)
+        big_owned = keep in self._owned
+        small_owned = gone in self._owned
+        self._owned.discard(gone)
         if len(big) < len(small):
-            big, small = small, big
+            big, small, big_owned = small, big, small_owned
         cross = _dot(big, small)
+        grown = big if big_owned and isinstance(big, dict) else dict(big)
         for w, x in small.items():
-            big[w] = big.get(w, 0.0) + x
-        self.sums[keep] = big
+            grown[w] = grown.get(w, 0.0) + x
+        self.sums[keep] = grown
+        self._owned.add(keep)
         self.sq[keep] = self.sq[keep] + self.sq.pop(gone) + 2 * cross
         self.n[keep] += self.n.pop(gone)
 

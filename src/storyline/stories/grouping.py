@@ -73,6 +73,15 @@ they share, weighted by how specific each is, within a few days of each other.
   condition it gave 0.918, but on the synthetic look-alikes of
   ``benchmarks/grouping_scale.py`` (3k articles) B³ fell from 0.980 to 0.970:
   a lone report of the other episode sat closest to the wrong story.
+* Once every story is formed, two steps judge them whole
+  (``stories/refine.py``): an article of a story moves to the story whose
+  centroid it is closer to (a k-means step, among the stories of its
+  candidates), and two stories join when Ward's ratio of the whole groups is
+  at most 1.6, some pair between them is a candidate, the date window allows
+  it and the names they share weigh ``MIN_EVIDENCE``: parts of one episode
+  that failed the average linkage come together.  ECB+ B³ F1: development
+  topics 0.940 → 0.964, training topics 0.891 → 0.901, all 33 topics
+  0.912 → 0.918.
 * Per-article evidence (``stories/features.py``) is computed once and stored;
   corpus statistics (``CorpusStats``) are derived at grouping time, so an
   incremental run (``stories/incremental.py``) regroups only the stories its
@@ -87,9 +96,15 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 
 from storyline.model import AnnotatedArticle, Story, content_hash
 from storyline.stories.attach import attach_lone_articles
-from storyline.stories.candidates import ANCHOR_CLASSES, DATE_WINDOW_DAYS, candidate_pairs
+from storyline.stories.candidates import (
+    ANCHOR_CLASSES,
+    DATE_WINDOW_DAYS,
+    candidate_pairs,
+    within_window,
+)
 from storyline.stories.features import SURNAME_PREFIX, GroupingFeatures, grouping_features
 from storyline.stories.merging import merge_groups
+from storyline.stories.refine import join_close, reassign
 from storyline.stories.similarity import cosine, tfidf_vector
 
 __all__ = ["ANCHOR_CLASSES", "DATE_WINDOW_DAYS", "CorpusStats", "group_stories", "story_id"]
@@ -220,23 +235,45 @@ def groups_from_pairs(
     link: LinkRule | None = None,
 ) -> dict[int, list[int]]:
     """Stories (root index → member indices) of the articles ``idx`` from their
-    candidate pairs: pair test, Ward-ordered joins, then lone articles attached."""
-    pairs = list(pairs)
+    candidate pairs: pair test, Ward-ordered joins, lone articles attached, then
+    the whole stories refined (``stories/refine.py``)."""
+    # A set of candidate pairs is read twice as it is; only a one-pass iterable
+    # is copied (at 100k articles the pairs number millions).
+    pairs = pairs if isinstance(pairs, Collection) else list(pairs)
     strength = link_strengths(feats, stats, pairs, link)
     chosen = set(idx)
     vectors = [stats.vector(ft) if i in chosen else {} for i, ft in enumerate(feats)]
     days = [ft.day for ft in feats]
     members = merge_groups(idx, strength, days, vectors)
-    neighbours: dict[int, set[int]] = defaultdict(set)
+    # Lists, not sets: each pair is listed once, and a list of a hundred
+    # neighbours takes a quarter of a set's memory.
+    neighbours: dict[int, list[int]] = defaultdict(list)
     for i, j in pairs:
-        neighbours[i].add(j)
-        neighbours[j].add(i)
+        neighbours[i].append(j)
+        neighbours[j].append(i)
 
     def shared_evidence(i: int, story: Sequence[int]) -> float:
         names = set().union(*(feats[j].classes.keys() for j in story))
         return sum(stats.weight[f] for f in _counted(feats[i].classes.keys() & names))
 
-    return attach_lone_articles(members, vectors, neighbours, days, shared_evidence, MIN_EVIDENCE)
+    members = attach_lone_articles(
+        members, vectors, neighbours, days, shared_evidence, MIN_EVIDENCE
+    )
+    def joinable(a: Sequence[int], b: Sequence[int]) -> bool:
+        # The date window over both stories, and names in common that weigh
+        # what the pair test asks of two articles.
+        da = [d for d in (days[i] for i in a) if d is not None]
+        db = [d for d in (days[j] for j in b) if d is not None]
+        if da and db and not (
+            within_window(min(da), max(db)) and within_window(max(da), min(db))
+        ):
+            return False
+        names_a = set().union(*(feats[i].classes.keys() for i in a))
+        names_b = set().union(*(feats[j].classes.keys() for j in b))
+        return sum(stats.weight[f] for f in _counted(names_a & names_b)) >= MIN_EVIDENCE
+
+    members = reassign(members, vectors, neighbours, joinable)
+    return join_close(members, vectors, neighbours, joinable)
 
 
 def link_strengths(
