@@ -337,3 +337,31 @@ def test_a_name_ending_in_a_common_noun_takes_the() -> None:
     assert display_name("Primorsky region", "PLACE") == "the Primorsky region"
     assert display_name("Knevichi Airfield", "FACILITY") == "Knevichi Airfield"
     assert display_name("Lamas de Olo", "PLACE") == "Lamas de Olo"
+
+
+def _say_time(ann: AnnotatedArticle) -> str | None:
+    (say,) = [e for e in ann.events if e.event_class == "say"]
+    return ann.times[say.time].text if say.time is not None else None
+
+
+def test_a_time_in_the_reported_clause_does_not_date_the_saying() -> None:
+    reported = _annotate("Minister Petra Kos said the study would begin next month.",
+                         published="2026-03-12")
+    assert _say_time(reported) is None
+    joined = _annotate("The funds will come from Brussels, Minister Petra Kos said, and "
+                       "construction could begin in 2027.", published="2026-03-12")
+    assert _say_time(joined) is None
+    own = _annotate("Minister Petra Kos said last week that the deal was close.",
+                    published="2026-03-12")
+    assert _say_time(own) == "last week", "a time on the saying itself still dates it"
+
+
+def test_a_named_province_is_the_place_acted_on() -> None:
+    ann = _annotate("An earthquake of magnitude 5.9 shook Denizli province in western "
+                    "Turkey on Thursday.", published="2026-03-12")
+    (hit,) = [e for e in ann.events if e.event_class == "hit"]
+    patients = [a for a in hit.arguments if a.role == "patient"]
+    assert [ann.mentions[a.mention].text for a in patients if a.mention is not None] == [
+        "Denizli"]
+    agent = next(a for a in hit.arguments if a.role == "agent")
+    assert ann.article.text[agent.start:agent.end] == "An earthquake of magnitude 5.9"

@@ -108,6 +108,13 @@ _PLACE_TYPES = frozenset({"PLACE", "FACILITY"})
 _AGENTIVE_TYPES = frozenset({"PERSON", "ORG", "GROUP"})
 _PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
+# Nouns of an area that a place name in front of them names ("Denizli province",
+# "the Primorsky krai"): the argument is that place.
+_AREA_NOUNS = frozenset({
+    "province", "region", "state", "county", "district", "city", "town", "village",
+    "island", "islands", "krai", "oblast", "prefecture", "municipality", "department",
+    "governorate", "territory", "valley", "coast", "peninsula", "area",
+})
 # Verbs of the attack class that also tell accidents and disasters.
 _NATURAL_STRIKES = frozenset({"strike", "hit"})
 _MOTION = frozenset({"arrive", "depart", "travel", "divert"})
@@ -643,6 +650,12 @@ def _resolve(tok: Token, index: _Index) -> int | None:
             m = index.of(c)
             if m is not None:
                 return m
+    if low in _AREA_NOUNS:
+        for c in tok.children:
+            if c.dep_ == "compound":
+                m = index.of(c)
+                if m is not None and index.mentions[m].type == "PLACE":
+                    return m
     if tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children):
         return index.person_before(tok, role_word=low)
     return None
@@ -700,6 +713,10 @@ def _phrase(h: Token) -> tuple[int, int]:
             objs = [g for g in c.children if g.dep_ == "pobj"]
             if objs:
                 last = objs[0]
+                # "of magnitude 5.9": the figure that completes the complement.
+                for r in objs[0].rights:
+                    if r.dep_ == "nummod" and r.i == last.i + 1:
+                        last = r
         break
     doc = h.doc
     if last.i - first.i >= 8 or any(t.is_punct and t.text not in "-–" for t in
@@ -803,10 +820,21 @@ def _attach_times(doc: Doc, times: Sequence[TimeExpression], triggers: set[int])
             if cur.i in triggers:
                 out.setdefault(cur.i, ti)
                 break
-            if cur.head is cur:
+            if cur.head is cur or cur.dep_ in ("ccomp", "xcomp") or _own_clause(cur):
+                # A time inside a reported or intended clause dates what was
+                # reported or intended, not the saying or hoping: "Kos said
+                # construction would start in 2027", "hoped to start in 2027";
+                # nor does a joined clause with its own subject date the first
+                # ("Kos said, and construction could begin in 2027").
                 break
             cur = cur.head
     return out
+
+
+def _own_clause(tok: Token) -> bool:
+    """A conjoined verb with a subject of its own: a clause of its own."""
+    return tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
 
 __all__ = ["NOUN_CLASSES", "VERB_CLASSES", "extract_events"]

@@ -62,7 +62,10 @@ def _timeline_line(
 ) -> str:
     """"- 2026-03-02 (accident): summary, at Place, with X (“quote”, Source title)"."""
     ev = item["event"]
-    line = f"- **{item['date'] or 'undated'}** ({_cell(ev['type'])}): {_cell(ev['summary'])}"
+    when = item["date"] or (
+        f"{ev['earliest']}…{ev['latest']}" if ev.get("earliest") and ev.get("latest")
+        else "undated")
+    line = f"- **{when}** ({_cell(ev['type'])}): {_cell(ev['summary'])}"
     place = entities.get(ev.get("location") or "")
     if place:
         line += f", at {_cell(place['name'])}"
