@@ -40,14 +40,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from storyline.analyse.headline_names import (
-    person_keys_outside_headlines,
-    trim_headline_names,
-)
 from storyline.analyse.facility_names import (
     join_facility_short_names,
     known_place_in,
     story_countries,
+)
+from storyline.analyse.headline_names import (
+    person_keys_outside_headlines,
+    trim_headline_names,
 )
 from storyline.analyse.known_names import KnownNames
 from storyline.analyse.names import (

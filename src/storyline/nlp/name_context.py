@@ -39,7 +39,7 @@ _LANDFORM = (r"(?:rivers?|lakes?|grabens?|valleys?|mountains|range|basin|plains?
 _LANDFORM_AFTER = re.compile(
     rf"(?:[ \u00a0]+and[ \u00a0]+[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:[ \u00a0]+[A-ZÀ-ÖØ-Þ][\w'’\-]*)?)?"
     rf"[ \u00a0]+{_LANDFORM}\b")
-_LANDFORM_BEFORE = re.compile(rf"\b(?i:the)[ \u00a0]+(?i:river|lake|mount|gulf of|bay of)"
+_LANDFORM_BEFORE = re.compile(r"\b(?i:the)[ \u00a0]+(?i:river|lake|mount|gulf of|bay of)"
                               r"[ \u00a0]+$")
 _THE_BEFORE = re.compile(r"\b(?i:the)[ \u00a0]+(?:[a-z]+(?:ern)?[ \u00a0]+)?$")
 _SEA_WORD_AFTER = re.compile(r"[ \u00a0]+(?:coast|coastline|sea|shore|region|basin|islands)\b")
@@ -56,9 +56,7 @@ def retype_by_context(text: str, cands: list[Cand]) -> list[Cand]:
             out.append(replace(c, label="EQUIPMENT", type="EQUIPMENT"))
         elif c.type in ("ORG", "GROUP") and _DESIGNATION_AFTER.match(text, c.end):
             out.extend(_split_operator(text, c))
-        elif c.type in ("ORG", "PERSON", "OTHER", "GROUP") and _landform(text, c):
-            out.append(replace(c, label="LOC", type="PLACE"))
-        elif c.type in ("OTHER", "GROUP") and _sea(text, c):
+        elif _place_by_context(text, c):
             out.append(replace(c, label="LOC", type="PLACE"))
         else:
             out.append(c)
@@ -98,6 +96,12 @@ def _split_operator(text: str, c: Cand) -> list[Cand]:
         return [c]
     return [Cand(c.start, c.start + cut, "ORG", "ORG"),
             Cand(c.start + cut + 1, c.end, "ORG", "ORG")]
+
+
+def _place_by_context(text: str, c: Cand) -> bool:
+    if c.type in ("ORG", "PERSON", "OTHER", "GROUP") and _landform(text, c):
+        return True
+    return c.type in ("OTHER", "GROUP") and _sea(text, c)
 
 
 def _landform(text: str, c: Cand) -> bool:
