@@ -40,6 +40,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from storyline.analyse.facility_names import (
+    join_facility_short_names,
+    known_place_in,
+    story_countries,
+)
 from storyline.analyse.headline_names import (
     person_keys_outside_headlines,
     trim_headline_names,
@@ -95,6 +100,7 @@ class _Record:
     mention: Mention
     surface: str
     key: str
+    published: str = "~"  # the article's ISO date; "~" sorts after every date
 
 
 def entity_id(type_: str, key: str) -> str:
@@ -121,12 +127,17 @@ def resolve_entities(
             surface = clean_surface(m.text, m.type)
             key = name_key(surface, m.type)
             if key:
-                by_key[key].append(_Record(art.article.id, i, m, surface, key))
+                by_key[key].append(_Record(art.article.id, i, m, surface, key,
+                                           art.article.published or "~"))
 
-    key_type = {k: _vote_type(r.mention.type for r in recs) for k, recs in by_key.items()}
+    countries = story_countries(r.surface for recs in by_key.values() for r in recs
+                                if r.mention.type == "PLACE")
+    key_type = {k: _vote_type((r.mention.type for r in recs), k, countries)
+                for k, recs in by_key.items()}
     uf = UnionFind(sorted(by_key))
     _join_variants(key_type, uf)
     _join_short_forms(key_type, uf)
+    join_facility_short_names(key_type, uf)
 
     # First pass: entities per joined cluster.  Re-keying with the voted type
     # can make two clusters land on one id (a plural demonym voted GROUP, say);
@@ -136,12 +147,13 @@ def resolve_entities(
         clusters[uf.find(key)].extend(by_key[key])
     by_id: dict[str, list[_Record]] = defaultdict(list)
     for recs in clusters.values():
-        by_id[_build_entity(_retyped(recs, key_type)).id].extend(_retyped(recs, key_type))
+        retyped = _retyped(recs, key_type)
+        by_id[_build_entity(retyped, countries).id].extend(retyped)
 
     entities: list[Entity] = []
     mention_entity: dict[tuple[str, int], str] = {}
     for recs in by_id.values():
-        ent = _build_entity(recs)
+        ent = _build_entity(recs, countries)
         if known is not None:
             ent = _complete_from_store(ent, recs, known)
         entities.append(ent)
@@ -176,9 +188,20 @@ def _retyped(recs: list[_Record], key_type: dict[str, EntityType]) -> list[_Reco
     return out
 
 
-def _vote_type(types: Iterable[EntityType]) -> EntityType:
+def _vote_type(types: Iterable[EntityType], key: str = "",
+               countries: frozenset[str] = frozenset()) -> EntityType:
     counts = Counter(types)
-    return min(counts, key=lambda t: (-counts[t], _TYPE_PRIORITY.index(t)))
+    top = min(counts, key=lambda t: (-counts[t], _TYPE_PRIORITY.index(t)))
+    # A tied vote with FACILITY in it ("In Apollo Bay" as FAC, "between Lorne and
+    # Apollo Bay" as PERSON) goes to PLACE when the gazetteer knows the name as a
+    # city or region of a country the story names: the model's labels are guesses,
+    # the gazetteer a record, and our own facility rules (a designation, a
+    # facility noun) would have left the name with "airport" or "station" in it.
+    tied = [t for t in counts if counts[t] == counts[top]]
+    if (top == "FACILITY" and len(tied) > 1 and key
+            and known_place_in(key, countries)):
+        return "PLACE"
+    return top
 
 
 def _join_short_forms(key_type: dict[str, EntityType], uf: UnionFind[str]) -> None:
@@ -277,24 +300,30 @@ def _is_subsequence(short: list[str], long: list[str]) -> bool:
     return all(tok in it for tok in short)
 
 
-def _build_entity(recs: list[_Record]) -> Entity:
+def _build_entity(recs: list[_Record], countries: frozenset[str] = frozenset()) -> Entity:
     # The type is voted by the fullest forms: a surname the model took for a
     # place ("Lohan") does not outvote the full name it was joined to.
     most_words = max(len(r.key.split()) for r in recs)
-    type_ = _vote_type(r.mention.type for r in recs if len(r.key.split()) == most_words)
+    fullest = [r for r in recs if len(r.key.split()) == most_words]
+    type_ = _vote_type((r.mention.type for r in fullest), fullest[0].key, countries)
     counts = Counter(r.surface for r in recs)
     sources = Counter(s for s, _ in {(r.surface, r.article) for r in recs})
+    first_seen = {s: min(r.published for r in recs if r.surface == s) for s in counts}
     key_of = {s: name_key(s, type_) for s in counts}
 
-    def completeness(s: str) -> tuple[int, bool, int, int, int, int, str]:
+    def completeness(s: str) -> tuple[int, bool, int, int, str, int, int, int, str]:
         # Most words first (the full name), then a form not shouted in capitals
         # (headlines), then the form most articles use (one article repeating
-        # its own spelling is one source's choice), the most used, the longest,
-        # the one with fewer spaces (a space inside a designation is a lost
-        # hyphen: "Tu 22M3"), and the alphabetically first so that the choice
-        # never depends on order.
-        return (-len(key_of[s].split()), s.isupper(), -sources[s], -counts[s], -len(s),
-                s.count(" "), s)
+        # its own spelling is one source's choice), the most used, the form of
+        # the earliest-published article (the spelling the story was first
+        # told in), the plainest spelling (fewest letters once case, accents and
+        # punctuation are ignored: romanisations add letters to mark sounds,
+        # "Dmitriy" / "Dmitry", "Aleksei" / "Alexei", while "U.S." and "US" stay
+        # level), the longest, the one with fewer spaces (a space inside a
+        # designation is a lost hyphen: "Tu 22M3"), and the alphabetically first
+        # so that the choice never depends on order.
+        return (-len(key_of[s].split()), s.isupper(), -sources[s], -counts[s], first_seen[s],
+                len(key_of[s]), -len(s), s.count(" "), s)
 
     name = min(counts, key=completeness)
     aliases = tuple(sorted(s for s in counts if s != name))

@@ -49,6 +49,7 @@ from spacy.tokens import Doc
 from storyline.geo.gazetteer import get_gazetteer
 from storyline.nlp import roles
 from storyline.nlp.mentions import _FACILITY_NOUN, Cand, _is_common, _lower_words
+from storyline.nlp.name_context import retype_by_context
 
 # Lower-case words that join the parts of a place name in Romance, Germanic and other
 # languages: "Lamas de Olo", "Serra do Alvão", "Trás-os-Montes", "Castel del Monte".
@@ -149,6 +150,7 @@ def retype_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
                 if fm:
                     c = Cand(c.start, fm.end(), "FAC", "FACILITY")
         fixed.append(c)
+    fixed = retype_by_context(text, fixed)
     return _every_occurrence(text, fixed, _dateline_places(text, fixed))
 
 

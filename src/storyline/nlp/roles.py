@@ -31,6 +31,7 @@ _ROLE_WORDS = (
     "lawmaker", "legislator", "official", "officer", "adviser", "advisor", "aide",
     "judge", "prosecutor", "attorney general", "ceo", "founder", "speaker",
     "commissioner", "inspector", "sergeant", "corporal", "mp", "deputy",
+    "harbour master", "harbor master", "harbourmaster", "harbormaster", "port captain",
 )
 _MODIFIERS = (
     "deputy", "vice", "prime", "first", "chief", "senior", "acting", "former", "interim",
