@@ -86,3 +86,12 @@ def test_reports_show_the_kind_after_the_name() -> None:
     assert "- **Tu-160** (aircraft), 1 mention" in dossier_to_markdown(d)
     assert '<span class="kind">(aircraft)</span>' in dossier_to_html(d)
     assert "kind:" not in dossier_to_html(d)
+
+
+def test_a_freighter_named_by_a_model_code_is_an_aircraft() -> None:
+    coded = "The airline runs four A330 freighters."
+    s = coded.index("A330")
+    assert mention_kind(coded, s, s + 4) == "aircraft"
+    named = "The Kestrel Bay freighter was moored."
+    s = named.index("Kestrel Bay")
+    assert mention_kind(named, s, s + len("Kestrel Bay")) == "vessel"

@@ -120,3 +120,15 @@ def test_rule_mentions_win_over_spacy_entities() -> None:
     assert by_text["Su-57"].type == "EQUIPMENT"
     assert by_text["Su-35S"].type == "EQUIPMENT"
     assert not any(m.type == "ORG" and "Su" in m.text for m in a.mentions)
+
+
+def test_compact_model_codes() -> None:
+    text = ("A Skyline Cargo Airbus A330-200F diverted to Shannon. The firm runs four A330 "
+            "freighters and two Boeing 777Fs, and its A320 order was cut.")
+    assert names(text) == ["A330-200F", "A330", "777F"]
+
+
+def test_compact_codes_that_name_no_hardware() -> None:
+    text = ("Drivers took the M25 motorway past junction A12 while the G20 leaders met; "
+            "Route 66 and Windows 10 were mentioned in 2021.")
+    assert names(text) == []

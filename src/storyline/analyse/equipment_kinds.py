@@ -118,11 +118,20 @@ def mention_kind(text: str, start: int, end: int, label: str = "") -> str | None
         # ("carrier rocket"): the longest noun ending at the head is the head.
         head = _HEAD.search(text, m.start(), m.end("noun"))
         assert head is not None  # the noun itself ends there
-        return _NOUN_KIND[head.group(0).lower()]
+        return _coded(head.group(0).lower(), text[start:end])
     b = _BEFORE.search(text, max(0, start - _WINDOW), start)
     if b:
-        return _NOUN_KIND[b.group("noun").lower()]
+        return _coded(b.group("noun").lower(), text[start:end])
     return "vessel" if label == "VESSEL" else None
+
+
+def _coded(noun: str, name: str) -> str | None:
+    """A "freighter" is a cargo ship or a cargo aircraft; one named by a model code
+    with digits ("A330 freighters", "777F freighter") is an aircraft, as ships are
+    named by name, not by model number."""
+    if noun == "freighter" and any(ch.isdigit() for ch in name):
+        return "aircraft"
+    return _NOUN_KIND[noun]
 
 
 def equipment_kind(votes: Sequence[str | None]) -> str | None:

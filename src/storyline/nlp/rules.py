@@ -67,6 +67,19 @@ _SPACED = re.compile(
     r"(?<![\w\-])(?P<prefix>[A-Z][A-Za-z]{0,2}) (?P<num>\d{1,4})(?P<suffix>[A-Z][A-Z0-9]{0,3})?"
     r"(?=s?\b)(?![.,]\d)"
 )
+# A compact model code: a capital or two run into digits with a hyphenated
+# variant ("A330-200F", "B737-800"), or digits with a capital suffix after a
+# capitalised maker word ("Boeing 777F").  Without the variant, the code counts
+# only before a hardware noun ("four A330 freighters").
+_COMPACT = re.compile(
+    r"(?<![\w\-])(?P<code>[A-Z]{1,2}\d{2,4})(?P<variant>-\d{1,4}[A-Z]{0,3})?(?=s?\b)(?!-\w)"
+)
+# Transport hardware a model code names ("A330 freighters"), beside _HARDWARE.
+_CODE_NOUN_AFTER = re.compile(
+    r"s?\s+(?:freighter|airliner|airframe|engine|locomotive|ship|ferry)s?\b", re.IGNORECASE)
+_MAKER_CODE = re.compile(
+    r"(?<![\w\-])[A-Z][a-z]{2,} (?P<code>\d{3}[A-Z]{1,2})(?=s?\b)(?!-\w)"
+)
 _HW_AFTER = re.compile(rf"s?\s+{_ADJS}{_HW_NOUN}", re.IGNORECASE)
 # After a designation, these say "not hardware": "G-20 summit", "H-1B visa".
 _NOT_HW_AFTER = re.compile(
@@ -155,6 +168,15 @@ def designations(text: str) -> list[RuleSpan]:
             continue
         if m.group("suffix") or prefix in hyphen_prefixes or _HW_AFTER.match(after):
             out.append(RuleSpan(m.start(), m.end(), "EQUIPMENT"))
+    for m in _COMPACT.finditer(text):
+        after = text[m.end() : m.end() + 40]
+        if _NOT_HW_AFTER.match(after):
+            continue
+        if m.group("variant") or _HW_AFTER.match(after) or _CODE_NOUN_AFTER.match(after):
+            out.append(RuleSpan(m.start(), m.end(), "EQUIPMENT"))
+    for m in _MAKER_CODE.finditer(text):
+        if not _NOT_HW_AFTER.match(text[m.end() : m.end() + 40]):
+            out.append(RuleSpan(m.start("code"), m.end("code"), "EQUIPMENT"))
     return out
 
 
