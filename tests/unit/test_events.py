@@ -365,3 +365,18 @@ def test_a_named_province_is_the_place_acted_on() -> None:
         "Denizli"]
     agent = next(a for a in hit.arguments if a.role == "agent")
     assert ann.article.text[agent.start:agent.end] == "An earthquake of magnitude 5.9"
+
+
+def test_a_placed_dated_happening_to_unnamed_people_is_an_event() -> None:
+    a = _annotate(
+        "About 300 residents were evacuated from Melbourne on Sunday as the fire spread.\n\n"
+        "Years ago, many residents were evacuated from Melbourne.",
+        "2026-03-09",
+    )
+    res = resolve_entities([a])
+    out = build_events("s0000000000000000", [a], res.mention_entity, res.entities)
+    evacuations = [e for e in out.events if e.type == "evacuate"]
+    assert len(evacuations) == 1, "the undated one may be background"
+    (ev,) = evacuations
+    assert ev.date == "2026-03-08"
+    assert ev.summary == "About 300 residents were evacuated from Melbourne"

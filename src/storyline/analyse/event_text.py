@@ -110,6 +110,8 @@ def summarise(
         agent, patient = _join(everyone[:4]) or agent, ""
     place = shown.get(location or "", "")
     prep = "at" if kinds.get(location or "") == "FACILITY" else "in"
+    if cls == "evacuate":
+        prep = "from"  # people are evacuated from a place
     if place and (place in (patient, agent) or place in names):
         place = ""  # "visited Russia", not "visited Russia in Russia"
     verb = _written_past(cls, said) or _PAST.get(cls, cls)
@@ -136,7 +138,10 @@ def summarise(
         if recipient:
             text += f" to {recipient}"
     elif patient:
-        text = f"{patient} {_PASSIVE.get(cls, 'was ' + verb)}"
+        passive = _PASSIVE.get(cls, "was " + verb)
+        if _plural(patient, roles):
+            passive = "were" + passive[3:]
+        text = f"{patient} {passive}"
         if recipient:
             text += f" to {recipient}"
     else:
@@ -157,6 +162,15 @@ def _written_past(cls: str, written: str) -> str:
         return ""
     w = written.lower()
     return next((past for stem, past in _INSPECT_PAST.items() if w.startswith(stem)), "")
+
+
+def _plural(patient: str, roles: Sequence[Participant]) -> bool:
+    """Whether what was acted on is more than one: several patients, a joined
+    list, or a plural head noun ("350 residents", not "the business")."""
+    if sum(p.role == "patient" for p in roles) > 1 or " and " in patient:
+        return True
+    last = patient.split()[-1] if patient.split() else ""
+    return last.islower() and last.endswith("s") and not last.endswith(("ss", "us", "is"))
 
 
 def _capital(text: str) -> str:

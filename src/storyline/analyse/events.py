@@ -74,6 +74,9 @@ _MOVES = {"travel": "move", "arrive": "move"}
 _NO_REJOIN = frozenset({"say"})
 # Classes whose thing acted on may be a happening watched ("observed a demonstration").
 _WATCHING = frozenset({"inspect", "attend", "visit", "show"})
+# Happenings that are news without a named participant when placed and dated.
+_PLACED_CLASSES = frozenset({"damage", "evacuate", "close", "reopen", "hit", "collide",
+                             "injure"})
 _WINDOW = 32  # neighbours compared per mention and shared participant
 # Classes that tell nothing without someone or something acted on.
 _TRANSITIVE = frozenset({"show", "inspect", "sign", "attack", "launch", "greet", "meet",
@@ -246,7 +249,7 @@ def _candidates(
             )
             parts.append(Participant(a.role, ent, words))
             named += ent is not None
-        if not named:
+        if not named and not _placed_happening(art, em, location):
             continue
         if em.pos == "NOUN" and not (keys.get("patient") or location):
             continue
@@ -265,6 +268,16 @@ def _candidates(
             c.basis = f"narrative date of “{t.text}” (sentence {t.sentence}): {t.basis}"
         out.append(c)
     return out
+
+
+def _placed_happening(art: AnnotatedArticle, em: EventMention, location: str | None) -> bool:
+    """A happening to unnamed people or things ("300 residents were evacuated from
+    Wye River on Sunday") is news when the text puts it at a named place on a
+    named day; without the day it is as likely background ("a fire once
+    destroyed 116 homes") as part of the story."""
+    if em.event_class not in _PLACED_CLASSES or location is None or em.time is None:
+        return False
+    return art.times[em.time].granularity == "day" and art.times[em.time].value is not None
 
 
 def _narrative_dates(art: AnnotatedArticle) -> dict[int, TimeExpression]:

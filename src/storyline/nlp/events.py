@@ -104,6 +104,8 @@ _BEGIN_HEADS = frozenset({"initiate", "begin", "start", "open", "kick", "commenc
 _HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may", "should", "must", "can"})
 _GENERIC_ADV = frozenset({"routinely", "usually", "often", "regularly", "typically"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "to", "into", "on", "aboard"})
+# Classes whose "from X" is where they happened: evacuated from Wye River.
+_FROM_PLACE = frozenset({"evacuate", "depart"})
 _PLACE_TYPES = frozenset({"PLACE", "FACILITY"})
 _AGENTIVE_TYPES = frozenset({"PERSON", "ORG", "GROUP"})
 _PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
@@ -491,7 +493,7 @@ def _arguments(tok: Token, cls: str, index: _Index) -> list[EventArgument]:
         if cls in ("meet", "collide"):  # "met with Putin", "collided with a cargo vessel"
             for o in preps.pop("with", []):
                 _add(args, "patient", o, index)
-    _add_location(tok, args, preps, index)
+    _add_location(tok, args, preps, index, cls)
     return args
 
 
@@ -542,15 +544,16 @@ def _noun_arguments(tok: Token, cls: str, index: _Index) -> list[EventArgument]:
                     _add(args, "agent", c, index)
     preps = {c.lower_: [g for g in c.children if g.dep_ == "pobj"]
              for c in tok.children if c.dep_ == "prep"}
-    _add_location(tok, args, preps, index)
+    _add_location(tok, args, preps, index, cls)
     return args
 
 
 def _add_location(
-    tok: Token, args: list[EventArgument], preps: dict[str, list[Token]], index: _Index
+    tok: Token, args: list[EventArgument], preps: dict[str, list[Token]], index: _Index,
+    cls: str | None = None,
 ) -> None:
     for prep, objs in preps.items():
-        if prep not in _PLACE_PREPS:
+        if prep not in _PLACE_PREPS and not (prep == "from" and cls in _FROM_PLACE):
             continue
         for o in objs:
             m = _place_in(o, index)
