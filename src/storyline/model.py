@@ -321,6 +321,7 @@ class Event:
     modality: str = "asserted"
     order: int = 0  # position on the story's timeline (0: not on it)
     triggers: tuple[EntityMentionRef, ...] = ()  # each telling's trigger word
+    location_basis: str | None = None  # where a location not in the event's own words came from
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from storyline.analyse.timeline import (
     date_scenes,
     find_frames,
     nested_trips,
+    place_scenes,
 )
 from storyline.model import Entity, Event, Participant
 
@@ -219,3 +220,18 @@ def test_an_arrival_nearby_bounds_the_stay() -> None:
     # One day: the arrival goes before the welcome told ahead of it.
     steps = build_timeline([arrive, welcome], tellings[:2], {})
     assert [s.event for s in steps] == ["arrive", "welcome"]
+
+
+def test_placeless_event_takes_the_one_place_of_its_paragraph() -> None:
+    greet = _ev("greet", "greet", ("agent", SHOIGU, "Shoigu"), ("patient", KIM, "Kim"),
+                location=AIRFIELD)
+    guard = _ev("guard", "inspect", ("agent", KIM, "Kim"), ("patient", None, "a guard"))
+    travel = _ev("travel", "travel", ("agent", KIM, "Kim"), location=CITY)
+    kinzhal = _ev("kinzhal", "show", ("agent", SHOIGU, "Shoigu"), ("patient", None, "x"))
+    tellings = [_told("greet", "b", 0, 0), _told("guard", "b", 50, 0),
+                _told("travel", "a", 0, 0), _told("kinzhal", "a", 80, 0),
+                _told("greet", "a", 150, 0)]
+    placed = place_scenes([greet, guard, travel, kinzhal], tellings, set(), NAMES)
+    assert set(placed) == {"guard"}, "two places in one paragraph place nothing"
+    assert placed["guard"].location == AIRFIELD
+    assert placed["guard"].location_basis and "Knevichi Airfield" in placed["guard"].location_basis

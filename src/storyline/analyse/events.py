@@ -50,6 +50,7 @@ from storyline.analyse.timeline import (
     date_scenes,
     find_frames,
     nested_trips,
+    place_scenes,
 )
 from storyline.model import (
     AnnotatedArticle,
@@ -628,6 +629,8 @@ def _timeline(
     events = [planned.get(e.id, e) for e in events]
     arrived = date_by_arrivals(events, by_entity, skip, tellings)
     events = [arrived.get(e.id, e) for e in events]
+    placed = place_scenes(events, tellings, skip, names)
+    events = [placed.get(e.id, e) for e in events]
     return events, build_timeline(events, tellings, frames)
 
 

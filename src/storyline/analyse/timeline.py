@@ -212,6 +212,39 @@ def date_scenes(
     return out
 
 
+def place_scenes(
+    events: Sequence[Event], tellings: Sequence[Telling], skip: set[str],
+    names: Mapping[str, str],
+) -> dict[str, Event]:
+    """Placeless events told in a paragraph whose events are all at one place
+    ("… proceeded to the Vladivostok airport, where he was given a tour … Shoigu
+    introduced Kim to the Kinzhal"): that place, with the paragraph as basis.
+    Every telling that has such a paragraph must agree."""
+    by_id = {e.id: e for e in events}
+    per_article: dict[str, list[Telling]] = defaultdict(list)
+    for t in tellings:
+        if by_id[t.event].type not in _NO_TIMELINE and t.event not in skip:
+            per_article[t.article].append(t)
+    found: dict[str, set[str]] = defaultdict(set)
+    told: dict[str, Telling] = {}
+    for seq in per_article.values():
+        seq.sort(key=lambda t: t.start)
+        for t, place in zip(seq, _telling_places(seq, by_id), strict=True):
+            if by_id[t.event].location is None and place is not None:
+                found[t.event].add(place)
+                told.setdefault(t.event, t)
+    out: dict[str, Event] = {}
+    for eid, places in found.items():
+        if len(places) != 1:
+            continue
+        (place,) = places
+        t = told[eid]
+        basis = (f"told in one paragraph with the events at {names.get(place, place)} "
+                 f"in {t.title}")
+        out[eid] = replace(by_id[eid], location=place, location_basis=basis)
+    return out
+
+
 def _telling_places(seq: Sequence[Telling], by_id: Mapping[str, Event]) -> list[str | None]:
     """Each telling's place: its event's, else the one place its paragraph tells."""
     places: list[str | None] = []

@@ -132,4 +132,5 @@ def _event_extra(ev: Event) -> dict[str, Any]:
         "modality": ev.modality,
         "order": ev.order,
         "triggers": [dataclasses.asdict(t) for t in ev.triggers],
+        "location_basis": ev.location_basis,
     }

@@ -220,6 +220,7 @@ def dossier_to_markdown(d: dict[str, Any]) -> str:
 def _timeline(d: dict[str, Any]) -> list[str]:
     """The timeline as a dated list; an undated step says which neighbour it follows."""
     events = {e["id"]: e for e in d["events"]}
+    places = {e["id"]: e["name"] for e in d["entities"]}
     out = ["## Timeline", ""]
     for step in d["timeline"]:
         ev = events[step["event"]]
@@ -238,6 +239,9 @@ def _timeline(d: dict[str, Any]) -> list[str]:
                 when += f", {step['relation']} “{_cell(other['summary'])}”"
         tellers = len({s["article"] for s in ev["sources"]})
         told = f" ({tellers} articles)" if tellers > 1 else ""
+        place = places.get(ev.get("location") or "")
+        if ev.get("location_basis") and place and place not in ev["summary"]:
+            told += f" (at {_cell(place)}, by its paragraph)"
         out.append(f"{len(out) - 1}. **{when}**: {_cell(ev['summary'])}{told}")
     out.append("")
     return out
