@@ -29,6 +29,8 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import date
 
 from storyline.stories.candidates import within_window
+from storyline.stories.similarity import dot as _dot
+from storyline.stories.similarity import vector_sum
 
 MIN_CENTROID_COSINE = 0.2
 MIN_MARGIN = 0.1
@@ -80,15 +82,6 @@ def attach_lone_articles(
 
 
 def _unit_sum(vectors: Iterable[Mapping[str, float]]) -> dict[str, float]:
-    total: dict[str, float] = {}
-    for v in vectors:
-        for w, x in v.items():
-            total[w] = total.get(w, 0.0) + x
+    total = vector_sum(vectors)
     norm = math.sqrt(sum(x * x for x in total.values())) or 1.0
     return {w: x / norm for w, x in total.items()}
-
-
-def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(x * b.get(w, 0.0) for w, x in a.items())

@@ -32,6 +32,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from storyline.stories.similarity import dot as _dot
+
 PRIOR_VARIANCE = 0.8
 PRIOR_WEIGHT = 2.0
 
@@ -81,9 +83,3 @@ class GroupVectors:
         self._owned.add(keep)
         self.sq[keep] = self.sq[keep] + self.sq.pop(gone) + 2 * cross
         self.n[keep] += self.n.pop(gone)
-
-
-def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(x * b.get(w, 0.0) for w, x in a.items())

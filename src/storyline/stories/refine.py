@@ -42,9 +42,11 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 from storyline.stories.cohesion import GroupVectors
+from storyline.stories.similarity import dot as _dot
+from storyline.stories.similarity import vector_sum as _sum
 
 REASSIGN_ROUNDS = 3
 MAX_FULL_WARD_RATIO = 1.6
@@ -138,17 +140,3 @@ def join_close(
         for s in sorted(adjacent(keep)):
             push(keep, s)
     return groups
-
-
-def _sum(rows: Iterable[Mapping[str, float]]) -> dict[str, float]:
-    total: dict[str, float] = {}
-    for v in rows:
-        for w, x in v.items():
-            total[w] = total.get(w, 0.0) + x
-    return total
-
-
-def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(x * b.get(w, 0.0) for w, x in a.items())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -31,10 +31,25 @@ def tfidf_vectors(texts: Sequence[str]) -> list[dict[str, float]]:
     return vectors
 
 
-def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """Dot product of two sparse vectors (the cosine when both are unit length)."""
     if len(a) > len(b):
         a, b = b, a
     return sum(x * b.get(w, 0.0) for w, x in a.items())
+
+
+def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """Cosine of two unit-length vectors."""
+    return dot(a, b)
+
+
+def vector_sum(rows: Iterable[Mapping[str, float]]) -> dict[str, float]:
+    """The sum of sparse vectors."""
+    total: dict[str, float] = {}
+    for v in rows:
+        for w, x in v.items():
+            total[w] = total.get(w, 0.0) + x
+    return total
 
 
 def tfidf_vector(counts: dict[str, int], df: dict[str, int], n: int) -> dict[str, float]:
