@@ -378,3 +378,38 @@ def test_seed_html_timeline_says_spans_without_undated(seeds_out: Path) -> None:
     html = (seeds_out / f"{d['story']['id']}.html").read_text(encoding="utf-8")
     assert 'class="date">throughout the trip<' in html
     assert "undated, throughout" not in html and "whole trip" not in html
+
+
+def test_seed_kinzhal_is_shown_at_the_airfield_scene(seeds_out: Path) -> None:
+    """"… proceeded to the Vladivostok airport, where he was given a tour of the
+    bombers.  Shoigu introduced Kim to … the Kinzhal": the paragraph names Artyom
+    and the airport, but the step told just before it is at the airfield."""
+    d = _dossier(seeds_out)
+    names = {e["id"]: e["name"] for e in d["entities"]}
+    (kinzhal,) = _events(d, "show", agent={"Sergei Shoigu"}, recipient={"Kim Jong Un"},
+                         patient={"Kinzhal"})
+    assert names[kinzhal["location"]] == "Knevichi Airfield"
+    assert kinzhal["location_basis"].startswith("told right after"), kinzhal["location_basis"]
+    md = (seeds_out / f"{d['story']['id']}.md").read_text(encoding="utf-8")
+    assert "Kinzhal and MiG-31I (2 articles) (at Knevichi Airfield, as the step told" in md
+
+
+def test_seed_meeting_with_putin_is_bounded_not_dated(seeds_out: Path) -> None:
+    """Neither text dates the Vostochny meeting; "initiated his visit … by meeting"
+    puts it before the Saturday arrival: on or before 2023-09-16, no day."""
+    d = _dossier(seeds_out)
+    (meeting,) = _events(d, "meet")
+    assert (meeting["date"], meeting["earliest"], meeting["latest"]) == (
+        None, None, "2023-09-16")
+    assert "on or before 2023-09-16" in meeting["date_basis"]
+    md = (seeds_out / f"{d['story']['id']}.md").read_text(encoding="utf-8")
+    assert "**on or before 2023-09-16, before “Kim Jong Un arrived in Artyom”**" in md
+
+
+def test_seed_trip_frame_quotes_the_far_east_sentence(seeds_out: Path) -> None:
+    d = _dossier(seeds_out)
+    (trip,) = [e for e in _events(d, "visit", agent={"Kim Jong Un"})
+               if e["summary"] == "Kim Jong Un visited Russia"]
+    step = next(t for t in d["timeline"] if t["event"] == trip["id"])
+    assert "visited Russia’s Far East to inspect advanced weaponry" in step["basis"]
+    assert "Far East" in trip["location_basis"] and "lies in Russia" in trip["location_basis"]

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from storyline.analyse.event_text import classifier_before, display_name, summarise
 from storyline.analyse.timeline import (
     Plan,
     Telling,
+    bound_earlier,
     build_timeline,
     date_by_arrivals,
     date_by_plans,
@@ -14,7 +17,7 @@ from storyline.analyse.timeline import (
     nested_trips,
     place_scenes,
 )
-from storyline.model import Entity, Event, Participant
+from storyline.model import Entity, Event, Participant, SourceRef
 
 KIM, SHOIGU, PUTIN = "kim", "shoigu", "putin"
 RUSSIA, AIRFIELD, CITY, SPACEPORT = "russia", "airfield", "city", "spaceport"
@@ -235,3 +238,56 @@ def test_placeless_event_takes_the_one_place_of_its_paragraph() -> None:
     assert set(placed) == {"guard"}, "two places in one paragraph place nothing"
     assert placed["guard"].location == AIRFIELD
     assert placed["guard"].location_basis and "Knevichi Airfield" in placed["guard"].location_basis
+
+
+def test_placeless_event_goes_on_at_the_scene_told_just_before_it() -> None:
+    """A paragraph naming two places ("after arriving in the city he went on to the
+    airfield, where he was shown jets.  Then the general showed him a rocket"): the
+    rocket is shown where the step just before it, with the same people, happened."""
+    arrive = _ev("arrive", "arrive", ("agent", KIM, "Kim"), location=CITY)
+    jets = _ev("jets", "show", ("agent", SHOIGU, "Shoigu"), ("recipient", KIM, "Kim"),
+               location=AIRFIELD)
+    rocket = _ev("rocket", "show", ("agent", SHOIGU, "Shoigu"), ("recipient", KIM, "Kim"),
+                 ("patient", None, "a rocket"))
+    later = _ev("later", "inspect", ("agent", KIM, "Kim"), ("patient", None, "a plane"))
+    tellings = [_told("arrive", "a", 0, 0), _told("jets", "a", 40, 0),
+                _told("rocket", "a", 120, 0), _told("later", "a", 330, 0)]
+    placed = place_scenes([arrive, jets, rocket, later], tellings, set(), NAMES)
+    assert set(placed) == {"rocket"}, "two sentences on, the scene is not carried"
+    assert placed["rocket"].location == AIRFIELD
+    basis = placed["rocket"].location_basis or ""
+    assert basis.startswith("told right after") and "Knevichi Airfield" in basis
+    # A departure ends the scene there: nothing is carried from "left the city".
+    leave = _ev("leave", "depart", ("agent", KIM, "Kim"), location=CITY)
+    tellings = [_told("jets", "a", 0, 0), _told("leave", "a", 40, 0),
+                _told("rocket", "a", 120, 0)]
+    assert place_scenes([jets, leave, rocket], tellings, set(), NAMES) == {}
+
+
+def test_trip_frame_basis_quotes_the_sentence_that_tells_the_trip() -> None:
+    trip = replace(
+        _ev("trip", "visit", ("agent", KIM, "Kim"), ("patient", RUSSIA, "Russia"),
+            location=RUSSIA),
+        sources=(SourceRef("a", 0, 30, 0, "Kim toured the far east of Russia."),))
+    greet = _ev("greet", "greet", ("agent", SHOIGU, "Shoigu"), ("patient", KIM, "Kim"),
+                location=AIRFIELD, day="2023-09-16")
+    ballet = _ev("ballet", "attend", ("agent", KIM, "Kim"), location=CITY)
+    frames = find_frames([trip, greet, ballet], ENTITIES)
+    assert "(“Kim toured the far east of Russia.”)" in frames["trip"][1]
+
+
+def test_an_event_told_as_earlier_than_the_first_dated_step_is_bounded_by_its_day() -> None:
+    meet = _ev("meet", "meet", ("agent", KIM, "Kim"), ("patient", PUTIN, "Putin"),
+               location=SPACEPORT)
+    plant = _ev("plant", "visit", ("agent", KIM, "Kim"), ("patient", None, "a plant"))
+    greet = _ev("greet", "greet", ("agent", SHOIGU, "Shoigu"), ("patient", KIM, "Kim"),
+                location=AIRFIELD, day="2023-09-16")
+    tellings = [_told("greet", "a", 0, 0), _told("meet", "a", 300, 1, order="before"),
+                _told("plant", "a", 350, 1)]
+    steps = build_timeline([meet, plant, greet], tellings, {})
+    assert [s.event for s in steps] == ["meet", "greet", "plant"]
+    bounded = bound_earlier([meet, plant, greet], tellings, steps)
+    assert set(bounded) == {"meet"}, "told after the greeting, with no cue: no bound"
+    assert (bounded["meet"].earliest, bounded["meet"].latest) == (None, "2023-09-16")
+    assert bounded["meet"].date is None
+    assert bounded["meet"].date_basis and "on or before 2023-09-16" in bounded["meet"].date_basis

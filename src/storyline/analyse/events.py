@@ -44,6 +44,7 @@ from storyline.analyse.event_text import classifier_before, display_name, summar
 from storyline.analyse.timeline import (
     Plan,
     Telling,
+    bound_earlier,
     build_timeline,
     date_by_arrivals,
     date_by_plans,
@@ -205,9 +206,19 @@ def _join_nested_trips(
             c.participants = [p for p in c.participants if p.entity not in narrower]
             c.location = by_id[outer].location
         ev = _event(story_id, members, names, shown, kinds)
+        wide = names.get(by_id[outer].location or "", "")
+        told = [f"{names.get(p, p)} (“{_quote_of(by_id[i])}”)" for i in inners
+                for p in [by_id[i].location or ""]]
+        ev = replace(ev, location_basis=(
+            f"one trip told at two scales: {' and '.join(told)} lies in {wide}, "
+            f"the wider place"))
         members_of[ev.id] = members
         out.append(ev)
     return out
+
+
+def _quote_of(e: Event) -> str:
+    return e.sources[0].quote.strip() if e.sources else e.summary
 
 
 def _with_order(e: Event, order: int) -> Event:
@@ -631,7 +642,9 @@ def _timeline(
     events = [arrived.get(e.id, e) for e in events]
     placed = place_scenes(events, tellings, skip, names)
     events = [placed.get(e.id, e) for e in events]
-    return events, build_timeline(events, tellings, frames)
+    timeline = build_timeline(events, tellings, frames)
+    bounded = bound_earlier(events, tellings, timeline)
+    return [bounded.get(e.id, e) for e in events], timeline
 
 
 def _tellings(members_of: Mapping[str, list[_Cand]]) -> list[Telling]:

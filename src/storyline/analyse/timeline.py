@@ -122,8 +122,10 @@ def find_frames(events: Sequence[Event], entities: Mapping[str, Entity]) -> dict
         )):
             continue
         named = ", ".join(sorted(entities[s].name for s in stops if s in entities)[:4])
-        out[e.id] = (None, f"the trip the story's other events belong to: they happen at "
-                           f"other places of {area.name} ({named})")
+        # The sentence that first tells the trip, as the reader meets it.
+        told = f" (“{e.sources[0].quote.strip()}”)" if e.sources else ""
+        out[e.id] = (None, f"the trip the story's other events belong to{told}: they happen "
+                           f"at other places of {area.name} ({named})")
     for e in on:
         if e.id in out or e.earliest:
             continue
@@ -226,23 +228,61 @@ def place_scenes(
         if by_id[t.event].type not in _NO_TIMELINE and t.event not in skip:
             per_article[t.article].append(t)
     found: dict[str, set[str]] = defaultdict(set)
-    told: dict[str, Telling] = {}
+    told: dict[str, tuple[Telling, str]] = {}
     for seq in per_article.values():
         seq.sort(key=lambda t: t.start)
         for t, place in zip(seq, _telling_places(seq, by_id), strict=True):
-            if by_id[t.event].location is None and place is not None:
+            if by_id[t.event].location is not None:
+                continue
+            basis = ""
+            if place is not None:
+                basis = (f"told in one paragraph with the events at {names.get(place, place)} "
+                         f"in {t.title}")
+            else:
+                prev = _scene_before(t, seq, by_id)
+                if prev is not None:
+                    place = by_id[prev.event].location or ""
+                    basis = (f"{_SCENE_GOES_ON} “{by_id[prev.event].summary}” at "
+                             f"{names.get(place, place)}, in its paragraph of {t.title}")
+            if place is not None:
                 found[t.event].add(place)
-                told.setdefault(t.event, t)
+                told.setdefault(t.event, (t, basis))
     out: dict[str, Event] = {}
     for eid, places in found.items():
         if len(places) != 1:
             continue
         (place,) = places
-        t = told[eid]
-        basis = (f"told in one paragraph with the events at {names.get(place, place)} "
-                 f"in {t.title}")
-        out[eid] = replace(by_id[eid], location=place, location_basis=basis)
+        out[eid] = replace(by_id[eid], location=place, location_basis=told[eid][1])
     return out
+
+
+# How a place carried from the event told just before reads (render/markdown.py
+# words it differently from "one place in the paragraph").
+_SCENE_GOES_ON = "told right after"
+# Classes whose place is where the scene ends, not where it goes on.
+_LEAVING = frozenset({"depart"})
+
+
+def _scene_before(
+    t: Telling, seq: Sequence[Telling], by_id: Mapping[str, Event]
+) -> Telling | None:
+    """The placed event told last before ``t`` in its paragraph, in its sentence or
+    the one before, with a person in common: the scene goes on there ("…
+    proceeded to the Vladivostok airport, where he was given a tour of the
+    bombers.  Shoigu introduced Kim to the Kinzhal").  A paragraph that names
+    several places ("Upon his arrival in Artyom, … the airport") has no one
+    place, but the step told just before still says where its people are."""
+    people = _people(by_id[t.event])
+    best: Telling | None = None
+    for o in seq:
+        ev = by_id[o.event]
+        if (o.paragraph != t.paragraph or o.start >= t.start or not ev.location
+                or not 0 <= t.sentence - o.sentence <= 1 or not people & _people(ev)):
+            continue
+        if best is None or o.start > best.start:
+            best = o
+    # Leaving a place ends the scene there.
+    return None if best is None or by_id[best.event].type in _LEAVING else best
 
 
 def _telling_places(seq: Sequence[Telling], by_id: Mapping[str, Event]) -> list[str | None]:
@@ -436,6 +476,29 @@ def build_timeline(
     return out
 
 
+def bound_earlier(
+    events: Sequence[Event], tellings: Sequence[Telling], timeline: Sequence[TimelineEntry],
+) -> dict[str, Event]:
+    """Undated events told as earlier than the story's first dated step ("Kim
+    began his visit by meeting Putin", placed before the arrival dated
+    Saturday) happened on or before that step's day: ``latest`` is that day,
+    with the basis.  Only a cue in the text bounds an event, never the order
+    an article merely tells things in."""
+    by_id = {e.id: e for e in events}
+    cued = {t.event for t in tellings if t.order == "before"}
+    out: dict[str, Event] = {}
+    for step in timeline:
+        ev = by_id.get(step.event)
+        anchor = by_id.get(step.relative_to or "")
+        if (ev is None or anchor is None or step.relation != "before" or ev.id not in cued
+                or ev.earliest or ev.latest or _day(anchor) is None):
+            continue
+        day = _day(anchor)
+        out[ev.id] = replace(ev, latest=day, date_basis=(
+            f"on or before {day}: told as earlier than “{anchor.summary}” ({day})"))
+    return out
+
+
 def _neighbours(
     t: Telling, sequence: Mapping[str, list[tuple[int, str]]],
     pos: Mapping[str, tuple[object, ...]], relation: Mapping[str, tuple[str, str | None, str]],
@@ -515,6 +578,6 @@ def _dated_order(
 
 
 __all__ = [
-    "Plan", "Telling", "build_timeline", "date_by_arrivals", "date_by_plans", "date_scenes",
+    "Plan", "Telling", "bound_earlier", "build_timeline", "date_by_arrivals", "date_by_plans", "date_scenes",
     "find_frames", "nested_trips",
 ]

@@ -241,7 +241,9 @@ def _timeline(d: dict[str, Any]) -> list[str]:
         told = f" ({tellers} articles)" if tellers > 1 else ""
         place = places.get(ev.get("location") or "")
         if ev.get("location_basis") and place and place not in ev["summary"]:
-            told += f" (at {_cell(place)}, by its paragraph)"
+            how = ("as the step told just before it"
+                   if ev["location_basis"].startswith("told right after") else "by its paragraph")
+            told += f" (at {_cell(place)}, {how})"
         out.append(f"{len(out) - 1}. **{when}**: {_cell(ev['summary'])}{told}")
     out.append("")
     return out
