@@ -380,3 +380,72 @@ def test_a_placed_dated_happening_to_unnamed_people_is_an_event() -> None:
     (ev,) = evacuations
     assert ev.date == "2026-03-08"
     assert ev.summary == "About 300 residents were evacuated from Melbourne"
+
+
+def test_it_striking_after_a_named_ship_is_that_ship_colliding() -> None:
+    ann = _annotate("Inspectors said on Tuesday they were examining the speed of the ferry "
+                    "Baltic Queen when it struck a fishing boat the previous evening.",
+                    "2026-05-13")
+    (hit,) = [e for e in ann.events if e.lemma == "strike"]
+    assert hit.event_class == "collide"
+    assert _roles(ann, "collide")["agent"] == {"Baltic Queen"}
+    assert hit.time is not None and ann.times[hit.time].value == "2026-05-11"
+
+
+def test_a_step_back_in_time_dates_its_event_only() -> None:
+    a = _annotate("Inspectors said on Tuesday they were examining the speed of the ferry "
+                  "Baltic Queen when it struck a fishing boat the previous evening.",
+                  "2026-05-13")
+    res = resolve_entities([a])
+    out = build_events("s0000000000000000", [a], res.mention_entity, res.entities)
+    dates = {e.type: e.date for e in out.events}
+    assert dates["collide"] == "2026-05-11"
+    assert dates["inspect"] == "2026-05-12", "the narrative stays at Tuesday"
+
+
+def test_envoys_from_named_countries_act_for_them() -> None:
+    ann = _annotate("Trade ministers from Peru and Bolivia signed an accord on Monday.")
+    assert _roles(ann, "sign") == {"agent": {"Peru", "Bolivia"}, "patient": {"accord"}}
+
+
+def test_a_participle_on_its_noun_makes_the_noun_the_patient() -> None:
+    ann = _annotate("The treaty signed in Lima on Friday by Peru, Chile and Bolivia commits "
+                    "the three governments to the corridor.")
+    assert _roles(ann, "sign") == {"patient": {"treaty"}, "agent": {"Peru", "Chile", "Bolivia"},
+                                   "location": {"Lima"}}
+    visit = _annotate("The visit, accompanied by the French foreign minister, ended early.")
+    assert not [e for e in visit.events if e.event_class == "accompany" and any(
+        a.role == "patient" for a in e.arguments)], "a visit is not escorted"
+
+
+def test_the_port_of_a_town_reopening_is_placed_there_and_reads_actively() -> None:
+    a = _annotate("The port of Valparaiso reopened on Tuesday evening after a storm hit "
+                  "Chile.", "2026-05-13")
+    res = resolve_entities([a])
+    out = build_events("s0000000000000000", [a], res.mention_entity, res.entities)
+    (reopen,) = [e for e in out.events if e.type == "reopen"]
+    names = {e.id: e.name for e in res.entities}
+    assert names[reopen.location or ""] == "Valparaiso"
+    assert reopen.summary == "The port of Valparaiso reopened"
+    assert reopen.date == "2026-05-12"
+    (storm,) = [e for e in out.events if e.type == "hit"]
+    order = [t.event for t in out.timeline]
+    assert order.index(storm.id) < order.index(reopen.id), "reopened after the storm hit"
+
+
+def test_backed_by_helicopters_is_no_approval() -> None:
+    ann = _annotate("Two hundred firefighters, backed by water-bombing helicopters and a "
+                    "C-130 Hercules tanker, fought the blaze near Lorne.")
+    assert not [e for e in ann.events if e.event_class == "approve"]
+
+
+def test_a_statement_dated_last_week_is_not_this_weeks_statement() -> None:
+    a = _annotate("Finance Minister Ana Lima said last week that the budget was tight.",
+                  "2026-05-13")
+    b = _annotate("Finance Minister Ana Lima told the summit that the budget was tight.",
+                  "2026-05-13")
+    c = _annotate("Finance Minister Ana Lima said the budget would be cut.", "2026-05-12")
+    res = resolve_entities([a, b, c])
+    out = build_events("s0000000000000000", [a, b, c], res.mention_entity, res.entities)
+    says = sorted(len(e.sources) for e in out.events if e.type == "say")
+    assert says == [1, 2], "this week's two tellings are one statement, last week's another"

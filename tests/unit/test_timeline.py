@@ -291,3 +291,12 @@ def test_an_event_told_as_earlier_than_the_first_dated_step_is_bounded_by_its_da
     assert (bounded["meet"].earliest, bounded["meet"].latest) == (None, "2023-09-16")
     assert bounded["meet"].date is None
     assert bounded["meet"].date_basis and "on or before 2023-09-16" in bounded["meet"].date_basis
+
+
+def test_one_days_events_follow_an_after_clause_of_their_sentence() -> None:
+    """"The port reopened on Tuesday after the quake hit the city": both dated
+    Tuesday by other tellings, the quake first though told second."""
+    port = _ev("port", "reopen", ("patient", CITY, "port"), day="2026-03-10")
+    quake = _ev("quake", "hit", ("patient", CITY, "city"), day="2026-03-10")
+    tellings = [_told("port", "a", 0, 0), _told("quake", "a", 40, 0, order="before")]
+    assert [s.event for s in build_timeline([port, quake], tellings, {})] == ["quake", "port"]

@@ -30,6 +30,9 @@ _PAST = {
     "reopen": "reopened", "divert": "diverted", "approve": "approved", "open": "opened",
 }
 _PASSIVE = {"collide": "was hit", "divert": "was diverted"}
+# Classes told of what they happen to without a doer ("the tunnel opened"); a
+# summary with no agent says it so, not "was opened".
+_ERGATIVE = frozenset({"open", "reopen"})
 _PRONOUNS = frozenset({"that", "which", "who", "he", "she", "it", "they", "his", "her",
                        "their", "its", "them", "him", "we", "us", "i", "you"})
 # Names English writes with "the" ("the Far East", "the United Nations").
@@ -112,8 +115,9 @@ def summarise(
     prep = "at" if kinds.get(location or "") == "FACILITY" else "in"
     if cls == "evacuate":
         prep = "from"  # people are evacuated from a place
-    if place and (place in (patient, agent) or place in names):
-        place = ""  # "visited Russia", not "visited Russia in Russia"
+    if place and (place in (patient, agent) or place in names
+                  or re.search(rf"\b{re.escape(place)}\b", f"{agent} {patient}")):
+        place = ""  # "visited Russia", "the port of Antofagasta reopened": said already
     verb = _written_past(cls, said) or _PAST.get(cls, cls)
     if cls in ("arrive", "travel", "depart", "divert"):
         mover = agent or patient
@@ -137,6 +141,8 @@ def summarise(
         text = f"{agent} {verb} {patient}".rstrip()
         if recipient:
             text += f" to {recipient}"
+    elif patient and cls in _ERGATIVE:
+        text = f"{patient} {verb}"  # "the port of Antofagasta reopened"
     elif patient:
         passive = _PASSIVE.get(cls, "was " + verb)
         if _plural(patient, roles):

@@ -35,6 +35,7 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 
 from storyline.analyse.called_as import CalledAs
 from storyline.analyse.definite_subjects import kind_of_noun
@@ -297,7 +298,7 @@ def _narrative_dates(art: AnnotatedArticle) -> dict[int, TimeExpression]:
     text = art.article.text
     by_sentence: dict[int, list[TimeExpression]] = defaultdict(list)
     for t in art.times:
-        if t.granularity == "day" and t.value and t.bound is None:
+        if t.granularity == "day" and t.value and t.bound is None and not _looks_back(t):
             by_sentence[t.sentence].append(t)
     out: dict[int, TimeExpression] = {}
     last: TimeExpression | None = None
@@ -311,6 +312,15 @@ def _narrative_dates(art: AnnotatedArticle) -> dict[int, TimeExpression]:
         if current is not None:
             out[i] = current
     return out
+
+
+def _looks_back(t: TimeExpression) -> bool:
+    """"the previous morning", "two days earlier": a step back from the day the
+    text is at dates only its own event ("investigators said on Saturday they
+    were examining … when it struck a cargo ship the previous morning"); the
+    narrative stays at Saturday."""
+    return t.kind == "anaphoric" and bool(re.search(r"\b(?:previous|before|earlier)\b",
+                                                     t.text, re.IGNORECASE))
 
 
 # ---------------------------------------------------------------- coreference
@@ -374,10 +384,27 @@ def _clash(a: _Cand, b: _Cand) -> bool:
             return True  # "observed a demonstration" is not "inspected the frigate"
     if a.location and b.location and a.location != b.location:
         return True
+    if a.mention.event_class == "say" and (a.explicit or b.explicit):
+        (lo_a, hi_a), (lo_b, hi_b) = _said_when(a), _said_when(b)
+        if lo_a and hi_a and lo_b and hi_b and (hi_a < lo_b or hi_b < lo_a):
+            return True
     return bool(
         a.earliest and b.earliest and a.latest and b.latest
         and (a.latest < b.earliest or b.latest < a.earliest)
     )
+
+
+def _said_when(c: _Cand) -> tuple[str | None, str | None]:
+    """When a statement was made: its own date, else the days its dated article
+    reports as now (publication and the day before).  "Szalai said last week
+    that …" is not the statement another outlet quotes from this week's summit."""
+    if c.earliest and c.latest:
+        return c.earliest, c.latest
+    pub = c.article.article.published
+    if not pub:
+        return None, None
+    day = date.fromisoformat(pub[:10])
+    return (day - timedelta(days=1)).isoformat(), day.isoformat()
 
 
 def _unlike(a: _Cand, b: _Cand) -> bool:

@@ -525,6 +525,24 @@ def _arrival_first(day: Sequence[Event]) -> list[tuple[str, str]]:
     return out
 
 
+def _cued_in_sentence(
+    ids: set[str], told: Mapping[str, list[Telling]]
+) -> list[tuple[str, str]]:
+    """(earlier, later) pairs of one day's events told in one sentence, where one
+    telling carries an order cue ("after an earthquake shook Chile") and the
+    other none."""
+    out = []
+    for eid in sorted(ids):
+        for t in told[eid]:
+            if t.order is None:
+                continue
+            for other in sorted(ids - {eid}):
+                if any(o.article == t.article and o.sentence == t.sentence and o.order is None
+                       for o in told[other]):
+                    out.append((eid, other) if t.order == "before" else (other, eid))
+    return out
+
+
 def _dated_order(
     dated: Sequence[Event], told: Mapping[str, list[Telling]],
     first_seen: Callable[[str], tuple[int, int]],
@@ -547,6 +565,11 @@ def _dated_order(
         # that day (a welcome told before the arrival still follows it).
         for a, b in _arrival_first([e for e in dated if e.id in ids]):
             if b not in after[a]:
+                after[a].add(b)
+                incoming[b] += 1
+        # "X reopened after the quake shook Y": the clause's cue orders one sentence.
+        for a, b in _cued_in_sentence(ids, told):
+            if b not in after[a] and a not in after[b]:
                 after[a].add(b)
                 incoming[b] += 1
         for seq in per_article.values():
@@ -578,6 +601,6 @@ def _dated_order(
 
 
 __all__ = [
-    "Plan", "Telling", "bound_earlier", "build_timeline", "date_by_arrivals", "date_by_plans", "date_scenes",
-    "find_frames", "nested_trips",
+    "Plan", "Telling", "bound_earlier", "build_timeline", "date_by_arrivals", "date_by_plans",
+    "date_scenes", "find_frames", "nested_trips", "place_scenes",
 ]

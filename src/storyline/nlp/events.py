@@ -120,6 +120,8 @@ _AREA_NOUNS = frozenset({
 # Verbs of the attack class that also tell accidents and disasters.
 _NATURAL_STRIKES = frozenset({"strike", "hit"})
 _MOTION = frozenset({"arrive", "depart", "travel", "divert"})
+# Verbs of one thing striking another, whose "it" may be a vehicle named before.
+_IMPACT_VERBS = frozenset({"strike", "hit", "ram", "collide", "crash"})
 # Classes whose intransitive subject is what the event happens to ("the road closed").
 _ERGATIVE = frozenset({"open", "close", "reopen"})
 # "opened fire" is shooting; "heads the chamber", "drives growth" lead, not travel.
@@ -162,6 +164,15 @@ class _Index:
 
     def of(self, tok: Token) -> int | None:
         return self.at.get(tok.i)
+
+    def vehicle_before(self, tok: Token) -> int | None:
+        """The latest vessel or piece of equipment named before ``tok`` in its
+        sentence or the one before: what "it" is when it strikes something."""
+        k = bisect.bisect_right(self.sent_starts, tok.idx) - 1
+        lo = self.sent_starts[max(0, k - 1)]
+        found = [i for i, m in enumerate(self.mentions)
+                 if m.type == "EQUIPMENT" and lo <= m.start < tok.idx]
+        return found[-1] if found else None
 
     def person_before(self, tok: Token, *, role_word: str | None = None) -> int | None:
         """The latest person mention before ``tok`` (two sentences back at most)."""
@@ -237,6 +248,12 @@ def extract_events(
             cls = "hit"
             if any(a.role == "agent" and _is_vehicle(a, mentions) for a in arguments):
                 cls = "collide"  # a ship, plane or train hitting something collides
+        if cls == "approve" and any(a.role == "agent" and _is_vehicle(a, mentions)
+                                    for a in arguments):
+            # "firefighters, backed by helicopters": support, not approval.
+            out.append(EventMention(tok.idx, end, doc.text[tok.idx : end], tok.lemma_, sent,
+                                    pos=tok.pos_))
+            continue
         out.append(
             EventMention(
                 start=tok.idx,
@@ -442,6 +459,11 @@ def _arguments(tok: Token, cls: str, index: _Index) -> list[EventArgument]:
         subjects = [tok.head]
     if not subjects and tok.dep_ == "acl" and not passive:
         subjects = [tok.head]  # "children presenting flowers"
+    if (not subjects and tok.dep_ == "acl" and tok.tag_ == "VBN" and misread is None
+            and tok.head.lemma_.lower() not in NOUN_CLASSES):
+        # "the agreement signed in Zagreb by Croatia": what was signed.  Not "the
+        # visit, accompanied by the minister": a visit is not escorted, its visitor is.
+        subjects = [tok.head]
     objects = [c for c in tok.children if c.dep_ == "dobj"]
     datives = [c for c in tok.children if c.dep_ == "dative"]
     agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -463,6 +485,13 @@ def _arguments(tok: Token, cls: str, index: _Index) -> list[EventArgument]:
     if cls in _ERGATIVE and not passive and not objects and src is tok:
         subj_role = "patient"  # "the tunnel opened", "the port reopens": what opens
     for s in subjects:
+        if s.lower_ == "it" and not passive and tok.lemma_.lower() in _IMPACT_VERBS:
+            # "the ferry Nordic Star … when it struck a cargo ship": what strikes
+            # is the vehicle just named, never a person.
+            m = index.vehicle_before(s)
+            if m is not None:
+                _append(args, EventArgument(subj_role, s.idx, s.idx + len(s), m, "it"))
+                continue
         _add(args, subj_role, _reporter(s, tok), index)
     for a in agents:
         _add(args, "agent", a, index)
@@ -494,6 +523,15 @@ def _arguments(tok: Token, cls: str, index: _Index) -> list[EventArgument]:
             for o in preps.pop("with", []):
                 _add(args, "patient", o, index)
     _add_location(tok, args, preps, index, cls)
+    if not any(a.role == "location" for a in args):
+        # "the port of Antofagasta reopened": where it happened is the port's place.
+        acted_on = subjects if subj_role == "patient" else objects
+        for o in acted_on:
+            m = _place_of(o, index)
+            if m is not None:
+                t = index.mentions[m]
+                _append(args, EventArgument("location", t.start, t.end, m, t.text.lower()))
+                break
     return args
 
 
@@ -673,6 +711,13 @@ def _add(args: list[EventArgument], role: str, tok: Token, index: _Index) -> Non
     for h in heads:
         h = _past_portion(h)
         m = _resolve(h, index)
+        if m is None and role == "agent":
+            sent_by = _sent_by(h, index)
+            if sent_by:
+                # "ministers from Croatia and Hungary signed": the countries act.
+                for t, n in sent_by:
+                    _append(args, EventArgument(role, t.idx, t.idx + len(t), n, t.lemma_.lower()))
+                continue
         start, end = (h.idx, h.idx + len(h)) if m is not None else _phrase(h)
         _append(args, EventArgument(role, start, end, m, h.lemma_.lower()))
         for t in h.subtree:
@@ -687,6 +732,42 @@ def _add(args: list[EventArgument], role: str, tok: Token, index: _Index) -> Non
                 t.dep_ == "pobj" and t.head.lower_ in ("including", "like")
             ) or including:
                 _append(args, EventArgument(role, t.idx, t.idx + len(t), n, t.lemma_.lower()))
+
+
+# People who act for a country or body named after "from" ("ministers from Croatia").
+_ENVOY_NOUNS = frozenset({"minister", "official", "leader", "delegate", "delegation",
+                          "representative", "envoy", "diplomat", "negotiator", "ambassador"})
+
+
+def _sent_by(h: Token, index: _Index) -> list[tuple[Token, int]]:
+    """The named places and bodies that envoys "from X, Y and Z" act for."""
+    if h.pos_ != "NOUN" or h.lemma_.lower() not in _ENVOY_NOUNS:
+        return []
+    out: list[tuple[Token, int]] = []
+    for c in h.children:
+        if c.dep_ != "prep" or c.lower_ != "from":
+            continue
+        for g in c.children:
+            if g.dep_ != "pobj":
+                continue
+            for x in (g, *g.conjuncts):
+                n = index.of(x)
+                if n is not None and index.mentions[n].type in ("PLACE", "ORG"):
+                    out.append((x, n))
+    return out
+
+
+def _place_of(tok: Token, index: _Index) -> int | None:
+    """The named place an unnamed thing belongs to ("the port of Antofagasta")."""
+    if index.of(tok) is not None or tok.pos_ != "NOUN":
+        return None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for g in c.children:
+                m = index.of(g) if g.dep_ == "pobj" else None
+                if m is not None and index.mentions[m].type in _PLACE_TYPES:
+                    return m
+    return None
 
 
 def _past_portion(h: Token) -> Token:
@@ -798,6 +879,13 @@ def _order(tok: Token) -> str | None:
     children = list(tok.children)
     if any(c.dep_ == "aux" and c.lower_ == "had" for c in children) and tok.tag_ == "VBN":
         return "before"
+    if tok.dep_ == "advcl":
+        # "the port reopened after an earthquake shook Chile": the quake came first.
+        marks = {c.lower_ for c in children if c.dep_ == "mark"}
+        if "after" in marks:
+            return "before"
+        if "before" in marks:
+            return "after"
     for c in children:
         if c.dep_ == "advmod" and c.lower_ in ("earlier", "previously", "before"):
             return "before"

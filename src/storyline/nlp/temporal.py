@@ -21,7 +21,7 @@ How each kind is read (``basis`` says which rule applied):
   publication;
 * "last/this/next week|month|year", "earlier/later this …": a range with its
   first and last day (``earliest``/``latest``);
-* "the following day", "the previous day", "N days later": counted from the
+* "the following day", "the previous morning", "N days later": counted from the
   last day-precise date resolved before it in the same article.
 
 An undated article resolves only what states its own year; the rest keeps
@@ -78,7 +78,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("period", re.compile(r"\b(?i:(?:last|this|next|past)\s+(?:week(?:end)?|month|year))\b")),
     ("ago", re.compile(rf"\b(?i:{_NUM}\s+(?:days?|weeks?|months?|years?)\s+ago)\b")),
     ("anaphoric", re.compile(
-        r"\b(?i:the\s+(?:following|next|previous|same)\s+day|the\s+day\s+(?:after|before)"
+        r"\b(?i:the\s+(?:following|next|previous|same)\s+(?:day|morning|afternoon|evening|night)"
+        r"|the\s+day\s+(?:after|before)"
         r"|that\s+day)\b"
     )),
     ("anaphoric", re.compile(rf"\b(?i:{_NUM}\s+days?\s+(?:later|earlier))\b")),
