@@ -715,8 +715,8 @@ def _add(args: list[EventArgument], role: str, tok: Token, index: _Index) -> Non
             sent_by = _sent_by(h, index)
             if sent_by:
                 # "ministers from Croatia and Hungary signed": the countries act.
-                for t, n in sent_by:
-                    _append(args, EventArgument(role, t.idx, t.idx + len(t), n, t.lemma_.lower()))
+                for x, k in sent_by:
+                    _append(args, EventArgument(role, x.idx, x.idx + len(x), k, x.lemma_.lower()))
                 continue
         start, end = (h.idx, h.idx + len(h)) if m is not None else _phrase(h)
         _append(args, EventArgument(role, start, end, m, h.lemma_.lower()))
