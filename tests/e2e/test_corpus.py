@@ -147,3 +147,42 @@ def test_ferry_toll_disagreement_and_subjects(corpus_out: Path) -> None:
     assert names.get(length["subject"]) == "Nordic Star"
     assert "only vessel" in (length["subject_basis"] or "")
     assert d["inconsistencies"] == []
+
+
+def _story(out: Path, word: str) -> dict[str, Any]:
+    (d,) = [d for d in _dossiers(out) if word in d["story"]["title"].lower()]
+    return d
+
+
+def test_sample_timelines_hold_what_a_reader_lists(corpus_out: Path) -> None:
+    """The pipeline signing told by two outlets (one by its ministers "from"
+    the three countries, one by "the agreement signed … by" them); the
+    ferry's "it struck a cargo ship the previous morning" joins the collision;
+    the port of Antofagasta reopening after the quake; Szalai's statement of
+    last week is not the one he made at this week's summit."""
+    pipe = _story(corpus_out, "adriatic")
+    names = {e["id"]: e["name"] for e in pipe["entities"]}
+    (sign,) = [e for e in pipe["events"] if e["type"] == "sign"]
+    assert {names[p] for p in sign["participants"]} == {"Croatia", "Slovenia", "Hungary"}
+    assert len({s["article"] for s in sign["sources"]}) == 2 and sign["date"] == "2026-03-11"
+    assert sign["id"] in [t["event"] for t in pipe["timeline"]]
+    szalai = [e for e in pipe["events"] if e["summary"] == "Gábor Szalai said"]
+    assert len(szalai) == 2, "last week's statement and the summit's are two"
+
+    ferry = _story(corpus_out, "ferry")
+    (crash,) = [e for e in ferry["events"] if e["type"] == "collide"]
+    assert len({s["article"] for s in crash["sources"]}) == 3
+    assert crash["date"] == "2026-03-13"
+    assert any("it struck a cargo ship" in s["quote"] for s in crash["sources"])
+    (probe,) = [e for e in ferry["events"] if e["type"] == "inspect"]
+    assert probe["date"] == "2026-03-14", "said on Saturday; the strike was the day before"
+
+    chile = _story(corpus_out, "antofagasta")
+    (port,) = [e for e in chile["events"] if e["type"] == "reopen"]
+    assert port["summary"] == "The port of Antofagasta reopened" and port["date"] == "2026-03-10"
+    order = [t["event"] for t in chile["timeline"]]
+    (quake,) = [e for e in chile["events"] if e["type"] == "hit"]
+    assert order.index(quake["id"]) < order.index(port["id"])
+
+    fire = _story(corpus_out, "bushfire")
+    assert not [e for e in fire["events"] if e["type"] == "approve"], "backed by helicopters"
