@@ -186,3 +186,6 @@ def test_sample_timelines_hold_what_a_reader_lists(corpus_out: Path) -> None:
 
     fire = _story(corpus_out, "bushfire")
     assert not [e for e in fire["events"] if e["type"] == "approve"], "backed by helicopters"
+    (evacuation,) = [e for e in fire["events"] if e["type"] == "evacuate"]
+    assert len({s["article"] for s in evacuation["sources"]}) == 3, "“By Sunday it had forced"
+    assert evacuation["date"] == "2026-03-08"

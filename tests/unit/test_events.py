@@ -449,3 +449,28 @@ def test_a_statement_dated_last_week_is_not_this_weeks_statement() -> None:
     out = build_events("s0000000000000000", [a, b, c], res.mention_entity, res.entities)
     says = sorted(len(e.sources) for e in out.events if e.type == "say")
     assert says == [1, 2], "this week's two tellings are one statement, last week's another"
+
+
+def test_by_sunday_a_forced_evacuation_joins_the_dated_one() -> None:
+    """"By Sunday it had forced the evacuation of up to 400 people from Melbourne":
+    the noun is the event, the verb that governs it passes its time, "by" makes
+    it on or before Sunday, and unnamed people of two tellings may be one."""
+    a = _annotate("About 400 residents were evacuated from Melbourne on Sunday as the fire "
+                  "spread.", "2026-03-09")
+    b = _annotate("By Sunday the fire had forced the evacuation of up to 400 people from "
+                  "Melbourne.", "2026-03-10")
+    (noun,) = [e for e in b.events if e.event_class == "evacuate"]
+    assert noun.pos == "NOUN" and noun.time is not None
+    res = resolve_entities([a, b])
+    out = build_events("s0000000000000000", [a, b], res.mention_entity, res.entities)
+    (ev,) = [e for e in out.events if e.type == "evacuate"]
+    assert {s.article for s in ev.sources} == {a.article.id, b.article.id}
+    assert ev.date == "2026-03-08"
+
+
+def test_a_statement_told_with_a_participle_keeps_its_verb() -> None:
+    a = _annotate("Expressing admiration for the new jets, Ana Lima praised the engineers.")
+    res = resolve_entities([a])
+    out = build_events("s0000000000000000", [a], res.mention_entity, res.entities)
+    (say,) = [e.summary for e in out.events if e.type == "say"]
+    assert say.endswith("Lima expressed admiration"), say

@@ -164,7 +164,10 @@ def test_statement_summary_keeps_its_verb_only_with_what_was_said() -> None:
     assert summarise("say", roles, None, shown, {}, said="expressed") == (
         "Kim Jong Un expressed interest")
     assert summarise("say", roles[:1], None, shown, {}, said="clarified") == "Kim Jong Un said"
-    assert summarise("say", roles, None, shown, {}, said="Expressing") == "Kim Jong Un said"
+    # A participle ("Expressing admiration …, Kim …") is put in the past, never kept as is.
+    assert summarise("say", roles, None, shown, {}, said="Expressing") == (
+        "Kim Jong Un expressed interest")
+    assert summarise("say", roles, None, shown, {}, said="telling") == "Kim Jong Un said"
 
 
 FAR_EAST, ARTYOM, MOSCOW = "fareast", "artyom", "moscow"

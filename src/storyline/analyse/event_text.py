@@ -20,6 +20,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from storyline.model import Participant
+from storyline.nlp.events import VERB_CLASSES
 
 _PAST = {
     "arrive": "arrived", "depart": "left", "travel": "travelled", "visit": "visited",
@@ -30,6 +31,8 @@ _PAST = {
     "reopen": "reopened", "divert": "diverted", "approve": "approved", "open": "opened",
 }
 _PASSIVE = {"collide": "was hit", "divert": "was diverted"}
+_SAY_VERBS = tuple(sorted(v for v, c in VERB_CLASSES.items() if c == "say"))
+_IRREGULAR_PAST = {"say": "said", "tell": "told"}
 # Classes told of what they happen to without a doer ("the tunnel opened"); a
 # summary with no agent says it so, not "was opened".
 _ERGATIVE = frozenset({"open", "reopen"})
@@ -131,7 +134,7 @@ def summarise(
             text = f"{mover} {verb} {prep} {place}"
         return _capital(text)
     if cls == "say":
-        verb = said.lower() if said.lower().endswith("ed") and said.lower() != "said" else ""
+        verb = _said_past(said)
         if verb and agent and (patient or recipient):  # "Peskov clarified" alone says less
             return _capital(f"{agent} {verb} {patient or recipient}".rstrip())
         return _capital(f"{agent or patient} said")
@@ -161,6 +164,19 @@ def summarise(
 # "examined", not "inspected".
 _INSPECT_PAST = {"inspect": "inspected", "examin": "examined", "observ": "observed",
                  "review": "reviewed", "watch": "watched"}
+
+
+def _said_past(written: str) -> str:
+    """A statement's verb in the past as written ("expressed", and "expressing"
+    in "Expressing admiration …, Kim …"); "" for plain "said"."""
+    w = written.lower()
+    if w.endswith("ing"):
+        lemma = next((v for v in _SAY_VERBS if w in (v + "ing", v[:-1] + "ing")), "")
+        w = _IRREGULAR_PAST.get(lemma) or (
+            lemma + "d" if lemma.endswith("e")
+            else lemma[:-1] + "ied" if lemma.endswith("y") and lemma[-2:-1] not in "aeiou"
+            else lemma + "ed" if lemma else "")
+    return w if w.endswith("ed") and w != "said" else ""
 
 
 def _written_past(cls: str, written: str) -> str:

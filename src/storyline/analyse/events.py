@@ -270,7 +270,12 @@ def _candidates(
             continue
         c = _Cand(art, rank, em, dict(keys), location, participants=parts)
         t = art.times[em.time] if em.time is not None else None
-        if t is not None and t.value is not None:
+        if t is not None and t.value is not None and t.bound == "by":
+            # "By Sunday it had forced the evacuation": on or before that day.
+            c.latest = t.latest
+            c.basis = f"on or before {t.latest}: “by {t.text}” ({t.basis})"
+            c.explicit = True
+        elif t is not None and t.value is not None:
             c.date = t.value if t.granularity == "day" else None
             c.earliest, c.latest = t.earliest, t.latest
             c.basis = f"“{t.text}”: {t.basis}"
@@ -338,6 +343,11 @@ def _shared(a: _Cand, b: _Cand) -> int:
     if a.mention.event_class == "meet":  # who met whom: roles are symmetric
         ka, kb = set().union(*a.keys.values()), set().union(*b.keys.values())
         score = max(score, 2 * len({k for k in ka & kb if not k.startswith("w:")}))
+    if (a.mention.event_class in _PLACED_CLASSES and a.location and a.location == b.location
+            and _same_kind(a.keys.get("patient", set()), b.keys.get("patient", set()))):
+        # A happening to unnamed people is known by its place: "400 residents were
+        # evacuated from X" and "the evacuation of up to 400 people from X".
+        score += 1
     return score
 
 
@@ -424,9 +434,19 @@ def _happenings(keys: set[str]) -> set[str]:
 
 
 def _same_kind(x: set[str], y: set[str]) -> bool:
-    """Unnamed things of one kind ("a cargo ship", "a cargo vessel") may be one."""
+    """Unnamed things of one kind ("a cargo ship", "a cargo vessel") may be one;
+    so may unnamed people ("350 residents", "up to 350 people")."""
+    if x & _PEOPLE_WORDS and y & _PEOPLE_WORDS:
+        return True
     kx = {kind_of_noun(k[2:]) for k in x} - {None}
     return bool(kx) and kx == {kind_of_noun(k[2:]) for k in y} - {None}
+
+
+# Head words of unnamed people that a placed happening befalls.
+_PEOPLE_WORDS = frozenset(f"w:{w}" for w in (
+    "people", "person", "resident", "holidaymaker", "villager", "tourist", "passenger",
+    "family", "inhabitant", "evacuee", "local", "visitor", "household", "worker",
+))
 
 
 def _cluster(cands: list[_Cand]) -> list[list[_Cand]]:
@@ -439,6 +459,8 @@ def _cluster(cands: list[_Cand]) -> list[list[_Cand]]:
         cls = c.mention.event_class or ""
         for key in set().union(*c.keys.values()) if c.keys else ():
             postings[(_MOVES.get(cls, cls), key)].append(i)
+        if cls in _PLACED_CLASSES and c.location:
+            postings[(cls, f"@{c.location}")].append(i)  # see _shared
 
     def when(i: int) -> tuple[str, int, int]:
         c = cands[i]

@@ -70,7 +70,7 @@ VERB_CLASSES: dict[str, str] = {
 NOUN_CLASSES: dict[str, str] = {
     "visit": "visit", "tour": "visit", "meeting": "meet", "talks": "meet", "summit": "meet",
     "arrival": "arrive", "departure": "depart", "inspection": "inspect", "attack": "attack",
-    "launch": "launch", "strike": "attack",
+    "launch": "launch", "strike": "attack", "evacuation": "evacuate",
 }
 # Nouns that name an event, by the ACE 2005 event types (life, movement,
 # transaction, business, conflict, contact, personnel, justice) and common news
@@ -572,6 +572,8 @@ def _noun_arguments(tok: Token, cls: str, index: _Index) -> list[EventArgument]:
                     _add(args, "agent", g, index)
                 elif c.lower_ in ("to", "of") and cls == "visit":
                     _add(args, "patient", g, index)
+                elif c.lower_ == "of" and cls == "evacuate":
+                    _add(args, "patient", g, index)  # "the evacuation of 350 people"
     follows = tok.head if tok.dep_ == "pobj" and tok.head.dep_ == "agent" else None
     if follows is not None and not any(a.role == "agent" for a in args):
         verb = follows.head
@@ -901,8 +903,10 @@ def _attach_times(doc: Doc, times: Sequence[TimeExpression], triggers: set[int])
     """Trigger token → time expression index: the first trigger up the head chain."""
     out: dict[int, int] = {}
     for ti, t in enumerate(times):
-        if t.bound is not None:
-            continue  # "closed until Wednesday" did not happen on Wednesday
+        if t.bound is not None and t.bound != "by":
+            # "closed until Wednesday" did not happen on Wednesday; "by Sunday"
+            # bounds it (analyse/events.py reads it as on or before).
+            continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None:
             continue
@@ -910,6 +914,13 @@ def _attach_times(doc: Doc, times: Sequence[TimeExpression], triggers: set[int])
         for _ in range(8):
             if cur.i in triggers:
                 out.setdefault(cur.i, ti)
+                break
+            # "By Sunday it had forced the evacuation of 350 people": a verb that is
+            # no event of its own passes its time to the event noun it governs.
+            told = [c for c in cur.children if c.dep_ == "dobj" and c.i in triggers
+                    and c.pos_ == "NOUN"]
+            if cur.pos_ == "VERB" and told:
+                out.setdefault(told[0].i, ti)
                 break
             if cur.head is cur or cur.dep_ in ("ccomp", "xcomp") or _own_clause(cur):
                 # A time inside a reported or intended clause dates what was
