@@ -474,3 +474,15 @@ def test_a_statement_told_with_a_participle_keeps_its_verb() -> None:
     out = build_events("s0000000000000000", [a], res.mention_entity, res.entities)
     (say,) = [e.summary for e in out.events if e.type == "say"]
     assert say.endswith("Lima expressed admiration"), say
+
+
+def test_a_person_keeps_one_part_in_one_event() -> None:
+    a = _annotate("Jacinda Ardern began her visit by meeting Emmanuel Macron at the Elysee "
+                  "Palace. Macron and Ardern discussed climate policy during their meeting.",
+                  "2026-05-13")
+    res = resolve_entities([a])
+    out = build_events("s0000000000000000", [a], res.mention_entity, res.entities)
+    (meet,) = [e for e in out.events if e.type == "meet"]
+    assert len(meet.sources) == 2
+    parts = [(p.role, p.entity) for p in meet.roles if p.entity]
+    assert len(parts) == len({ent for _, ent in parts}), parts

@@ -586,9 +586,14 @@ def _event(
     best = dated[0]
     roles: list[Participant] = []
     seen: set[tuple[str, str]] = set()
+    role_of: dict[str, str] = {}
     for c in members:
         for p in c.participants:
             key = (p.role, p.entity or p.text.lower())
+            if p.entity and role_of.setdefault(p.entity, p.role) != p.role:
+                # One part per person: "met Putin" and "Putin and Kim discussed"
+                # keep Putin as the one met, not as both.
+                continue
             if key not in seen:
                 seen.add(key)
                 roles.append(p)
