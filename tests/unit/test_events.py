@@ -444,11 +444,13 @@ def test_a_statement_dated_last_week_is_not_this_weeks_statement() -> None:
                   "2026-05-13")
     b = _annotate("Finance Minister Ana Lima told the summit that the budget was tight.",
                   "2026-05-13")
-    c = _annotate("Finance Minister Ana Lima said the budget would be cut.", "2026-05-12")
-    res = resolve_entities([a, b, c])
-    out = build_events("s0000000000000000", [a, b, c], res.mention_entity, res.entities)
-    says = sorted(len(e.sources) for e in out.events if e.type == "say")
-    assert says == [1, 2], "this week's two tellings are one statement, last week's another"
+    c = _annotate("Finance Minister Ana Lima said the budget was very tight.", "2026-05-12")
+    d = _annotate("Finance Minister Ana Lima said the harbour would be dredged.", "2026-05-13")
+    res = resolve_entities([a, b, c, d])
+    out = build_events("s0000000000000000", [a, b, c, d], res.mention_entity, res.entities)
+    says = {e.sources[0].quote: len(e.sources) for e in out.events if e.type == "say"}
+    assert sorted(says.values()) == [1, 1, 2], "this week's two tellings are one statement"
+    assert says[d.article.text] == 1, "what she said of the harbour is another statement"
 
 
 def test_by_sunday_a_forced_evacuation_joins_the_dated_one() -> None:

@@ -37,6 +37,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from storyline.analyse.called_as import CalledAs
 from storyline.analyse.definite_subjects import kind_of_noun
 from storyline.analyse.event_coref import article_infos
@@ -135,6 +137,7 @@ class _Cand:
     explicit: bool = False
     participants: list[Participant] = field(default_factory=list)
     kinds: dict[str, str] = field(default_factory=dict)  # named patient -> equipment kind
+    said: frozenset[str] | None = None  # a statement's content words (_said_words)
 
 
 @dataclass(frozen=True)
@@ -343,6 +346,9 @@ def _shared(a: _Cand, b: _Cand) -> int:
     if a.mention.event_class == "meet":  # who met whom: roles are symmetric
         ka, kb = set().union(*a.keys.values()), set().union(*b.keys.values())
         score = max(score, 2 * len({k for k in ka & kb if not k.startswith("w:")}))
+    if a.mention.event_class == "say":
+        # Two tellings of one statement share what was said: the more, the likelier.
+        score += len(_said_words(a) & _said_words(b))
     if (a.mention.event_class in _PLACED_CLASSES and a.location and a.location == b.location
             and _same_kind(a.keys.get("patient", set()), b.keys.get("patient", set()))):
         # A happening to unnamed people is known by its place: "400 residents were
@@ -394,6 +400,9 @@ def _clash(a: _Cand, b: _Cand) -> bool:
             return True  # "observed a demonstration" is not "inspected the frigate"
     if a.location and b.location and a.location != b.location:
         return True
+    if (a.mention.event_class == "say"
+            and len(_said_words(a) & _said_words(b)) < _SAID_SHARED):
+        return True  # one person speaking of two things: two statements
     if a.mention.event_class == "say" and (a.explicit or b.explicit):
         (lo_a, hi_a), (lo_b, hi_b) = _said_when(a), _said_when(b)
         if lo_a and hi_a and lo_b and hi_b and (hi_a < lo_b or hi_b < lo_a):
@@ -402,6 +411,39 @@ def _clash(a: _Cand, b: _Cand) -> bool:
         a.earliest and b.earliest and a.latest and b.latest
         and (a.latest < b.earliest or b.latest < a.earliest)
     )
+
+
+# Content words two tellings of one statement share at least ("the governments
+# would seek EU support … construction in 2027" / "apply for EU funding …
+# construction could begin in 2027").
+_SAID_SHARED = 2
+_TITLE_BEFORE = re.compile(r"(?:\b[A-Z][\w'-]*\s+){1,4}$")
+_SAY_FORMS = frozenset({"said", "says", "say", "saying", "told", "tells", "telling", "added",
+                        "according", "stated", "announced", "reporters"})
+
+
+def _said_words(c: _Cand) -> frozenset[str]:
+    if c.said is None:
+        c.said = _sentence_words(c.article, c.mention.sentence)
+    return c.said
+
+
+def _sentence_words(art: AnnotatedArticle, sentence: int) -> frozenset[str]:
+    """Content words of a statement's sentence, less who said it: the people and
+    groups named there with their titles ("Slovenian Energy Minister Petra
+    Kos"), reporting verbs and stop words."""
+    s = art.sentences[sentence]
+    text = art.article.text[s.start : s.end]
+    drop: set[str] = set(_SAY_FORMS)
+    for m in art.mentions:
+        if s.start <= m.start < s.end and m.type in ("PERSON", "GROUP"):
+            # The name, its role, and the capitalised title words before it.
+            title = _TITLE_BEFORE.search(text[: m.start - s.start])
+            said_by = f"{m.text} {m.role or ''} {title.group(0) if title else ''}"
+            drop.update(w.lower() for w in re.findall(r"\w+", said_by))
+    words = {w.lower() for w in re.findall(r"[^\W_]{3,}", text)}
+    # A plural and its singular count as one word ("governments", "government").
+    return frozenset(w.removesuffix("s") for w in words - drop - STOP_WORDS)
 
 
 def _said_when(c: _Cand) -> tuple[str | None, str | None]:
@@ -566,7 +608,9 @@ def _swapped(a: _Cand, b: _Cand) -> bool:
 
 def _signature(c: _Cand) -> tuple[object, ...]:
     keys = tuple(sorted((role, tuple(sorted(v))) for role, v in c.keys.items()))
-    return (c.mention.event_class, keys, c.location, c.earliest, c.latest)
+    # What a statement says keeps it apart as much as who said it (_clash).
+    said = _said_words(c) if c.mention.event_class == "say" else frozenset()
+    return (c.mention.event_class, keys, c.location, c.earliest, c.latest, said)
 
 
 # --------------------------------------------------------------------- events
