@@ -413,3 +413,9 @@ def test_seed_trip_frame_quotes_the_far_east_sentence(seeds_out: Path) -> None:
     step = next(t for t in d["timeline"] if t["event"] == trip["id"])
     assert "visited Russia’s Far East to inspect advanced weaponry" in step["basis"]
     assert "Far East" in trip["location_basis"] and "lies in Russia" in trip["location_basis"]
+
+
+def test_seed_html_timeline_says_on_or_before_for_the_meeting(seeds_out: Path) -> None:
+    d = _dossier(seeds_out)
+    html = (seeds_out / f"{d['story']['id']}.html").read_text(encoding="utf-8")
+    assert "on or before 2023-09-16, before “Kim Jong Un arrived in Artyom”" in html

@@ -28,6 +28,12 @@ careful reader makes are applied, each leaving its basis in words:
 5. **Arrivals**: an undated event at a place its people first came near (within
    ARRIVAL_RADIUS_KM) by an arrival dated D happened on or after D ("during his
    stay in Vladivostok" after "arrived in Artyom on Saturday").
+6. **Places of scenes** (``place_scenes``): a placeless event takes the one place
+   its paragraph tells, else the place of the event told just before it in its
+   paragraph with a person in common ("… where he was given a tour of the
+   bombers.  Shoigu introduced Kim to the Kinzhal").
+7. **Earlier bound** (``bound_earlier``): an undated event cued as earlier than
+   the first dated step ("began his visit by meeting …") is on or before its day.
 
 Order: frames first; then dated events by date, an arrival before what happens
 to its people at that place that day, events of one day in the order

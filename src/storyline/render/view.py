@@ -45,7 +45,9 @@ def timeline(d: dict[str, Any]) -> list[dict[str, Any]]:
                 rel, other = item.get("relation"), events.get(item.get("relative_to") or "")
                 ev = events.get(item.get("event") or "") or {}
                 bound = (f"on or after {ev['earliest']}" if ev.get("earliest")
-                         and not ev.get("latest") else "")
+                         and not ev.get("latest") else
+                         f"on or before {ev['latest']}" if ev.get("latest")
+                         and not ev.get("earliest") else "")
                 if rel == "spans" and item.get("event"):
                     notes[item["event"]] = (f"throughout “{other.get('summary', '')}”"
                                             if other else "throughout the trip")
