@@ -404,6 +404,10 @@ def test_seed_meeting_with_putin_is_bounded_not_dated(seeds_out: Path) -> None:
     assert "on or before 2023-09-16" in meeting["date_basis"]
     md = (seeds_out / f"{d['story']['id']}.md").read_text(encoding="utf-8")
     assert "**on or before 2023-09-16, before “Kim Jong Un arrived in Artyom”**" in md
+    names = {e["id"]: e["name"] for e in d["entities"]}
+    (plant,) = [ev for ev in _events(d, "visit", agent={"Kim Jong Un"})
+                if names.get(ev["location"] or "") == "Komsomolsk-on-Amur"]
+    assert (plant["date"], plant["latest"]) == (None, "2023-09-16"), "followed the meeting"
 
 
 def test_seed_trip_frame_quotes_the_far_east_sentence(seeds_out: Path) -> None:

@@ -294,6 +294,14 @@ def test_an_event_told_as_earlier_than_the_first_dated_step_is_bounded_by_its_da
     assert (bounded["meet"].earliest, bounded["meet"].latest) == (None, "2023-09-16")
     assert bounded["meet"].date is None
     assert bounded["meet"].date_basis and "on or before 2023-09-16" in bounded["meet"].date_basis
+    # "… by meeting Putin, followed by a visit to a plant": the plant, told as
+    # following the bounded meeting in its sentence, is bounded too.
+    tellings = [_told("greet", "a", 0, 0), _told("meet", "a", 300, 1, order="before"),
+                _told("plant", "a", 350, 1, order="after")]
+    steps = build_timeline([meet, plant, greet], tellings, {})
+    assert [s.event for s in steps] == ["meet", "plant", "greet"]
+    bounded = bound_earlier([meet, plant, greet], tellings, steps)
+    assert bounded["plant"].latest == "2023-09-16" and bounded["plant"].earliest is None
 
 
 def test_one_days_events_follow_an_after_clause_of_their_sentence() -> None:

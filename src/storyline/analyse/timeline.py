@@ -492,16 +492,26 @@ def bound_earlier(
     an article merely tells things in."""
     by_id = {e.id: e for e in events}
     cued = {t.event for t in tellings if t.order == "before"}
+    following = {t.event for t in tellings if t.order == "after"}
     out: dict[str, Event] = {}
     for step in timeline:
         ev = by_id.get(step.event)
         anchor = by_id.get(step.relative_to or "")
-        if (ev is None or anchor is None or step.relation != "before" or ev.id not in cued
-                or ev.earliest or ev.latest or _day(anchor) is None):
+        if ev is None or anchor is None or ev.earliest or ev.latest:
             continue
         day = _day(anchor)
-        out[ev.id] = replace(ev, latest=day, date_basis=(
-            f"on or before {day}: told as earlier than “{anchor.summary}” ({day})"))
+        if step.relation == "before" and ev.id in cued and day is not None:
+            out[ev.id] = replace(ev, latest=day, date_basis=(
+                f"on or before {day}: told as earlier than “{anchor.summary}” ({day})"))
+        elif (step.relation == "after" and ev.id in following and anchor.id in out
+              and step.basis.startswith("told as following")):
+            # "… by meeting Putin, followed by a visit to a plant": told as
+            # following a step that is itself earlier than day D, in one sentence.
+            bound = out[anchor.id]
+            day = bound.latest
+            out[ev.id] = replace(ev, latest=day, date_basis=(
+                f"on or before {day}: told as following “{anchor.summary}”, "
+                f"itself on or before {day}"))
     return out
 
 
