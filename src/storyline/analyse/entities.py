@@ -46,7 +46,7 @@ from storyline.analyse.facility_names import (
     story_countries,
 )
 from storyline.analyse.headline_names import (
-    person_keys_outside_headlines,
+    name_keys_outside_headlines,
     trim_headline_names,
 )
 from storyline.analyse.known_names import KnownNames
@@ -120,7 +120,7 @@ def resolve_entities(
     knows for it, so its id is the same as in the stories that name it in full.
     """
     by_key: dict[str, list[_Record]] = defaultdict(list)
-    named_in_text = person_keys_outside_headlines(articles)
+    named_in_text = name_keys_outside_headlines(articles)
     # Visit in id order so that nothing below depends on the input order.
     for art in sorted(articles, key=lambda a: a.article.id):
         for i, m in enumerate(trim_headline_names(art, named_in_text)):
@@ -208,24 +208,46 @@ def _join_short_forms(key_type: dict[str, EntityType], uf: UnionFind[str]) -> No
     """Join short keys to the full key they abbreviate, where that key is unique."""
     persons = sorted(k for k, t in key_type.items() if t == "PERSON")
     multi = [k for k in persons if " " in k]
+    core = {k: person_core(k) for k in multi}
+
+    # Forms of one name that differ only by a leading initial or a generational
+    # suffix ("W. Mark Felt Sr.", "Mark Felt") are one person.
+    by_core: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for k in multi:
+        if len(core[k]) >= 2:
+            by_core[core[k]].append(k)
+    for keys in by_core.values():
+        for k in keys[1:]:
+            uf.union(keys[0], k)
 
     # Shorter multi-word person → the only longer one with the same ends that
     # contains its words in order.  Done first, so that "Putin" below sees
     # "Vladimir Putin" and "Vladimir Vladimirovich Putin" as one candidate.
-    by_ends: dict[tuple[str, str], list[list[str]]] = defaultdict(list)
-    for k in multi:
-        toks = k.split()
+    by_ends: dict[tuple[str, str], list[tuple[str, ...]]] = defaultdict(list)
+    for toks in {core[k] for k in multi if len(core[k]) >= 2}:
         by_ends[(toks[0], toks[-1])].append(toks)
     for group in by_ends.values():
         for short in group:
-            longer = [t for t in group if len(t) > len(short) and _is_subsequence(short, t)]
+            longer = [t for t in group if len(t) > len(short) and _is_subsequence(list(short),
+                                                                                  list(t))]
             if len(longer) == 1:
-                uf.union(" ".join(short), " ".join(longer[0]))
+                uf.union(by_core[short][0], by_core[longer[0]][0])
+
+    # A surname written with its particle ("Lo Presti", "van Tongeren") → the
+    # only longer name ending in it ("Gaetano Lo Presti").
+    for k in multi:
+        toks = core[k]
+        if len(toks) < 2 or toks[0] not in _SURNAME_PARTICLES:
+            continue
+        roots = {uf.find(o) for o in multi
+                 if len(core[o]) > len(toks) and core[o][-len(toks):] == toks}
+        if len(roots) == 1:
+            uf.union(k, roots.pop())
 
     # One-word person → the only multi-word person starting or ending with it.
     by_edge: dict[str, set[str]] = defaultdict(set)
     for k in multi:
-        toks = k.split()
+        toks = core[k] or tuple(k.split())
         by_edge[toks[0]].add(k)
         by_edge[toks[-1]].add(k)
     for k in persons:
@@ -275,16 +297,17 @@ def _join_variants(key_type: dict[str, EntityType], uf: UnionFind[str]) -> None:
 def _join_mistyped_surnames(
     key_type: dict[str, EntityType], uf: UnionFind[str], multi: list[str]
 ) -> None:
-    """A one-word name the model typed place/organisation/other that is the last
+    """A one-word name the model typed place/organisation/group/other that is the last
     word of exactly one full person name of the story is that person's surname
     ("Lohan" tagged GPE beside "Lindsay Lohan").  Countries stay places, and
     so do keys of under four letters: an acronym ("U.N." → "un") is no surname
     of "Kim Jong Un"."""
     by_last: dict[str, set[str]] = defaultdict(set)
     for k in multi:
-        by_last[k.split()[-1]].add(uf.find(k))
+        by_last[person_core(k)[-1]].add(uf.find(k))
     for k, t in sorted(key_type.items()):
-        if t not in ("PLACE", "ORG", "OTHER") or " " in k or len(k) < 4 or is_broad_place(k):
+        if (t not in ("PLACE", "ORG", "OTHER", "GROUP") or " " in k or len(k) < 4
+                or is_broad_place(k)):
             continue
         roots = by_last.get(k, set())
         if len(roots) == 1:
@@ -293,6 +316,24 @@ def _join_mistyped_surnames(
             # Two people end in it ("Sokolov" beside Pavel and Dmitry Sokolov):
             # which one is meant stays open, but it is a person.
             key_type[k] = "PERSON"
+
+
+# Generational suffixes after a surname, and particles a surname starts with.
+_GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_SURNAME_PARTICLES = frozenset({"lo", "la", "le", "de", "di", "da", "del", "della", "dello",
+                                "van", "von", "der", "den", "du", "dos", "das", "al", "el",
+                                "bin", "ibn", "ben", "mac", "st", "ter", "ten"})
+
+
+def person_core(key: str) -> tuple[str, ...]:
+    """A person key's words less leading initials and a generational suffix:
+    "w mark felt sr" → ("mark", "felt")."""
+    toks = key.split()
+    while len(toks) > 1 and toks[-1] in _GENERATIONAL:
+        toks = toks[:-1]
+    while len(toks) > 1 and len(toks[0]) == 1:
+        toks = toks[1:]
+    return tuple(toks)
 
 
 def _is_subsequence(short: list[str], long: list[str]) -> bool:
