@@ -88,3 +88,41 @@ def test_title_case_allows_short_function_words_in_lower_case() -> None:
     ))
     (ent,) = resolve_entities([art]).entities
     assert ent.name == "Mark Teixeira" and ent.aliases == ("Teixeira",)
+
+
+def test_a_title_or_nationality_before_a_full_name_goes_to_the_roles() -> None:
+    art = annotated(
+        "a1",
+        "Coroner Gary Hargrove said the coroner found nothing. Gary Hargrove left. "
+        "American Hasim Rahman fought. Hasim Rahman lost to the American champion.",
+        [("Coroner Gary Hargrove", "PERSON"), ("Gary Hargrove", "PERSON"),
+         ("American Hasim Rahman", "ORG"), ("Hasim Rahman", "PERSON"), ("American", "GROUP")],
+    )
+    ents = by_name(resolve_entities([art]).entities)
+    assert ents["Gary Hargrove"].roles == ("Coroner",)
+    assert len(ents["Gary Hargrove"].mentions) == 2
+    assert ents["Gary Hargrove"].mentions[0].text == "Gary Hargrove"
+    assert ents["Hasim Rahman"].type == "PERSON" and len(ents["Hasim Rahman"].mentions) == 2
+    assert ents["Hasim Rahman"].roles == ()
+
+
+def test_a_capitalised_first_name_before_a_full_name_is_kept() -> None:
+    art = annotated("a1", "Mary Anne Smith spoke. Anne Smith is her aunt.",
+                    [("Mary Anne Smith", "PERSON"), ("Anne Smith", "PERSON")])
+    assert {e.name for e in resolve_entities([art]).entities} == {"Mary Anne Smith",
+                                                                   "Anne Smith"}
+
+
+def test_a_team_or_facility_named_with_and_without_its_place_is_one() -> None:
+    art = annotated(
+        "a1",
+        "The Boston Red Sox bid in Boston. The Red Sox lost. "
+        "She left Malibu Promises Treatment Center in Malibu; Promises Treatment Center said so.",
+        [("Boston Red Sox", "ORG"), ("Boston", "PLACE"), ("Red Sox", "ORG"),
+         ("Malibu Promises Treatment Center", "ORG"), ("Malibu", "PLACE"),
+         ("Promises Treatment Center", "ORG")],
+    )
+    ents = by_name(resolve_entities([art]).entities)
+    assert set(ents) == {"Boston Red Sox", "Boston", "Malibu Promises Treatment Center",
+                         "Malibu"}
+    assert ents["Boston Red Sox"].aliases == ("Red Sox",)

@@ -36,6 +36,7 @@ person, so a country and its leader stay apart.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -130,6 +131,7 @@ def resolve_entities(
                 by_key[key].append(_Record(art.article.id, i, m, surface, key,
                                            art.article.published or "~"))
 
+    _split_leading_titles(by_key, lower_case_words(articles))
     countries = story_countries(r.surface for recs in by_key.values() for r in recs
                                 if r.mention.type == "PLACE")
     key_type = {k: _vote_type((r.mention.type for r in recs), k, countries)
@@ -138,6 +140,7 @@ def resolve_entities(
     _join_variants(key_type, uf)
     _join_short_forms(key_type, uf)
     join_facility_short_names(key_type, uf)
+    _join_place_qualified(key_type, uf)
 
     # First pass: entities per joined cluster.  Re-keying with the voted type
     # can make two clusters land on one id (a plural demonym voted GROUP, say);
@@ -161,6 +164,60 @@ def resolve_entities(
             mention_entity[(r.article, r.index)] = ent.id
     entities.sort(key=lambda e: (e.type, e.name, e.id))
     return EntityResolution(entities=entities, mention_entity=mention_entity)
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+
+
+def lower_case_words(articles: Sequence[AnnotatedArticle]) -> set[str]:
+    """Words the articles write in lower case: common words, not names."""
+    return {w for art in articles for w in _WORD.findall(art.article.text) if w[0].islower()}
+
+
+def _split_leading_titles(by_key: dict[str, list[_Record]], common: set[str]) -> None:
+    """A name that is a person's full name of the story with words before it
+    that are no name is that person: "Coroner Gary Hargrove" (a word the story
+    writes in lower case, kept as the mention's role), "American Hasim Rahman"
+    (a nationality the story names).  The mention is cut to the name, so the
+    person keeps the name and the title goes to the roles.  A capitalised word
+    the story never writes in lower case may be a first name ("Mary Anne
+    Smith" beside "Anne Smith"), so it stays."""
+    persons = {k for k, recs in by_key.items()
+               if " " in k and any(r.mention.type == "PERSON" for r in recs)}
+    groups = {k for k, recs in by_key.items() if any(r.mention.type == "GROUP" for r in recs)}
+    for key in sorted(by_key):
+        toks = key.split()
+        if len(toks) < 3:
+            continue
+        for n in range(1, len(toks) - 1):
+            rest = " ".join(toks[n:])
+            lead = toks[:n]
+            if rest not in persons:
+                continue
+            titles = all(w in common for w in lead)
+            if not (titles or " ".join(lead) in groups or (n == 1 and lead[0] in groups)):
+                continue
+            moved = [_cut_lead(r, n, rest, as_role=titles) for r in by_key[key]]
+            if all(m is not None for m in moved):
+                by_key[rest].extend(m for m in moved if m is not None)
+                del by_key[key]
+            break
+
+
+def _cut_lead(r: _Record, n: int, rest: str, as_role: bool) -> _Record | None:
+    """The record without its first ``n`` words (None when its text does not split so)."""
+    words = r.mention.text.split(" ")
+    if len(words) <= n:
+        return None
+    cut = len(" ".join(words[:n])) + 1
+    text = r.mention.text[cut:]
+    surface = clean_surface(text, "PERSON")
+    if name_key(surface, "PERSON") != rest:
+        return None
+    role = r.mention.role or (" ".join(words[:n]) if as_role else None)
+    mention = replace(r.mention, start=r.mention.start + cut, text=text, type="PERSON",
+                      role=role)
+    return replace(r, mention=mention, surface=surface, key=rest)
 
 
 def _complete_from_store(ent: Entity, recs: list[_Record], known: KnownNames) -> Entity:
@@ -292,6 +349,27 @@ def _join_variants(key_type: dict[str, EntityType], uf: UnionFind[str]) -> None:
             for b in keys[i + 1 :]:
                 if (" " in a or " " in b) and a.split()[0] != b.split()[0]:
                     uf.union(a, b)
+
+
+def _join_place_qualified(key_type: dict[str, EntityType], uf: UnionFind[str]) -> None:
+    """An organisation or facility named with a place before it and without
+    ("Boston Red Sox" / "Red Sox", "Malibu Promises Treatment Center" /
+    "Promises Treatment Center") is one, when the place is one the story names
+    and only one longer name qualifies the shorter so."""
+    kinds = ("ORG", "FACILITY")
+    places = {k for k, t in key_type.items() if t == "PLACE"}
+    longer: dict[str, set[str]] = defaultdict(set)
+    for k, t in key_type.items():
+        toks = k.split()
+        if t not in kinds or len(toks) < 2:
+            continue
+        for n in range(1, len(toks)):
+            if " ".join(toks[:n]) in places:
+                longer[" ".join(toks[n:])].add(uf.find(k))
+    for k, t in sorted(key_type.items()):
+        roots = longer.get(k, set())
+        if t in kinds and len(roots) == 1:
+            uf.union(k, roots.pop())
 
 
 def _join_mistyped_surnames(
