@@ -126,3 +126,17 @@ def test_a_team_or_facility_named_with_and_without_its_place_is_one() -> None:
     assert set(ents) == {"Boston Red Sox", "Boston", "Malibu Promises Treatment Center",
                          "Malibu"}
     assert ents["Boston Red Sox"].aliases == ("Red Sox",)
+
+
+def test_a_lone_common_word_capitalised_by_position_is_no_entity() -> None:
+    art = annotated(
+        "a1",
+        "Actress dies. The actress Esther Williams died. Star of the screen, the star swam. "
+        "Page one: Bettie Page posed for a page.",
+        [("Actress", "ORG"), ("Esther Williams", "PERSON"), ("Star", "PERSON"),
+         ("Page", "PERSON"), ("Bettie Page", "PERSON")],
+    )
+    ents = by_name(resolve_entities([art]).entities)
+    # "Page" is a word of a longer name of the story, so it stays (as her surname).
+    assert set(ents) == {"Esther Williams", "Bettie Page"}
+    assert len(ents["Bettie Page"].mentions) == 2

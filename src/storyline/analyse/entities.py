@@ -131,7 +131,9 @@ def resolve_entities(
                 by_key[key].append(_Record(art.article.id, i, m, surface, key,
                                            art.article.published or "~"))
 
-    _split_leading_titles(by_key, lower_case_words(articles))
+    common = lower_case_words(articles)
+    _split_leading_titles(by_key, common)
+    _drop_common_words(by_key, common)
     countries = story_countries(r.surface for recs in by_key.values() for r in recs
                                 if r.mention.type == "PLACE")
     key_type = {k: _vote_type((r.mention.type for r in recs), k, countries)
@@ -172,6 +174,20 @@ _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 def lower_case_words(articles: Sequence[AnnotatedArticle]) -> set[str]:
     """Words the articles write in lower case: common words, not names."""
     return {w for art in articles for w in _WORD.findall(art.article.text) if w[0].islower()}
+
+
+def _drop_common_words(by_key: dict[str, list[_Record]], common: set[str]) -> None:
+    """A lone capitalised word that the story also writes in lower case and that
+    is no part of a longer name of the story is a common word a headline or a
+    sentence start capitalised ("Actress", "Star", "MAN"), not a name: it leaves
+    the entities.  Places, groups, facilities and equipment are left alone
+    (the gazetteer and our own patterns vouch for those)."""
+    in_names = {w for k in by_key if " " in k for w in k.split()}
+    for key in sorted(by_key):
+        recs = by_key[key]
+        if (" " not in key and key in common and key not in in_names
+                and all(r.mention.type in ("PERSON", "ORG", "OTHER") for r in recs)):
+            del by_key[key]
 
 
 def _split_leading_titles(by_key: dict[str, list[_Record]], common: set[str]) -> None:
