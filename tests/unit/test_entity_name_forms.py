@@ -3,8 +3,8 @@ forms, scores, headline run-ons) join; look-alikes stay apart."""
 
 from __future__ import annotations
 
-from storyline.analyse.entities import person_core, resolve_entities
-from storyline.analyse.names import clean_surface, name_key
+from storyline.analyse.entities import resolve_entities
+from storyline.analyse.names import clean_surface, name_key, person_core
 from storyline.model import AnnotatedArticle, Article
 from tests.unit.test_entities import annotated, by_name
 
@@ -140,3 +140,17 @@ def test_a_lone_common_word_capitalised_by_position_is_no_entity() -> None:
     # "Page" is a word of a longer name of the story, so it stays (as her surname).
     assert set(ents) == {"Esther Williams", "Bettie Page"}
     assert len(ents["Bettie Page"].mentions) == 2
+
+
+def test_store_names_differing_by_initials_or_suffix_complete_a_bare_surname() -> None:
+    from storyline.analyse.known_names import known_names_from_counts
+
+    known = known_names_from_counts([("w mark felt sr", "W. Mark Felt Sr.", 1),
+                                     ("mark felt", "Mark Felt", 3),
+                                     ("w mark felt", "W. Mark Felt", 2)])
+    assert known.full_name("felt") == ("mark felt", "Mark Felt")
+    two = known_names_from_counts([("mark felt", "Mark Felt", 1), ("joan felt", "Joan Felt", 1)])
+    assert two.full_name("felt") is None
+    story = annotated("s1", "Felt died at 95.", [("Felt", "PERSON")])
+    (ent,) = resolve_entities([story], known).entities
+    assert ent.name == "Mark Felt" and ent.aliases == ("Felt",)

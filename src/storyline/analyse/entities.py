@@ -56,6 +56,7 @@ from storyline.analyse.names import (
     initials,
     is_broad_place,
     name_key,
+    person_core,
     region_stem,
     variant_key,
 )
@@ -412,22 +413,10 @@ def _join_mistyped_surnames(
             key_type[k] = "PERSON"
 
 
-# Generational suffixes after a surname, and particles a surname starts with.
-_GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Particles a surname starts with ("Lo Presti", "van Tongeren", "De Smet").
 _SURNAME_PARTICLES = frozenset({"lo", "la", "le", "de", "di", "da", "del", "della", "dello",
                                 "van", "von", "der", "den", "du", "dos", "das", "al", "el",
                                 "bin", "ibn", "ben", "mac", "st", "ter", "ten"})
-
-
-def person_core(key: str) -> tuple[str, ...]:
-    """A person key's words less leading initials and a generational suffix:
-    "w mark felt sr" → ("mark", "felt")."""
-    toks = key.split()
-    while len(toks) > 1 and toks[-1] in _GENERATIONAL:
-        toks = toks[:-1]
-    while len(toks) > 1 and len(toks[0]) == 1:
-        toks = toks[1:]
-    return tuple(toks)
 
 
 def _is_subsequence(short: list[str], long: list[str]) -> bool:

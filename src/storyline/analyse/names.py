@@ -259,3 +259,18 @@ def region_stem(key: str) -> str | None:
         if word.endswith(end) and len(word) - len(end) >= 4:
             return word[: -len(end)]
     return None
+
+
+# Generational suffixes written after a surname.
+_GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def person_core(key: str) -> tuple[str, ...]:
+    """A person key's words less leading initials and a generational suffix:
+    "w mark felt sr" → ("mark", "felt")."""
+    toks = key.split()
+    while len(toks) > 1 and toks[-1] in _GENERATIONAL:
+        toks = toks[:-1]
+    while len(toks) > 1 and len(toks[0]) == 1:
+        toks = toks[1:]
+    return tuple(toks)
