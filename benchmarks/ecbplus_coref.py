@@ -768,6 +768,7 @@ def run_coref(
 
     from storyline.analyse.cross_story import link_across_stories
     from storyline.analyse.entities import resolve_entities
+    from storyline.analyse.known_names import known_person_names
     from storyline.eval.coref import score_coref
     from storyline.model import Article, article_id
     from storyline.nlp.annotate import annotate_doc
@@ -834,9 +835,12 @@ def run_coref(
     story_entities: dict[str, list[Any]] = {}
     all_infos: dict[str, list[Any]] = {}
     response: dict[str, dict[MentionId, str]] = defaultdict(dict)
+    # As the product does (``api.known_store_names``): a person named in a story
+    # only by a short form takes the one full name the whole collection knows.
+    known = known_person_names(annotated)
     for story, members in sorted(by_story.items()):
         arts = {annotated[i].article.id: annotated[i] for i in members}
-        res = resolve_entities(list(arts.values()))
+        res = resolve_entities(list(arts.values()), known)
         story_entities[story] = res.entities
         ours: dict[str, list[tuple[int, int, str, str]]] = {}
         type_of = {e.id: e.type for e in res.entities}

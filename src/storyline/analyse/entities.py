@@ -36,6 +36,7 @@ person, so a country and its leader stay apart.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -46,7 +47,7 @@ from storyline.analyse.facility_names import (
     story_countries,
 )
 from storyline.analyse.headline_names import (
-    person_keys_outside_headlines,
+    name_keys_outside_headlines,
     trim_headline_names,
 )
 from storyline.analyse.known_names import KnownNames
@@ -55,6 +56,7 @@ from storyline.analyse.names import (
     initials,
     is_broad_place,
     name_key,
+    person_core,
     region_stem,
     variant_key,
 )
@@ -120,7 +122,7 @@ def resolve_entities(
     knows for it, so its id is the same as in the stories that name it in full.
     """
     by_key: dict[str, list[_Record]] = defaultdict(list)
-    named_in_text = person_keys_outside_headlines(articles)
+    named_in_text = name_keys_outside_headlines(articles)
     # Visit in id order so that nothing below depends on the input order.
     for art in sorted(articles, key=lambda a: a.article.id):
         for i, m in enumerate(trim_headline_names(art, named_in_text)):
@@ -130,6 +132,9 @@ def resolve_entities(
                 by_key[key].append(_Record(art.article.id, i, m, surface, key,
                                            art.article.published or "~"))
 
+    common = lower_case_words(articles)
+    _split_leading_titles(by_key, common)
+    _drop_common_words(by_key, common)
     countries = story_countries(r.surface for recs in by_key.values() for r in recs
                                 if r.mention.type == "PLACE")
     key_type = {k: _vote_type((r.mention.type for r in recs), k, countries)
@@ -138,6 +143,7 @@ def resolve_entities(
     _join_variants(key_type, uf)
     _join_short_forms(key_type, uf)
     join_facility_short_names(key_type, uf)
+    _join_place_qualified(key_type, uf)
 
     # First pass: entities per joined cluster.  Re-keying with the voted type
     # can make two clusters land on one id (a plural demonym voted GROUP, say);
@@ -161,6 +167,74 @@ def resolve_entities(
             mention_entity[(r.article, r.index)] = ent.id
     entities.sort(key=lambda e: (e.type, e.name, e.id))
     return EntityResolution(entities=entities, mention_entity=mention_entity)
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+
+
+def lower_case_words(articles: Sequence[AnnotatedArticle]) -> set[str]:
+    """Words the articles write in lower case: common words, not names."""
+    return {w for art in articles for w in _WORD.findall(art.article.text) if w[0].islower()}
+
+
+def _drop_common_words(by_key: dict[str, list[_Record]], common: set[str]) -> None:
+    """A lone capitalised word that the story also writes in lower case and that
+    is no part of a longer name of the story is a common word a headline or a
+    sentence start capitalised ("Actress", "Star", "MAN"), not a name: it leaves
+    the entities.  Places, groups, facilities and equipment are left alone
+    (the gazetteer and our own patterns vouch for those)."""
+    in_names = {w for k in by_key if " " in k for w in k.split()}
+    for key in sorted(by_key):
+        recs = by_key[key]
+        if (" " not in key and key in common and key not in in_names
+                and all(r.mention.type in ("PERSON", "ORG", "OTHER") for r in recs)):
+            del by_key[key]
+
+
+def _split_leading_titles(by_key: dict[str, list[_Record]], common: set[str]) -> None:
+    """A name that is a person's full name of the story with words before it
+    that are no name is that person: "Coroner Gary Hargrove" (a word the story
+    writes in lower case, kept as the mention's role), "American Hasim Rahman"
+    (a nationality the story names).  The mention is cut to the name, so the
+    person keeps the name and the title goes to the roles.  A capitalised word
+    the story never writes in lower case may be a first name ("Mary Anne
+    Smith" beside "Anne Smith"), so it stays."""
+    persons = {k for k, recs in by_key.items()
+               if " " in k and any(r.mention.type == "PERSON" for r in recs)}
+    groups = {k for k, recs in by_key.items() if any(r.mention.type == "GROUP" for r in recs)}
+    for key in sorted(by_key):
+        toks = key.split()
+        if len(toks) < 3:
+            continue
+        for n in range(1, len(toks) - 1):
+            rest = " ".join(toks[n:])
+            lead = toks[:n]
+            if rest not in persons:
+                continue
+            titles = all(w in common for w in lead)
+            if not (titles or " ".join(lead) in groups or (n == 1 and lead[0] in groups)):
+                continue
+            moved = [_cut_lead(r, n, rest, as_role=titles) for r in by_key[key]]
+            if all(m is not None for m in moved):
+                by_key[rest].extend(m for m in moved if m is not None)
+                del by_key[key]
+            break
+
+
+def _cut_lead(r: _Record, n: int, rest: str, as_role: bool) -> _Record | None:
+    """The record without its first ``n`` words (None when its text does not split so)."""
+    words = r.mention.text.split(" ")
+    if len(words) <= n:
+        return None
+    cut = len(" ".join(words[:n])) + 1
+    text = r.mention.text[cut:]
+    surface = clean_surface(text, "PERSON")
+    if name_key(surface, "PERSON") != rest:
+        return None
+    role = r.mention.role or (" ".join(words[:n]) if as_role else None)
+    mention = replace(r.mention, start=r.mention.start + cut, text=text, type="PERSON",
+                      role=role)
+    return replace(r, mention=mention, surface=surface, key=rest)
 
 
 def _complete_from_store(ent: Entity, recs: list[_Record], known: KnownNames) -> Entity:
@@ -208,24 +282,46 @@ def _join_short_forms(key_type: dict[str, EntityType], uf: UnionFind[str]) -> No
     """Join short keys to the full key they abbreviate, where that key is unique."""
     persons = sorted(k for k, t in key_type.items() if t == "PERSON")
     multi = [k for k in persons if " " in k]
+    core = {k: person_core(k) for k in multi}
+
+    # Forms of one name that differ only by a leading initial or a generational
+    # suffix ("W. Mark Felt Sr.", "Mark Felt") are one person.
+    by_core: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for k in multi:
+        if len(core[k]) >= 2:
+            by_core[core[k]].append(k)
+    for keys in by_core.values():
+        for k in keys[1:]:
+            uf.union(keys[0], k)
 
     # Shorter multi-word person → the only longer one with the same ends that
     # contains its words in order.  Done first, so that "Putin" below sees
     # "Vladimir Putin" and "Vladimir Vladimirovich Putin" as one candidate.
-    by_ends: dict[tuple[str, str], list[list[str]]] = defaultdict(list)
-    for k in multi:
-        toks = k.split()
+    by_ends: dict[tuple[str, str], list[tuple[str, ...]]] = defaultdict(list)
+    for toks in {core[k] for k in multi if len(core[k]) >= 2}:
         by_ends[(toks[0], toks[-1])].append(toks)
     for group in by_ends.values():
         for short in group:
-            longer = [t for t in group if len(t) > len(short) and _is_subsequence(short, t)]
+            longer = [t for t in group if len(t) > len(short) and _is_subsequence(list(short),
+                                                                                  list(t))]
             if len(longer) == 1:
-                uf.union(" ".join(short), " ".join(longer[0]))
+                uf.union(by_core[short][0], by_core[longer[0]][0])
+
+    # A surname written with its particle ("Lo Presti", "van Tongeren") → the
+    # only longer name ending in it ("Gaetano Lo Presti").
+    for k in multi:
+        toks = core[k]
+        if len(toks) < 2 or toks[0] not in _SURNAME_PARTICLES:
+            continue
+        roots = {uf.find(o) for o in multi
+                 if len(core[o]) > len(toks) and core[o][-len(toks):] == toks}
+        if len(roots) == 1:
+            uf.union(k, roots.pop())
 
     # One-word person → the only multi-word person starting or ending with it.
     by_edge: dict[str, set[str]] = defaultdict(set)
     for k in multi:
-        toks = k.split()
+        toks = core[k] or tuple(k.split())
         by_edge[toks[0]].add(k)
         by_edge[toks[-1]].add(k)
     for k in persons:
@@ -272,19 +368,41 @@ def _join_variants(key_type: dict[str, EntityType], uf: UnionFind[str]) -> None:
                     uf.union(a, b)
 
 
+def _join_place_qualified(key_type: dict[str, EntityType], uf: UnionFind[str]) -> None:
+    """An organisation or facility named with a place before it and without
+    ("Boston Red Sox" / "Red Sox", "Malibu Promises Treatment Center" /
+    "Promises Treatment Center") is one, when the place is one the story names
+    and only one longer name qualifies the shorter so."""
+    kinds = ("ORG", "FACILITY")
+    places = {k for k, t in key_type.items() if t == "PLACE"}
+    longer: dict[str, set[str]] = defaultdict(set)
+    for k, t in key_type.items():
+        toks = k.split()
+        if t not in kinds or len(toks) < 2:
+            continue
+        for n in range(1, len(toks)):
+            if " ".join(toks[:n]) in places:
+                longer[" ".join(toks[n:])].add(uf.find(k))
+    for k, t in sorted(key_type.items()):
+        roots = longer.get(k, set())
+        if t in kinds and len(roots) == 1:
+            uf.union(k, roots.pop())
+
+
 def _join_mistyped_surnames(
     key_type: dict[str, EntityType], uf: UnionFind[str], multi: list[str]
 ) -> None:
-    """A one-word name the model typed place/organisation/other that is the last
+    """A one-word name the model typed place/organisation/group/other that is the last
     word of exactly one full person name of the story is that person's surname
     ("Lohan" tagged GPE beside "Lindsay Lohan").  Countries stay places, and
     so do keys of under four letters: an acronym ("U.N." → "un") is no surname
     of "Kim Jong Un"."""
     by_last: dict[str, set[str]] = defaultdict(set)
     for k in multi:
-        by_last[k.split()[-1]].add(uf.find(k))
+        by_last[person_core(k)[-1]].add(uf.find(k))
     for k, t in sorted(key_type.items()):
-        if t not in ("PLACE", "ORG", "OTHER") or " " in k or len(k) < 4 or is_broad_place(k):
+        if (t not in ("PLACE", "ORG", "OTHER", "GROUP") or " " in k or len(k) < 4
+                or is_broad_place(k)):
             continue
         roots = by_last.get(k, set())
         if len(roots) == 1:
@@ -293,6 +411,12 @@ def _join_mistyped_surnames(
             # Two people end in it ("Sokolov" beside Pavel and Dmitry Sokolov):
             # which one is meant stays open, but it is a person.
             key_type[k] = "PERSON"
+
+
+# Particles a surname starts with ("Lo Presti", "van Tongeren", "De Smet").
+_SURNAME_PARTICLES = frozenset({"lo", "la", "le", "de", "di", "da", "del", "della", "dello",
+                                "van", "von", "der", "den", "du", "dos", "das", "al", "el",
+                                "bin", "ibn", "ben", "mac", "st", "ter", "ten"})
 
 
 def _is_subsequence(short: list[str], long: list[str]) -> bool:

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from storyline.analyse.names import clean_surface, name_key
+from storyline.analyse.names import clean_surface, name_key, person_core
 from storyline.model import AnnotatedArticle
 
 
@@ -22,13 +22,17 @@ from storyline.model import AnnotatedArticle
 class KnownNames:
     by_edge: dict[str, frozenset[str]] = field(default_factory=dict)  # word -> full keys
     surface: dict[str, str] = field(default_factory=dict)  # full key -> display form
+    uses: dict[str, int] = field(default_factory=dict)  # full key -> mentions
 
     def full_name(self, short_key: str) -> tuple[str, str] | None:
-        """(key, display form) of the only known full name with this first or last word."""
+        """(key, display form) of the only known full name with this first or last
+        word.  Forms of one name that differ only by initials or a generational
+        suffix ("W. Mark Felt Sr.", "Mark Felt") count as one name; its most
+        used form is returned."""
         found = self.by_edge.get(short_key, frozenset())
-        if len(found) != 1:
+        if len({person_core(k) for k in found}) != 1:
             return None
-        (key,) = found
+        key = min(found, key=lambda k: (-self.uses.get(k, 0), k))
         return key, self.surface[key]
 
 
@@ -59,10 +63,11 @@ def known_names_from_counts(rows: Iterable[tuple[str, str, int]]) -> KnownNames:
         forms[key][surface] += n
     by_edge: dict[str, set[str]] = defaultdict(set)
     for key in forms:
-        words = key.split()
+        words = person_core(key)
         by_edge[words[0]].add(key)
         by_edge[words[-1]].add(key)
     return KnownNames(
         by_edge={w: frozenset(keys) for w, keys in by_edge.items()},
         surface={k: min(c, key=lambda s: (-c[s], s)) for k, c in forms.items()},
+        uses={k: c.total() for k, c in forms.items()},
     )

@@ -24,6 +24,8 @@ _POSSESSIVE_END = re.compile(rf"[{_APOSTROPHES}]s?$", re.IGNORECASE)
 # is an owner ("N Korea"), not part of the name.
 _POSSESSIVE_INSIDE = re.compile(rf"^.*[{_APOSTROPHES}]s?\s+(?=\S)", re.IGNORECASE)
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+# A game's score run into a team's name ("Evansville 91-73"): no part of it.
+_SCORE_END = re.compile(r"\s+\d{1,3}\s*[-–]\s*\d{1,3}$")
 _SPACES = re.compile(r"\s+")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _HAS_DIGIT = re.compile(r"\d")
@@ -121,6 +123,8 @@ def clean_surface(text: str, type_: str = "OTHER") -> str:
     s = _POSSESSIVE_END.sub("", s).strip(_QUOTES + " ")
     s = _POSSESSIVE_END.sub("", s)
     s = _LEADING_THE.sub("", s)
+    if type_ != "EQUIPMENT":
+        s = _SCORE_END.sub("", s)
     # Strip again: removing "the" or a possessive can expose a quote or a dot.
     # A trailing dot is kept: it usually ends an abbreviation ("U.S.", "Corp.").
     return s.strip(_QUOTES + " ,;:")
@@ -146,6 +150,11 @@ def name_key(surface: str, type_: str = "OTHER") -> str:
             tokens = tokens[1:]
     if type_ != "PERSON" and len(tokens) > 1 and tokens[0] in _COMPASS:
         tokens[0] = _COMPASS[tokens[0]]
+    if type_ == "ORG":
+        # "Microsoft Corp." and "Microsoft" are one company: the legal form is
+        # how a company is registered, not part of what it is called.
+        while len(tokens) > 1 and tokens[-1] in _LEGAL_FORMS:
+            tokens = tokens[:-1]
     if type_ == "GROUP":
         # Demonyms come singular and plural ("North Korean", "North Koreans").
         tokens[-1] = _singular(tokens[-1])
@@ -156,6 +165,12 @@ def name_key(surface: str, type_: str = "OTHER") -> str:
 # Forms of address written before a person's name: no part of who they are, so
 # "Dr Sanjay Gupta", "Dr. Sanjay Gupta" and "Sanjay Gupta" share one key.
 _HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "sir", "dame", "rev"})
+
+
+# Abbreviated legal forms written after a company's name.  Spelled-out forms
+# stay: "British Broadcasting Corporation" is what "BBC" abbreviates.
+_LEGAL_FORMS = frozenset({"corp", "inc", "co", "ltd", "plc", "llc", "llp", "ag", "gmbh", "sa",
+                          "nv", "bv", "spa", "oyj"})
 
 
 def _singular(token: str) -> str:
@@ -244,3 +259,18 @@ def region_stem(key: str) -> str | None:
         if word.endswith(end) and len(word) - len(end) >= 4:
             return word[: -len(end)]
     return None
+
+
+# Generational suffixes written after a surname.
+_GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def person_core(key: str) -> tuple[str, ...]:
+    """A person key's words less leading initials and a generational suffix:
+    "w mark felt sr" → ("mark", "felt")."""
+    toks = key.split()
+    while len(toks) > 1 and toks[-1] in _GENERATIONAL:
+        toks = toks[:-1]
+    while len(toks) > 1 and len(toks[0]) == 1:
+        toks = toks[1:]
+    return tuple(toks)
