@@ -106,6 +106,7 @@ from storyline.stories.features import SURNAME_PREFIX, GroupingFeatures, groupin
 from storyline.stories.merging import merge_groups
 from storyline.stories.refine import join_close, reassign
 from storyline.stories.similarity import cosine, tfidf_vector
+from storyline.stories.years import groups_clash
 
 __all__ = ["ANCHOR_CLASSES", "DATE_WINDOW_DAYS", "CorpusStats", "group_stories", "story_id"]
 
@@ -244,7 +245,9 @@ def groups_from_pairs(
     chosen = set(idx)
     vectors = [stats.vector(ft) if i in chosen else {} for i, ft in enumerate(feats)]
     days = [ft.day for ft in feats]
-    members = merge_groups(idx, strength, days, vectors)
+    # The years an article names count only while its publication day is unknown.
+    years = [ft.years if ft.day is None else None for ft in feats]
+    members = merge_groups(idx, strength, days, vectors, years=years)
     # Lists, not sets: each pair is listed once, and a list of a hundred
     # neighbours takes a quarter of a set's memory.
     neighbours: dict[int, list[int]] = defaultdict(list)
@@ -267,6 +270,8 @@ def groups_from_pairs(
         if da and db and not (
             within_window(min(da), max(db)) and within_window(max(da), min(db))
         ):
+            return False
+        if groups_clash(years, a, b):
             return False
         names_a = set().union(*(feats[i].classes.keys() for i in a))
         names_b = set().union(*(feats[j].classes.keys() for j in b))
