@@ -95,7 +95,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
 
 from storyline.model import AnnotatedArticle, Story, content_hash
-from storyline.stories.attach import attach_lone_articles
+from storyline.stories.attach import attach_by_words, attach_lone_articles
 from storyline.stories.candidates import (
     ANCHOR_CLASSES,
     DATE_WINDOW_DAYS,
@@ -278,7 +278,18 @@ def groups_from_pairs(
         return sum(stats.weight[f] for f in _counted(names_a & names_b)) >= MIN_EVIDENCE
 
     members = reassign(members, vectors, neighbours, joinable)
-    return join_close(members, vectors, neighbours, joinable)
+    members = join_close(members, vectors, neighbours, joinable)
+
+    def names_nothing_else(i: int, story: Sequence[int]) -> bool:
+        # Every specific name of the article (an anchor) is one the story gives.
+        names = set().union(*(feats[j].classes.keys() for j in story))
+        return all(
+            f in names
+            for f in feats[i].classes
+            if stats.cls[f] in ANCHOR_CLASSES and not f.startswith(SURNAME_PREFIX)
+        )
+
+    return attach_by_words(members, vectors, days, names_nothing_else)
 
 
 def link_strengths(
