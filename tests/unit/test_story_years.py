@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from storyline.stories.merging import merge_groups
-from storyline.stories.years import groups_clash, named_years
+from storyline.stories.years import groups_clash, named_years, years_alien
 
 
 def test_named_years_are_years_not_amounts_or_parts_of_numbers() -> None:
@@ -44,3 +44,12 @@ def test_merge_keeps_episodes_of_different_years_apart() -> None:
     apart = merge_groups(range(6), strength, None, vectors, years=years)
     assert sorted(sorted(g) for g in apart.values()) == [[0, 1, 2], [3, 4, 5]]
     assert len(merge_groups(range(6), strength, None, vectors)) == 1
+
+
+def test_a_report_of_a_year_the_story_hardly_names_is_alien_to_it() -> None:
+    years: list[tuple[int, ...] | None] = [(2013,), (), (), (), (2003, 2013), (2013,)]
+    assert years_alien(years, 0, [1, 2, 3])
+    assert not years_alien(years, 0, [1, 2, 3, 4, 5])  # two of five name 2013
+    assert not years_alien(years, 0, [1, 2])  # too few reports to judge by
+    assert not years_alien(years, 1, [0, 4, 5])  # a report naming no year is never alien
+    assert not years_alien([(2013,), None, None, None], 0, [1, 2, 3])  # a dated story

@@ -92,3 +92,16 @@ def groups_clash(
     for j in b[1:]:
         prof.join(b[0], j)
     return prof.clash(a[0], b[0])
+
+
+def years_alien(years: Sequence[Sequence[int] | None], i: int, story: Sequence[int]) -> bool:
+    """Whether undated article ``i``'s latest year is one that at most
+    ``ABSENT_SHARE`` of the ``story``'s undated articles (at least
+    ``MIN_YEAR_ARTICLES``) name: weaker evidence than a clash of two groups,
+    enough to keep a report that names nothing else specific out."""
+    ys = years[i]
+    undated = [years[j] for j in story if years[j] is not None]
+    if not ys or len(undated) < MIN_YEAR_ARTICLES:
+        return False
+    y = max(ys)
+    return sum(1 for u in undated if u and y in u) <= ABSENT_SHARE * len(undated)
