@@ -86,6 +86,10 @@ def groups_clash(
     years: Sequence[Sequence[int] | None], a: Sequence[int], b: Sequence[int]
 ) -> bool:
     """Whether groups ``a`` and ``b`` (article indices) tell events of different years."""
+    # Most calls meet dated or small groups: nothing to judge, no profile built.
+    for g in (a, b):
+        if sum(1 for i in g if years[i] is not None) < MIN_YEAR_ARTICLES:
+            return False
     prof = YearProfiles(years, [*a, *b])
     for i in a[1:]:
         prof.join(a[0], i)
