@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import math
+from datetime import date
 
-from storyline.stories.attach import attach_lone_articles
+from storyline.stories.attach import attach_by_words, attach_lone_articles
 from storyline.stories.cohesion import GroupVectors
 from storyline.stories.merging import merge_groups
 
@@ -58,3 +59,21 @@ def test_lone_article_attaches_only_when_clear() -> None:
     # Too few shared names with the story: stays alone.
     out = attach_lone_articles(members, vectors, everyone, days, lambda i, s: 0.5, 1.0)
     assert out[8] == [8]
+
+
+def test_nameless_brief_attaches_by_its_rare_words() -> None:
+    # No candidates by name at all: the brief's own words find the stories.
+    brief = unit(quake=1, dargahan=1, m56=1)
+    between = unit(quake=1, iran=1, qeshm=1)
+    vectors = [*QUAKE_A, *QUAKE_B, brief, between]
+    members = {0: [0, 1, 2, 3], 4: [4, 5, 6, 7], 8: [8], 9: [9]}
+    days = [None] * 10
+    out = attach_by_words(members, vectors, days, lambda i, s: True)
+    assert sorted(out[0]) == [0, 1, 2, 3, 8]
+    assert out[9] == [9]  # as close to both quakes: stays alone
+    # The caller's condition (a name of its own the story lacks) keeps it alone.
+    out = attach_by_words(members, vectors, days, lambda i, s: False)
+    assert out[8] == [8]
+    # Out of the date window of the story: stays alone.
+    far = [date(2024, 1, 1)] * 8 + [date(2024, 3, 1), None]
+    assert attach_by_words(members, vectors, far, lambda i, s: True)[8] == [8]

@@ -85,3 +85,72 @@ def _unit_sum(vectors: Iterable[Mapping[str, float]]) -> dict[str, float]:
     total = vector_sum(vectors)
     norm = math.sqrt(sum(x * x for x in total.values())) or 1.0
     return {w: x / norm for w, x in total.items()}
+
+
+# Lone articles that name no one the story does not: by their rarest words.
+RARE_WORDS = 8
+MAX_WORD_POSTINGS = 64
+
+
+def attach_by_words(
+    members: dict[int, list[int]],
+    vectors: Sequence[Mapping[str, float]],
+    days: Sequence[date | None],
+    fits: Callable[[int, Sequence[int]], bool],
+    min_cosine: float = MIN_CENTROID_COSINE,
+    min_margin: float = MIN_MARGIN,
+) -> dict[int, list[int]]:
+    """``members`` with each lone article moved into the story whose centroid it
+    is clearly closest to, among the stories holding its rarest words.
+
+    For the reports ``attach_lone_articles`` cannot place: a brief that names
+    nothing specific ("the software giant", "the quake") has no candidates
+    among the articles sharing a name.  Its ``RARE_WORDS`` highest-weighted
+    words find them instead (a word in more than ``MAX_WORD_POSTINGS``
+    articles says too little and is skipped, which also keeps the cost linear).
+    The centroid and margin tests are those above; ``fits(i, story)`` is the
+    caller's condition (the grouper asks that the article name no specific
+    name the story lacks, so a report of a look-alike episode, with its own
+    people and towns, stays alone).
+    """
+    root_of = {i: r for r, g in members.items() for i in g}
+    lone = [g[0] for g in members.values() if len(g) == 1]
+    wanted: dict[int, list[str]] = {
+        i: [w for w, _ in sorted(vectors[i].items(), key=lambda kv: (-kv[1], kv[0]))[:RARE_WORDS]]
+        for i in lone
+    }
+    words = {w for ws in wanted.values() for w in ws}
+    postings: dict[str, list[int]] = {w: [] for w in words}
+    for i in root_of:
+        for w in words & vectors[i].keys():
+            postings[w].append(i)
+    centroids: dict[int, dict[str, float]] = {}
+    moves: dict[int, int] = {}
+    for i in lone:
+        stories = {
+            root_of[j]
+            for w in wanted[i]
+            if len(postings[w]) <= MAX_WORD_POSTINGS
+            for j in postings[w]
+            if len(members[root_of[j]]) >= 2
+        }
+        for s in stories:
+            if s not in centroids:
+                centroids[s] = _unit_sum(vectors[j] for j in members[s])
+        scored = sorted(
+            ((_dot(vectors[i], centroids[s]), s) for s in stories), key=lambda x: (-x[0], x[1])
+        )
+        if not scored:
+            continue
+        best, story = scored[0]
+        second = scored[1][0] if len(scored) > 1 else 0.0
+        if best < min_cosine or best - second < min_margin:
+            continue
+        if not all(within_window(days[i], days[j]) for j in members[story]):
+            continue
+        if fits(i, members[story]):
+            moves[root_of[i]] = story
+    out = {r: list(g) for r, g in members.items() if r not in moves}
+    for r, story in moves.items():
+        out[story].extend(members[r])
+    return out

@@ -19,6 +19,7 @@ from storyline.analyse.entities import resolve_entities
 from storyline.analyse.names import is_broad_place, name_key
 from storyline.model import AnnotatedArticle
 from storyline.stories.similarity import content_words
+from storyline.stories.years import named_years
 
 # Titles and honorifics in front of a person's name: "Dr Sanjay Gupta" and
 # "Sanjay Gupta" are one person for matching, whatever the outlet's style.
@@ -45,6 +46,7 @@ class GroupingFeatures:
     classes: dict[str, str]  # matching key -> weight class (entity type or BROAD_PLACE)
     day: date | None
     words: dict[str, int]  # content-word counts of title and text
+    years: tuple[int, ...] = ()  # years the title and text name (stories/years.py)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -52,6 +54,7 @@ class GroupingFeatures:
             "classes": self.classes,
             "day": self.day.isoformat() if self.day else None,
             "words": self.words,
+            "years": list(self.years),
         }
 
     @classmethod
@@ -62,6 +65,7 @@ class GroupingFeatures:
             classes=dict(d["classes"]),
             day=date.fromisoformat(day) if day else None,
             words=dict(d["words"]),
+            years=tuple(d.get("years", ())),
         )
 
 
@@ -87,6 +91,7 @@ def grouping_features(art: AnnotatedArticle) -> GroupingFeatures:
         classes=classes,
         day=parse_day(art.article.published),
         words=dict(content_words(text)),
+        years=named_years(text),
     )
 
 

@@ -29,6 +29,7 @@ from datetime import date, timedelta
 
 from storyline.stories.candidates import DATE_WINDOW_DAYS
 from storyline.stories.cohesion import GroupVectors
+from storyline.stories.years import YearProfiles
 
 MIN_GROUP_LINKAGE = 0.3
 MAX_WARD_RATIO = 2.5
@@ -40,13 +41,15 @@ def merge_groups(
     days: Sequence[date | None] | None = None,
     vectors: Sequence[Mapping[str, float]] | None = None,
     max_ratio: float = MAX_WARD_RATIO,
+    years: Sequence[Sequence[int] | None] | None = None,
 ) -> dict[int, list[int]]:
     """Groups (root index → member indices) of the articles ``idx``.
 
     ``strength`` holds the linked pairs, ``days[i]`` article i's publication
     day (None when unknown), ``vectors[i]`` its unit-length text vector.
     Without vectors every join passes Ward's test and joins go by link
-    strength alone.
+    strength alone.  ``years[i]`` are the years undated article i names (None
+    for a dated one): groups whose years clash do not join (``stories/years.py``).
     """
     members: dict[int, list[int]] = {i: [i] for i in idx}
     span: dict[int, tuple[date, date]] = {}
@@ -55,6 +58,7 @@ def merge_groups(
         if day is not None:
             span[i] = (day, day)
     gv = GroupVectors(vectors, idx)
+    prof = YearProfiles(years, idx) if years is not None else None
     links: dict[int, dict[int, int]] = {i: {} for i in idx}
     best: dict[int, dict[int, float]] = {i: {} for i in idx}
     for (i, j), s in strength.items():
@@ -81,8 +85,12 @@ def merge_groups(
         sa, sb = span.get(a), span.get(b)
         if sa and sb and max(sa[0], sb[0]) - min(sa[1], sb[1]) > timedelta(DATE_WINDOW_DAYS):
             continue
+        if prof is not None and prof.clash(a, b):
+            continue
         keep, gone = (a, b) if na >= nb else (b, a)
         gv.join(keep, gone)
+        if prof is not None:
+            prof.join(keep, gone)
         members[keep].extend(members.pop(gone))
         if sa or sb:
             both = [x for x in (sa, sb) if x]
