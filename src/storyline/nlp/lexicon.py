@@ -141,7 +141,7 @@ def depth(pos: str, offset: int) -> int:
     frontier = [(pos, offset)]
     steps = 0
     while frontier:
-        nxt = []
+        nxt: list[tuple[str, int]] = []
         for s in frontier:
             ups = synset(*s).hypernyms
             if not ups:
