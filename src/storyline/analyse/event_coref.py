@@ -6,8 +6,10 @@ that say whether they tell the same happening:
 * the trigger: same lemma (a nominalisation counted as its verb, "explosion"
   → "explode"), a derivational or synonym pair from a small inventory
   ("quake"/"earthquake", "kill"/"death"), a learned lemma-pair prior (how often
-  two different lemmas told one event in the ECB+ training topics), reporting
-  verbs and light verbs, which say little about the event;
+  two different lemmas told one event in the ECB+ training topics), WordNet
+  relatedness (``storyline.nlp.lexicon``: a shared synset, or a hypernym within
+  two steps, "seize"/"capture", "steal"/"rob"), reporting verbs and light
+  verbs, which say little about the event;
 * the arguments: overlap of the named participants (entity ids) of the two
   sentences, agents and patients when the parse gives them, shared figures
   and shared dates, a clash of dates;
@@ -313,8 +315,8 @@ def candidate_pairs(
     mentions: Sequence[MentionInfo], prior: Mapping[str, float],
 ) -> list[tuple[int, int]]:
     """The pairs worth scoring: same document, or a trigger or an argument in
-    common (same lemma or word, one group, a known lemma pair, a shared agent
-    or patient).  Other pairs would score near zero; leaving them out keeps a
+    common (same lemma or word, one group, a known lemma pair, lemmas WordNet
+    relates, a shared agent or patient).  Other pairs would score near zero; leaving them out keeps a
     story of thousands of mentions from costing a square."""
     partners: dict[str, set[str]] = {}
     for k in prior:
