@@ -316,8 +316,9 @@ def candidate_pairs(
 ) -> list[tuple[int, int]]:
     """The pairs worth scoring: same document, or a trigger or an argument in
     common (same lemma or word, one group, a known lemma pair, lemmas WordNet
-    relates, a shared agent or patient).  Other pairs would score near zero; leaving them out keeps a
-    story of thousands of mentions from costing a square."""
+    relates, a shared agent or patient).  Other pairs would score near zero;
+    leaving them out keeps a story of thousands of mentions from costing a
+    square."""
     partners: dict[str, set[str]] = {}
     for k in prior:
         x, _, y = k.partition("|")
