@@ -89,6 +89,10 @@ def prior_from(counts: Sequence[Counter[tuple[str, str, bool]]]) -> dict[str, fl
     }
 
 
+# Features left out (``--drop``): their column is zero, so their weight is 0.
+DROPPED: set[int] = set()
+
+
 def pair_rows(infos: Sequence[ec.MentionInfo], gold: Mapping[Any, str],
               prior: Mapping[str, float]) -> tuple[np.ndarray, np.ndarray, list[tuple[int, int]]]:
     """Features, gold labels and index pairs of every mention pair of one story."""
@@ -98,7 +102,10 @@ def pair_rows(infos: Sequence[ec.MentionInfo], gold: Mapping[Any, str],
         ys.append(float(gold[infos[i].key] == gold[infos[j].key]))
         index.append((i, j))
     width = len(ec.FEATURES)
-    return np.array(xs, dtype=float).reshape(-1, width), np.array(ys, dtype=float), index
+    rows = np.array(xs, dtype=float).reshape(-1, width)
+    if DROPPED:
+        rows[:, sorted(DROPPED)] = 0.0
+    return rows, np.array(ys, dtype=float), index
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1.0) -> tuple[np.ndarray, float]:
@@ -192,7 +199,13 @@ def main() -> int:
     ap.add_argument("--compare-committed", action="store_true",
                     help="score the committed weights and the refit on the same folds")
     ap.add_argument("--report-cache", type=Path, help="pickle of the reported topics' stories")
+    ap.add_argument("--drop", default="", help="comma-separated features to leave out (weight 0)")
+    ap.add_argument("--lexicon", help="SENSES,STEPS: WordNet reach of the lexicon features "
+                    f"(default {ec.LEXICON_SENSES},{ec.LEXICON_STEPS}; STEPS -1: no lexicon)")
     args = ap.parse_args()
+    DROPPED.update(ec.FEATURES.index(f) for f in args.drop.split(",") if f)
+    if args.lexicon:
+        ec.LEXICON_SENSES, ec.LEXICON_STEPS = (int(v) for v in args.lexicon.split(","))
     if args.report:
         report = load_stories(args.data, args.report, args.report_cache)
     stories = load_stories(args.data, "train", args.cache)

@@ -54,3 +54,24 @@ def test_reporting_verbs_of_two_articles_stay_apart() -> None:
     a = _m("a", "d1", 2, "say", "Police said the man was arrested")
     b = _m("b", "d2", 5, "say", "His lawyer said he would appeal")
     assert ec.cluster([a, b]) == [0, 1]
+
+
+def test_wordnet_related_triggers_become_candidates_and_score_higher() -> None:
+    # "seized" / "captured" share no lemma, group or argument: only WordNet
+    # (one synset) makes the pair a candidate at all.
+    a = _m("a", "d1", 1, "seize", "Rebels seized the northern town of Goma on Tuesday")
+    b = _m("b", "d2", 4, "capture", "Rebels captured the northern town of Goma on Tuesday")
+    c = _m("c", "d2", 6, "elect", "Voters elected a new council on Tuesday")
+    assert ec.lexical_distance("seize", "capture") == 0
+    assert ec.lexical_distance("seize", "elect") is None
+    assert ec.lexical_distance("take", "capture") is None  # light verbs never
+    candidates = ec.candidate_pairs([a, b, c], {})
+    assert (0, 1) in candidates and (0, 2) not in candidates
+    stats = ec.story_stats([a, b, c])
+    lex = [ec.FEATURES.index(f) for f in ("lex_related", "lex_synonym")]
+    x = ec.features(a, b, stats, {})
+    assert [x[i] for i in lex] == [1.0, 1.0]
+    assert [ec.features(a, c, stats, {})[i] for i in lex] == [0.0, 0.0]
+    pairs = ec.scored_pairs([a, b, c], prior={})
+    assert pairs.get((0, 1), 0.0) > weights.THRESHOLD
+    assert ec.cluster([a, b, c])[:2] == [0, 0]

@@ -6,8 +6,10 @@ that say whether they tell the same happening:
 * the trigger: same lemma (a nominalisation counted as its verb, "explosion"
   → "explode"), a derivational or synonym pair from a small inventory
   ("quake"/"earthquake", "kill"/"death"), a learned lemma-pair prior (how often
-  two different lemmas told one event in the ECB+ training topics), reporting
-  verbs and light verbs, which say little about the event;
+  two different lemmas told one event in the ECB+ training topics), WordNet
+  relatedness (``storyline.nlp.lexicon``: a shared synset, or a hypernym within
+  two steps, "seize"/"capture", "steal"/"rob"), reporting verbs and light
+  verbs, which say little about the event;
 * the arguments: overlap of the named participants (entity ids) of the two
   sentences, agents and patients when the parse gives them, shared figures
   and shared dates, a clash of dates;
@@ -30,9 +32,11 @@ import re
 from collections import Counter
 from collections.abc import Callable, Collection, Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from storyline.analyse import event_coref_weights as weights
 from storyline.model import AnnotatedArticle, EventMention
+from storyline.nlp import lexicon
 
 # Speech-act verbs: different articles quote different people at different
 # times, so a "said" joins another "said" almost only within its document.
@@ -144,8 +148,24 @@ FEATURES = (
     "agent_match", "agent_clash", "patient_match", "patient_clash", "time_shared",
     "time_clash", "number_shared", "same_lemma_cross", "cosine_cross", "date_clash",
     "lemma_freq", "lead", "doc_cosine", "spread", "lemma_x_cosine", "related_x_cosine",
-    "reporting_cross", "related_x_doc_cosine",
+    "reporting_cross", "related_x_doc_cosine", "lex_related", "lex_synonym", "lex_x_cosine",
+    "lex_x_doc_cosine",
 )
+
+# WordNet relatedness of two trigger lemmas (``storyline.nlp.lexicon``): their
+# few most frequent senses, at most this many hypernym steps apart.
+LEXICON_SENSES = 3
+LEXICON_STEPS = 2
+
+
+@lru_cache(maxsize=200_000)
+def lexical_distance(a: str, b: str) -> int | None:
+    """Hypernym steps between two different trigger lemmas (0: synonyms), or
+    None.  Light verbs are left out: their many senses relate them to
+    almost anything."""
+    if a == b or a in LIGHT or b in LIGHT:
+        return None
+    return lexicon.distance(a, b, LEXICON_SENSES, LEXICON_STEPS)
 
 
 def pair_key(a: str, b: str) -> str:
@@ -229,6 +249,8 @@ def features(
     patient_m, patient_c = match(a.patients, b.patients)
     reporting = a.lemma in REPORTING or b.lemma in REPORTING
     related = float(not same_lemma and (bool(ga & gb) or p is not None))
+    lex = None if same_lemma else lexical_distance(a.lemma, b.lemma)
+    lex_related = float(lex is not None)
     return [
         float(same_lemma),
         float(not same_lemma and bool(ga & gb)),
@@ -258,6 +280,10 @@ def features(
         related * cos,
         float(reporting and not same_doc),
         related * doc_cos,
+        lex_related,
+        float(lex == 0),
+        lex_related * cos,
+        lex_related * doc_cos,
     ]
 
 
@@ -289,9 +315,10 @@ def candidate_pairs(
     mentions: Sequence[MentionInfo], prior: Mapping[str, float],
 ) -> list[tuple[int, int]]:
     """The pairs worth scoring: same document, or a trigger or an argument in
-    common (same lemma or word, one group, a known lemma pair, a shared agent
-    or patient).  Other pairs would score near zero; leaving them out keeps a
-    story of thousands of mentions from costing a square."""
+    common (same lemma or word, one group, a known lemma pair, lemmas WordNet
+    relates, a shared agent or patient).  Other pairs would score near zero;
+    leaving them out keeps a story of thousands of mentions from costing a
+    square."""
     partners: dict[str, set[str]] = {}
     for k in prior:
         x, _, y = k.partition("|")
@@ -302,8 +329,16 @@ def candidate_pairs(
     def add(kind: str, value: str, i: int) -> None:
         postings.setdefault((kind, value), []).append(i)
 
+    lex_partners: dict[str, set[str]] = {}
+    for x, y in lexicon.related_pairs(
+        {m.lemma for m in mentions} - LIGHT, LEXICON_SENSES, LEXICON_STEPS,
+    ):
+        lex_partners.setdefault(x, set()).add(y)
+        lex_partners.setdefault(y, set()).add(x)
     for i, m in enumerate(mentions):
         add("doc", m.doc, i)
+        for other in lex_partners.get(m.lemma, ()):
+            add("lex", pair_key(m.lemma, other), i)
         add("lemma", m.lemma, i)
         if m.word:
             add("word", m.word, i)
