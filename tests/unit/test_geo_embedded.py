@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.geo.embedded import embedded_places
+from storyline.geo.embedded import embedded_places, names_a_large_unit
 from storyline.geo.gazetteer import Gazetteer, get_gazetteer
 
 
@@ -46,3 +46,11 @@ def test_offsets_are_into_the_whole_text(gaz: Gazetteer) -> None:
     start = text.index("Ohio")
     assert embedded_places(text, start, start + len("Ohio Supreme Court"), gaz) == [
         (start, start + 4)]
+
+
+def test_union_or_country_typed_as_organisation(gaz: Gazetteer) -> None:
+    assert names_a_large_unit("EU", gaz)
+    assert names_a_large_unit("European Union", gaz)
+    assert names_a_large_unit("Mauritius", gaz)
+    assert not names_a_large_unit("Goldman Sachs", gaz)
+    assert not names_a_large_unit("Federal Reserve", gaz)

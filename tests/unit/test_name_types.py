@@ -196,3 +196,12 @@ def test_parenthesised_name_inside_a_sentence_is_no_credit() -> None:
 def test_country_typed_product_is_a_place() -> None:
     text = "The ferry hit the Kestrel Bay, a Cyprus-flagged freighter."
     assert _fixed(text, ("Cyprus", "PRODUCT"))["Cyprus"] == "GPE"
+
+
+def test_country_typed_org_is_a_place() -> None:
+    # The small model types a government's country as ORG ("Mauritius said …").
+    text = "Mauritius said on Monday that the talks would resume."
+    assert _fixed(text, ("Mauritius", "ORG"))["Mauritius"] == "GPE"
+    # A name that is no country's main name stays as tagged.
+    text = "Baltica said on Monday that the talks would resume."
+    assert _fixed(text, ("Baltica", "ORG"))["Baltica"] == "ORG"

@@ -103,3 +103,11 @@ def _is_place(name: str, gaz: Gazetteer) -> bool:
         if p.feature in _LARGE or (p.feature == "city" and p.population >= MIN_TOWN_POPULATION):
             return True
     return False
+
+
+def names_a_large_unit(name: str, gaz: Gazetteer) -> bool:
+    """Whether a whole organisation-typed name is a country, union or world region by
+    any of its names ("EU", "UAE"): a metonymic toponym ("the EU decided")."""
+    if name.lower() in _ORG_WORDS:
+        return False
+    return any(c.place.feature in ("country", "area", "continent") for c in gaz.lookup(name))

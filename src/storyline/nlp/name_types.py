@@ -27,7 +27,9 @@ general in the text or in the gazetteer, never on a particular name:
   that merely "said" stays one;
 * **wire credits and countries**: the name in parentheses after a dateline
   ("MELBOURNE (Northline) -") is the outlet, an ORG; a country the model typed a
-  product or event ("a Cyprus-flagged freighter") is a PLACE;
+  product or event ("a Cyprus-flagged freighter") is a PLACE, and so is a country's
+  own name typed ORG ("Mauritius said": countries speak, so no person cue counts),
+  unless it is part of a person's full name;
 * **facilities named after people**: a PERSON name followed by a facility noun
   ("Porto Campanhã station") is that facility;
 * **one name, every occurrence**: a multiword place found once is a place wherever the
@@ -137,6 +139,9 @@ def retype_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
             c = replace(c, label="ORG", type="ORG")
         elif c.type == "OTHER" and _is_country(piece):
             c = replace(c, label="GPE", type="PLACE")  # "a Cyprus-flagged freighter"
+        elif c.label == "ORG" and _is_country(piece) and piece not in person_parts:
+            # "Mauritius said …": a government speaks, so no person cue applies.
+            c = replace(c, label="GPE", type="PLACE")
         elif c.label in ("ORG", "FAC") and _person_typed_org(text, c, sent_starts, cued,
                                                            person_parts):
             c = replace(c, label="PERSON", type="PERSON")
