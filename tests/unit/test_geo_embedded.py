@@ -22,6 +22,7 @@ def _names(text: str, gaz: Gazetteer) -> list[str]:
     ("University of Georgia", ["Georgia"]),
     ("Dublin City Council", ["Dublin"]),
     ("U.S. Department of Education", ["U.S."]),
+    ("US Trade Representative", ["US"]),
     ("Russian Foreign Ministry", ["Russian"]),
     ("New York Police Department", ["New York"]),  # the longest name, not "York"
     ("Professional Association of Georgia Educators", ["Georgia"]),
@@ -36,6 +37,7 @@ def test_places_inside_organisation_names(gaz: Gazetteer, org: str, places: list
     "Federal Reserve",
     "Ohio",  # the whole name is a place, not a place inside a name
     "Goldman Sachs",
+    "AP Stylebook",  # two capitals that are no country's short form
 ])
 def test_no_place_inside(gaz: Gazetteer, org: str) -> None:
     assert _names(org, gaz) == []

@@ -205,3 +205,12 @@ def test_country_typed_org_is_a_place() -> None:
     # A name that is no country's main name stays as tagged.
     text = "Baltica said on Monday that the talks would resume."
     assert _fixed(text, ("Baltica", "ORG"))["Baltica"] == "ORG"
+
+
+def test_first_level_region_of_several_words_is_a_place() -> None:
+    # No country is named: the region's own name of two words is enough.
+    text = "Farmers in Tamil Nadu protested against the water ruling on Monday."
+    assert _fixed(text, ("Tamil Nadu", "PERSON"))["Tamil Nadu"] == "GPE"
+    # A one-word region name ("Victoria") may well be a person's.
+    text = "Victoria protested against the water ruling on Monday."
+    assert _fixed(text, ("Victoria", "PERSON"))["Victoria"] == "PERSON"

@@ -90,8 +90,10 @@ _POSITION_WORDS = frozenset({
 
 
 def _is_place(name: str, gaz: Gazetteer) -> bool:
-    if name.lower() in _ORG_WORDS or len(name) < 3:
+    if name.lower() in _ORG_WORDS or (len(name) < 3 and not name.isupper()):
         return False
+    if len(name) < 3:  # two capitals: only a country's short form ("US", "UK")
+        return any(c.place.feature == "country" for c in gaz.lookup(name))
     if all(w in _POSITION_WORDS for w in name.lower().split()):
         return False
     if gaz.demonym(name):

@@ -19,7 +19,8 @@ general in the text or in the gazetteer, never on a particular name:
 * **places the model took for people or organisations**: a name with no person cue
   in the article (no title or role, no "said"/"told", not part of a longer person
   name) is a PLACE when the gazetteer knows it as a city or region of a country the
-  article names ("Vigo" beside "Spain"), or when the text introduces it as one
+  article names ("Vigo" beside "Spain"), when it is a state's or first-level region's
+  own name of several words ("Tamil Nadu"), or when the text introduces it as one
   ("the village of Lamas de Olo");
 * **people the model took for organisations**: an ORG/FAC name of capitalised words
   after a title ("AFAD spokesperson Elif Demirci"), or a word of a person's full name
@@ -48,7 +49,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from storyline.geo.gazetteer import get_gazetteer
+from storyline.geo.gazetteer import get_gazetteer, normalise
 from storyline.nlp import roles
 from storyline.nlp.mentions import _FACILITY_NOUN, Cand, _is_common, _lower_words
 from storyline.nlp.name_context import retype_by_context
@@ -148,7 +149,8 @@ def retype_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
         elif c.label in ("PERSON", "GPE", "LOC", "ORG") and _is_org_name(text, c):
             c = replace(c, label="ORG", type="ORG")
         elif c.label in ("PERSON", "ORG") and piece not in cued and piece not in person_parts:
-            if _introduced_as_place(text, c) or _gazetteer_place(piece, countries):
+            if (_introduced_as_place(text, c) or _gazetteer_place(piece, countries)
+                    or _first_level_region(piece)):
                 c = replace(c, label="GPE", type="PLACE")
             elif c.label == "PERSON":
                 fm = _FACILITY_AFTER.match(text, c.end)
@@ -346,6 +348,17 @@ def _gazetteer_place(name: str, countries: frozenset[str]) -> bool:
     if not countries or not name[:1].isupper():
         return False
     return any(code in countries for code in _place_countries(name))
+
+
+@lru_cache(maxsize=4096)
+def _first_level_region(name: str) -> bool:
+    """A name of several words that is a state's or first-level region's own name
+    ("Tamil Nadu", "New South Wales"): no person or firm is called that, so it needs no
+    country named beside it."""
+    return " " in name.strip() and any(
+        c.primary and c.place.feature in ("state", "region")
+        and normalise(c.place.name) == normalise(name)
+        for c in get_gazetteer().lookup(name))
 
 
 @lru_cache(maxsize=4096)
