@@ -24,7 +24,9 @@ Scoring is a transparent sum per candidate (weights in ``Weights``):
 
 Candidates come from the name as written, then its variants (no "the", no possessive,
 no "State"/"region" suffix), regions sharing its transliteration stem ("Primorye"),
-demonyms, and — only with ``contained=True`` — the longest place name inside it.
+demonyms, an initialism's expansion found in the document ("T&T" after "Trinidad and
+Tobago", ``_initialism_options``), and — only with ``contained=True`` — the longest place
+name inside it.
 Every name with the same key gets the same place (one sense per discourse).  A name that
 matches nothing returns ``place=None`` with the reason, never a guess.
 """
