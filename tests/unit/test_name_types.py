@@ -214,3 +214,16 @@ def test_first_level_region_of_several_words_is_a_place() -> None:
     # A one-word region name ("Victoria") may well be a person's.
     text = "Victoria protested against the water ruling on Monday."
     assert _fixed(text, ("Victoria", "PERSON"))["Victoria"] == "PERSON"
+
+
+def test_word_of_a_person_name_typed_place_is_the_person() -> None:
+    text = "Prime Minister Narendra Modi arrived on Monday. Modi met farmers in Pune."
+    cands = [_cand(text, "Narendra Modi", "PERSON"), _cand(text, "Modi", "GPE", nth=1),
+             _cand(text, "Pune", "GPE")]
+    out = retype_names(get_nlp()(text), cands)
+    assert [c.label for c in out] == ["PERSON", "PERSON", "GPE"]
+    # A country keeps its type beside a person bearing its name.
+    text = "Michael Jordan spoke on Monday. Jordan hosted the talks."
+    cands = [_cand(text, "Michael Jordan", "PERSON"), _cand(text, "Jordan", "GPE", nth=1)]
+    out = retype_names(get_nlp()(text), cands)
+    assert [c.label for c in out] == ["PERSON", "GPE"]

@@ -22,6 +22,9 @@ general in the text or in the gazetteer, never on a particular name:
   article names ("Vigo" beside "Spain"), when it is a state's or first-level region's
   own name of several words ("Tamil Nadu"), or when the text introduces it as one
   ("the village of Lamas de Olo");
+* **people the model took for places**: a one-word place that is a word of a person's
+  full name in the same article ("Modi" beside "Narendra Modi") is that person, unless
+  it is a country, state, region or town of 100,000 people or more;
 * **people the model took for organisations**: an ORG/FAC name of capitalised words
   after a title ("AFAD spokesperson Elif Demirci"), or a word of a person's full name
   with a speaking verb ("Kos said" beside "Petra Kos"), is a PERSON; an organisation
@@ -140,6 +143,11 @@ def retype_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
             c = replace(c, label="ORG", type="ORG")
         elif c.type == "OTHER" and _is_country(piece):
             c = replace(c, label="GPE", type="PLACE")  # "a Cyprus-flagged freighter"
+        elif (c.label in ("GPE", "LOC") and piece in person_parts
+              and not _major_place(piece)):
+            # "Modi" beside "Narendra Modi", "Yulia" beside "Yulia Skripal": the model
+            # took a word of a person's full name, written alone, for a namesake town.
+            c = replace(c, label="PERSON", type="PERSON")
         elif c.label == "ORG" and _is_country(piece) and piece not in person_parts:
             # "Mauritius said …": a government speaks, so no person cue applies.
             c = replace(c, label="GPE", type="PLACE")
@@ -348,6 +356,21 @@ def _gazetteer_place(name: str, countries: frozenset[str]) -> bool:
     if not countries or not name[:1].isupper():
         return False
     return any(code in countries for code in _place_countries(name))
+
+
+# A town this large is meant as the place even beside a person who bears its name
+# ("Jordan" beside "Michael Jordan" may be either; "Salah" beside "Mohamed Salah" is not).
+_MAJOR_TOWN = 100_000
+
+
+@lru_cache(maxsize=4096)
+def _major_place(name: str) -> bool:
+    """A country, state, first-level region or large town of this main name."""
+    return any(c.primary and (c.place.feature in ("country", "state", "region", "continent",
+                                                   "area")
+                              or (c.place.feature == "city"
+                                  and c.place.population >= _MAJOR_TOWN))
+               for c in get_gazetteer().lookup(name))
 
 
 @lru_cache(maxsize=4096)
