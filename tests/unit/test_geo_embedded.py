@@ -54,5 +54,7 @@ def test_union_or_country_typed_as_organisation(gaz: Gazetteer) -> None:
     assert names_a_large_unit("EU", gaz)
     assert names_a_large_unit("European Union", gaz)
     assert names_a_large_unit("Mauritius", gaz)
+    assert names_a_large_unit("Liverpool", gaz)  # "Liverpool won": the city's team
     assert not names_a_large_unit("Goldman Sachs", gaz)
+    assert not names_a_large_unit("Ripley", gaz)  # a small town's name stays an ORG
     assert not names_a_large_unit("Federal Reserve", gaz)

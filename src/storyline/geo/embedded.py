@@ -109,7 +109,16 @@ def _is_place(name: str, gaz: Gazetteer) -> bool:
 
 def names_a_large_unit(name: str, gaz: Gazetteer) -> bool:
     """Whether a whole organisation-typed name is a country, union or world region by
-    any of its names ("EU", "UAE"): a metonymic toponym ("the EU decided")."""
+    any of its names ("EU", "UAE"), or a city of ``METONYMIC_TOWN_POPULATION`` people or
+    more by its main name: a metonymic toponym ("the EU decided", "Liverpool won")."""
     if name.lower() in _ORG_WORDS:
         return False
-    return any(c.place.feature in ("country", "area", "continent") for c in gaz.lookup(name))
+    return any(c.place.feature in ("country", "area", "continent")
+               or (c.primary and c.place.feature == "city"
+                   and c.place.population >= METONYMIC_TOWN_POPULATION)
+               for c in gaz.lookup(name))
+
+
+# A city this large, named alone where the model saw an organisation, is the city standing
+# for its team, council or government ("Liverpool won", "Toronto approved").
+METONYMIC_TOWN_POPULATION = 100_000
