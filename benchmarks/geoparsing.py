@@ -18,8 +18,10 @@ often named town (``focus``); both are marked in the resolution's ``how``.
 when unresolved).
 
 End-to-end mode: Storyline's own annotation (the spaCy pipeline with our rules) finds
-the toponyms — its PLACE and FACILITY mentions, and GROUP mentions that are a
-country's demonym ("Russian") — and the resolver places them with the
+the toponyms — its PLACE and FACILITY mentions, GROUP mentions that are a
+country's demonym ("Russian"), place names inside ORG mentions ("Ohio Supreme Court")
+and ORG mentions that are a country, union or city of 100k+ ("EU", "Liverpool won"),
+as ``storyline.geo.embedded`` finds them — and the resolver places them with the
 document's other found toponyms as context.  Found mentions are matched one-to-one to
 gold spans that they overlap; detection precision/recall/F1 count those matches (and, as
 ``exact``, matches with identical offsets).  Distances cover the matched toponyms only,
