@@ -196,3 +196,34 @@ def test_parenthesised_name_inside_a_sentence_is_no_credit() -> None:
 def test_country_typed_product_is_a_place() -> None:
     text = "The ferry hit the Kestrel Bay, a Cyprus-flagged freighter."
     assert _fixed(text, ("Cyprus", "PRODUCT"))["Cyprus"] == "GPE"
+
+
+def test_country_typed_org_is_a_place() -> None:
+    # The small model types a government's country as ORG ("Mauritius said …").
+    text = "Mauritius said on Monday that the talks would resume."
+    assert _fixed(text, ("Mauritius", "ORG"))["Mauritius"] == "GPE"
+    # A name that is no country's main name stays as tagged.
+    text = "Baltica said on Monday that the talks would resume."
+    assert _fixed(text, ("Baltica", "ORG"))["Baltica"] == "ORG"
+
+
+def test_first_level_region_of_several_words_is_a_place() -> None:
+    # No country is named: the region's own name of two words is enough.
+    text = "Farmers in Tamil Nadu protested against the water ruling on Monday."
+    assert _fixed(text, ("Tamil Nadu", "PERSON"))["Tamil Nadu"] == "GPE"
+    # A one-word region name ("Victoria") may well be a person's.
+    text = "Victoria protested against the water ruling on Monday."
+    assert _fixed(text, ("Victoria", "PERSON"))["Victoria"] == "PERSON"
+
+
+def test_word_of_a_person_name_typed_place_is_the_person() -> None:
+    text = "Prime Minister Narendra Modi arrived on Monday. Modi met farmers in Pune."
+    cands = [_cand(text, "Narendra Modi", "PERSON"), _cand(text, "Modi", "GPE", nth=1),
+             _cand(text, "Pune", "GPE")]
+    out = retype_names(get_nlp()(text), cands)
+    assert [c.label for c in out] == ["PERSON", "PERSON", "GPE"]
+    # A country keeps its type beside a person bearing its name.
+    text = "Michael Jordan spoke on Monday. Jordan hosted the talks."
+    cands = [_cand(text, "Michael Jordan", "PERSON"), _cand(text, "Jordan", "GPE", nth=1)]
+    out = retype_names(get_nlp()(text), cands)
+    assert [c.label for c in out] == ["PERSON", "GPE"]

@@ -24,7 +24,9 @@ Scoring is a transparent sum per candidate (weights in ``Weights``):
 
 Candidates come from the name as written, then its variants (no "the", no possessive,
 no "State"/"region" suffix), regions sharing its transliteration stem ("Primorye"),
-demonyms, and — only with ``contained=True`` — the longest place name inside it.
+demonyms, an initialism's expansion found in the document ("T&T" after "Trinidad and
+Tobago", ``_initialism_options``), and — only with ``contained=True`` — the longest place
+name inside it.
 Every name with the same key gets the same place (one sense per discourse).  A name that
 matches nothing returns ``place=None`` with the reason, never a guess.
 """
@@ -289,17 +291,64 @@ def _contained_options(gaz: Gazetteer, name: str, w: Weights) -> tuple[str, list
         sub = " ".join(part)
         if not sub[:1].isupper():
             continue
+        # A leading nation's adjective ("Mexican Senate") or short form ("US Federal
+        # Reserve", "UK Treasury") says whose the thing is.
+        leading = start == 0 and size < len(words)
         opts = [o for o in _options(gaz, sub, w)
-                if o.how == "name" or (start == 0 and o.how == "demonym"
-                                       and o.place.feature in _LARGE)]
+                if o.how == "name" or (leading and o.how == "demonym"
+                                       and o.place.feature in _LARGE)
+                or (leading and o.how == "alternate name" and o.place.feature == "country"
+                    and _is_acronym(sub))]
         if opts:
             for o in opts:
                 o.prior -= w.contained_penalty
-                o.owner = ("of" if after_of else "demonym" if o.how == "demonym"
+                o.owner = ("of" if after_of else "demonym" if o.how != "name"
                            else "")
                 o.how = f"contained name ({sub})"
             return sub, opts
     return "", []
+
+
+# Words an initialism skips ("Trinidad and Tobago" → "T&T", "Republic of the Congo").
+_INITIAL_SKIP = frozenset({"and", "of", "the", "&"})
+
+
+def initials(name: str) -> str:
+    """The initials of a multi-word name, upper case: "Trinidad and Tobago" → "TT",
+    "Democratic People's Republic of Korea" → "DPRK"; "" for a one-word name."""
+    words = [x for x in name.replace("-", " ").split() if x.lower() not in _INITIAL_SKIP]
+    return "".join(x[0] for x in words).upper() if len(words) > 1 else ""
+
+
+def initialism_letters(name: str) -> str:
+    """The letters of a name written as an initialism ("T&T", "S.A.", "DRC"), else ""."""
+    letters = name.strip().replace("&", "").replace(".", "").replace(" ", "")
+    if 2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper():
+        return letters
+    return ""
+
+
+def _initialism_options(gaz: Gazetteer, name: str, key: str, all_keys: dict[str, str],
+                        options: dict[str, list[_Option]]) -> list[_Option]:
+    """Options for an initialism the gazetteer lacks, from the document itself.
+
+    Writers introduce a name in full and abbreviate it afterwards ("Trinidad and Tobago"
+    … "T&T"): an initialism takes the reading of another name of the document whose
+    initials it is.  Failing that, it may stand for a country of the document's frame,
+    one that another name lies in ("SA" in a story naming Limpopo and North West is
+    South Africa, not Saudi Arabia).  Never a guess from the letters alone.
+    """
+    letters = initialism_letters(name)
+    if not letters:
+        return []
+    for k2, n2 in all_keys.items():
+        if k2 != key and options.get(k2) and initials(n2) == letters:
+            return [_Option(o.place, o.prior, f"abbreviation ({n2})")
+                    for o in options[k2] if o.how != "demonym"]
+    frame = {o.place.country_code for k2, opts in options.items() if k2 != key
+             for o in opts if o.how == "name" and o.place.feature != "continent"}
+    hits = [p for cc, p in gaz.countries.items() if cc in frame and initials(p.name) == letters]
+    return [_Option(p, 0.0, f"abbreviation ({p.name})") for p in hits]
 
 
 def resolve_toponyms(
@@ -341,6 +390,9 @@ def resolve_toponyms(
             ctx_keys.setdefault(k, n)
     all_keys = {**surface, **ctx_keys}
     options = {k: _options(gaz, n, w) for k, n in all_keys.items()}
+    for k, n in surface.items():
+        if not options[k]:
+            options[k] = _initialism_options(gaz, n, k, all_keys, options)
     if contained:
         for k, n in surface.items():
             if not options[k] and " " in n.strip():
@@ -361,6 +413,13 @@ def resolve_toponyms(
                 named_countries[o.place.country_code].add(key)
                 if o.place.feature != "county":
                     state_names[(o.place.country_code, o.place.admin1)] = o.place.name
+
+    # States named by an abbreviation that is its only reading ("Wash.", "Calif."):
+    # evidence that the state's full name means the state, not a namesake city.
+    abbreviated_states: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for key, opts in options.items():
+        if len(opts) == 1 and opts[0].place.feature == "state" and opts[0].how != "name":
+            abbreviated_states[(opts[0].place.country_code, opts[0].place.admin1)].add(key)
 
     # How strongly the document names each country: its mentions (repeats count) of the
     # country and of the states and regions in it.
@@ -385,6 +444,11 @@ def resolve_toponyms(
             bonus += w.in_named_state
             why.append("in a state/region the document names"
                        f" ({state_names.get(state, p.admin1)})")
+        elif p.feature == "state" and abbreviated_states.get(state, set()) - {key}:
+            # The document names this state another way too ("Wash." beside
+            # "Washington"): the name means the state, not a namesake city.
+            bonus += w.in_named_state
+            why.append("the document names this state another way too")
         return bonus, "; ".join(why)
 
     # Co-location: how close each candidate comes to *some* reading of another name
@@ -487,8 +551,16 @@ def resolve_toponyms(
         # The place after "of", or a leading nation's adjective, is where the thing
         # belongs ("Bank of Japan", "European Commission"), unless the head word makes
         # it a local feature named in that nation's style ("French Quarter").
+        # A bank named by a nation's adjective is that nation's (or union's) bank
+        # ("European Central Bank"), whatever "bank" means as a local feature.
         owned = o.place.feature in _LARGE and (
-            o.owner == "of" or (o.owner == "demonym" and not local_feature_head(n)))
+            o.owner == "of" or (o.owner == "demonym" and (
+                not local_feature_head(n) or _word(n.split()[-1]) == "bank")))
+        # A part of a country, state or region ("South Venezuela", "Northern Europe")
+        # and a state's own university ("Arizona State University") lie in it: a focus
+        # elsewhere does not move them there.
+        owned = owned or (o.place.feature in _LARGE and focal is not None
+                          and _part_or_state_school(n, o.how) and not _inside(focal, o.place))
         if (focal is not None and o.how.startswith("contained") and not owned
                 and haversine_km(o.place.lat, o.place.lon, focal.lat, focal.lon) > 161):
             # A thing named after a place far from everything else the document is about
@@ -512,6 +584,29 @@ def resolve_toponyms(
         out.append(Resolution(n, o.place, reason, len(opts), round(s, 3), margin, runner,
                               strong, o.how))
     return out
+
+
+def _part_or_state_school(name: str, how: str) -> bool:
+    """"Northern Europe" (qualifiers before the contained name, which ends the name) or
+    "Arizona State University" (a name ending in "State" before University/College)."""
+    sub = how[len("contained name ("):-1].split() if how.startswith("contained") else []
+    words = name.split()
+    if not sub:
+        return False
+    if words[-len(sub):] == sub:
+        return True
+    rest = words[len(sub):] if words[:len(sub)] == sub else []
+    return sub[-1] == "State" and len(rest) == 1 and _word(rest[0]) in ("university", "college")
+
+
+def _inside(p: Place, unit: Place) -> bool:
+    """Whether ``p`` lies in the country, state or region ``unit`` (True for a
+    continent or area: their extent is not known, so they never overrule a focus)."""
+    if unit.feature == "country":
+        return p.country_code == unit.country_code
+    if unit.feature in ("state", "region"):
+        return (p.country_code, p.admin1) == (unit.country_code, unit.admin1)
+    return True
 
 
 # Head words of names for streets, buildings and other features a town contains.

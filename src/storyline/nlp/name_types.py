@@ -19,15 +19,21 @@ general in the text or in the gazetteer, never on a particular name:
 * **places the model took for people or organisations**: a name with no person cue
   in the article (no title or role, no "said"/"told", not part of a longer person
   name) is a PLACE when the gazetteer knows it as a city or region of a country the
-  article names ("Vigo" beside "Spain"), or when the text introduces it as one
+  article names ("Vigo" beside "Spain"), when it is a state's or first-level region's
+  own name of several words ("Tamil Nadu"), or when the text introduces it as one
   ("the village of Lamas de Olo");
+* **people the model took for places**: a one-word place that is a word of a person's
+  full name in the same article ("Modi" beside "Narendra Modi") is that person, unless
+  it is a country, state, region or town of 100,000 people or more;
 * **people the model took for organisations**: an ORG/FAC name of capitalised words
   after a title ("AFAD spokesperson Elif Demirci"), or a word of a person's full name
   with a speaking verb ("Kos said" beside "Petra Kos"), is a PERSON; an organisation
   that merely "said" stays one;
 * **wire credits and countries**: the name in parentheses after a dateline
   ("MELBOURNE (Northline) -") is the outlet, an ORG; a country the model typed a
-  product or event ("a Cyprus-flagged freighter") is a PLACE;
+  product or event ("a Cyprus-flagged freighter") is a PLACE, and so is a country's
+  own name typed ORG ("Mauritius said": countries speak, so no person cue counts),
+  unless it is part of a person's full name;
 * **facilities named after people**: a PERSON name followed by a facility noun
   ("Porto Campanhã station") is that facility;
 * **one name, every occurrence**: a multiword place found once is a place wherever the
@@ -46,7 +52,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from storyline.geo.gazetteer import get_gazetteer
+from storyline.geo.gazetteer import get_gazetteer, normalise
 from storyline.nlp import roles
 from storyline.nlp.mentions import _FACILITY_NOUN, Cand, _is_common, _lower_words
 from storyline.nlp.name_context import retype_by_context
@@ -137,13 +143,22 @@ def retype_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
             c = replace(c, label="ORG", type="ORG")
         elif c.type == "OTHER" and _is_country(piece):
             c = replace(c, label="GPE", type="PLACE")  # "a Cyprus-flagged freighter"
+        elif (c.label in ("GPE", "LOC") and piece in person_parts
+              and not _major_place(piece)):
+            # "Modi" beside "Narendra Modi", "Yulia" beside "Yulia Skripal": the model
+            # took a word of a person's full name, written alone, for a namesake town.
+            c = replace(c, label="PERSON", type="PERSON")
+        elif c.label == "ORG" and _is_country(piece) and piece not in person_parts:
+            # "Mauritius said …": a government speaks, so no person cue applies.
+            c = replace(c, label="GPE", type="PLACE")
         elif c.label in ("ORG", "FAC") and _person_typed_org(text, c, sent_starts, cued,
                                                            person_parts):
             c = replace(c, label="PERSON", type="PERSON")
         elif c.label in ("PERSON", "GPE", "LOC", "ORG") and _is_org_name(text, c):
             c = replace(c, label="ORG", type="ORG")
         elif c.label in ("PERSON", "ORG") and piece not in cued and piece not in person_parts:
-            if _introduced_as_place(text, c) or _gazetteer_place(piece, countries):
+            if (_introduced_as_place(text, c) or _gazetteer_place(piece, countries)
+                    or _first_level_region(piece)):
                 c = replace(c, label="GPE", type="PLACE")
             elif c.label == "PERSON":
                 fm = _FACILITY_AFTER.match(text, c.end)
@@ -341,6 +356,32 @@ def _gazetteer_place(name: str, countries: frozenset[str]) -> bool:
     if not countries or not name[:1].isupper():
         return False
     return any(code in countries for code in _place_countries(name))
+
+
+# A town this large is meant as the place even beside a person who bears its name
+# ("Jordan" beside "Michael Jordan" may be either; "Salah" beside "Mohamed Salah" is not).
+_MAJOR_TOWN = 100_000
+
+
+@lru_cache(maxsize=4096)
+def _major_place(name: str) -> bool:
+    """A country, state, first-level region or large town of this main name."""
+    return any(c.primary and (c.place.feature in ("country", "state", "region", "continent",
+                                                   "area")
+                              or (c.place.feature == "city"
+                                  and c.place.population >= _MAJOR_TOWN))
+               for c in get_gazetteer().lookup(name))
+
+
+@lru_cache(maxsize=4096)
+def _first_level_region(name: str) -> bool:
+    """A name of several words that is a state's or first-level region's own name
+    ("Tamil Nadu", "New South Wales"): no person or firm is called that, so it needs no
+    country named beside it."""
+    return " " in name.strip() and any(
+        c.primary and c.place.feature in ("state", "region")
+        and normalise(c.place.name) == normalise(name)
+        for c in get_gazetteer().lookup(name))
 
 
 @lru_cache(maxsize=4096)
