@@ -61,20 +61,39 @@ def attach_lone_articles(
             continue
         i = g[0]
         stories = {root_of[j] for j in neighbours.get(i, ()) if root_of[j] in centroids}
-        scored = sorted(
-            ((_dot(vectors[i], centroids[s]), s) for s in stories), key=lambda x: (-x[0], x[1])
-        )
-        if not scored:
-            continue
-        best, story = scored[0]
-        second = scored[1][0] if len(scored) > 1 else 0.0
-        if best < min_cosine or best - second < min_margin:
-            continue
-        if not all(within_window(days[i], days[j]) for j in members[story]):
-            continue
-        if shared_evidence(i, members[story]) < min_evidence:
-            continue
-        moves[r] = story
+        story = _clear_best(i, stories, vectors, centroids, days, members, min_cosine, min_margin)
+        if story is not None and shared_evidence(i, members[story]) >= min_evidence:
+            moves[r] = story
+    return _moved(members, moves)
+
+
+def _clear_best(
+    i: int,
+    stories: Iterable[int],
+    vectors: Sequence[Mapping[str, float]],
+    centroids: Mapping[int, Mapping[str, float]],
+    days: Sequence[date | None],
+    members: Mapping[int, Sequence[int]],
+    min_cosine: float,
+    min_margin: float,
+) -> int | None:
+    """The story whose centroid article i is clearly closest to (cosine and
+    margin over the runner-up) and whose dates allow it, else None."""
+    scored = sorted(
+        ((_dot(vectors[i], centroids[s]), s) for s in stories), key=lambda x: (-x[0], x[1])
+    )
+    if not scored:
+        return None
+    best, story = scored[0]
+    second = scored[1][0] if len(scored) > 1 else 0.0
+    if best < min_cosine or best - second < min_margin:
+        return None
+    if not all(within_window(days[i], days[j]) for j in members[story]):
+        return None
+    return story
+
+
+def _moved(members: Mapping[int, list[int]], moves: Mapping[int, int]) -> dict[int, list[int]]:
     out = {r: list(g) for r, g in members.items() if r not in moves}
     for r, story in moves.items():
         out[story].extend(members[r])
@@ -137,20 +156,7 @@ def attach_by_words(
         for s in stories:
             if s not in centroids:
                 centroids[s] = _unit_sum(vectors[j] for j in members[s])
-        scored = sorted(
-            ((_dot(vectors[i], centroids[s]), s) for s in stories), key=lambda x: (-x[0], x[1])
-        )
-        if not scored:
-            continue
-        best, story = scored[0]
-        second = scored[1][0] if len(scored) > 1 else 0.0
-        if best < min_cosine or best - second < min_margin:
-            continue
-        if not all(within_window(days[i], days[j]) for j in members[story]):
-            continue
-        if fits(i, members[story]):
+        story = _clear_best(i, stories, vectors, centroids, days, members, min_cosine, min_margin)
+        if story is not None and fits(i, members[story]):
             moves[root_of[i]] = story
-    out = {r: list(g) for r, g in members.items() if r not in moves}
-    for r, story in moves.items():
-        out[story].extend(members[r])
-    return out
+    return _moved(members, moves)
