@@ -216,7 +216,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.predictions.write_text(
             json.dumps(body, ensure_ascii=False, indent=2, sort_keys=True), encoding="utf-8"
         )
-    ours = results["storyline"].to_dict()
+    ours: dict[str, object] = dict(results["storyline"].to_dict())
     ours["trafilatura_only"] = results["trafilatura"].to_dict()
     print(json.dumps(ours))
     return 0

@@ -63,6 +63,7 @@ from typing import TYPE_CHECKING, TypeVar
 from xml.etree import ElementTree
 
 if TYPE_CHECKING:
+    from ecbplus_coref import CorefRun
     from storyline.model import Article
 
 HERE = Path(__file__).resolve().parent
@@ -632,11 +633,11 @@ PUBLISHED = {
 }
 
 
-def _print_coref(coref: object, n_docs: int, topics: Sequence[int]) -> dict[str, object]:
-    scores = coref.scores  # type: ignore[attr-defined]
+def _print_coref(coref: CorefRun, n_docs: int, topics: Sequence[int]) -> dict[str, object]:
+    scores = coref.scores
     print(
         f"ECB+ cross-document coreference: {n_docs} documents, {len(topics)} topics, "
-        f"resolved inside our own stories ({len(set(coref.story_of.values()))} stories; "  # type: ignore[attr-defined]
+        f"resolved inside our own stories ({len(set(coref.story_of.values()))} stories; "
         "no gold topics); validated sentences only; singletons kept"
     )
     header = (
@@ -675,7 +676,7 @@ def _print_coref(coref: object, n_docs: int, topics: Sequence[int]) -> dict[str,
         if metric in out:
             print(f"published ({metric}, test topics, gold mentions): "
                   + ", ".join(f"{k} {v}" for k, v in refs.items()))
-    print(f"time annotate / group+resolve+score: {coref.annotate_s:.1f} s / "  # type: ignore[attr-defined]
+    print(f"time annotate / group+resolve+score: {coref.annotate_s:.1f} s / "
           f"{coref.resolve_s:.1f} s")
     print()
     return out

@@ -107,7 +107,8 @@ def run_oracle(docs: Sequence[dict[str, Any]], verbose: int = 0,
     t0 = time.perf_counter()
     for doc in docs:
         tops = doc["toponyms"]
-        res = resolve_toponyms([t["name"] for t in tops], **FALLBACKS)
+        res = resolve_toponyms([t["name"] for t in tops], contained=FALLBACKS["contained"],
+                                focus=FALLBACKS["focus"])
         preds = []
         for t, r in zip(tops, res, strict=True):
             err = _error(r, t["lat"], t["lon"])
@@ -198,7 +199,8 @@ def run_e2e(docs: Sequence[dict[str, Any]], verbose: int = 0,
         gold = doc["toponyms"]
         n_found += len(found)
         n_gold += len(gold)
-        res = resolve_toponyms([m.text for m in found], **FALLBACKS)
+        res = resolve_toponyms([m.text for m in found], contained=FALLBACKS["contained"],
+                                focus=FALLBACKS["focus"])
         pairs = match_spans([(m.start, m.end) for m in found],
                             [(t["start"], t["end"]) for t in gold])
         n_match += len(pairs)

@@ -28,8 +28,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
-Clustering = Mapping[Hashable, Hashable]  # mention -> cluster id
+# mention -> cluster id; the key is Any because Mapping is invariant in its key
+# type, so a dict keyed by tuples would not pass as Mapping[Hashable, ...].
+Clustering = Mapping[Any, Hashable]
 
 
 @dataclass(frozen=True)
