@@ -44,11 +44,25 @@ import ecbplus  # noqa: E402
 import ecbplus_coref  # noqa: E402
 
 
+def _code_version() -> str:
+    """A digest of the code behind the cached annotation: the package (its
+    optional ``embed`` part aside) and the benchmark's ECB+ adapters.  Keyed by
+    the texts alone, a cache written by older code would be read back as if
+    the annotation had not changed."""
+    files = [p for p in sorted((HERE.parent / "src" / "storyline").rglob("*.py"))
+             if "embed" not in p.relative_to(HERE.parent / "src" / "storyline").parts]
+    files += [HERE / "ecbplus.py", HERE / "ecbplus_coref.py", Path(__file__).resolve()]
+    digest = hashlib.sha1()
+    for f in files:
+        digest.update(f.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def _annotate(docs: Sequence[Any], paths: Sequence[Path], cache: Path) -> dict[str, Any]:
     """Annotated articles and the per-document facts the event clustering needs,
-    cached by the documents' texts."""
-    # "v2": the cache also holds the parse facts of the event-pair scorer.
-    text = "v2\n" + "\n".join(d.name + d.text for d in docs)
+    cached by the documents' texts and the code that annotates them."""
+    # "v3": the cache also holds the parse facts of the event-pair scorer.
+    text = "v3\n" + _code_version() + "\n" + "\n".join(d.name + d.text for d in docs)
     key = hashlib.sha1(text.encode()).hexdigest()[:16]
     path = cache / f"annotated-{key}.pkl"
     if path.exists():
