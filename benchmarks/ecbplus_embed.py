@@ -67,7 +67,7 @@ def _annotate(docs: Sequence[Any], paths: Sequence[Path], cache: Path) -> dict[s
     path = cache / f"annotated-{key}.pkl"
     if path.exists():
         with path.open("rb") as fh:
-            return pickle.load(fh)  # type: ignore[no-any-return]
+            return pickle.load(fh)
     from storyline.model import Article, article_id
     from storyline.nlp.annotate import annotate_doc
     from storyline.nlp.pipeline import get_nlp
