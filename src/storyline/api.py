@@ -19,7 +19,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import Any, BinaryIO
 
 from storyline.analyse.dossier import build_dossier
 from storyline.analyse.known_names import (
@@ -36,12 +36,8 @@ from storyline.render.json import dossier_to_dict
 from storyline.render.markdown import dossier_to_markdown
 from storyline.store.sqlite import Store
 from storyline.stories.features import GroupingFeatures, grouping_features
-from storyline.stories.grouping import LinkRule
 from storyline.stories.incremental import regroup
 from storyline.version import ANALYSIS_VERSION, PIPELINE_VERSION, SCHEMA_VERSION
-
-if TYPE_CHECKING:
-    from storyline.embed.encoder import Encoder
 
 # Below this many new articles, starting worker processes costs more than it saves.
 PARALLEL_MIN_ARTICLES = 64
@@ -159,20 +155,17 @@ def _batched(items: Iterable[AnnotatedArticle], size: int) -> Iterator[list[Anno
         yield batch
 
 
-def analyse(
-    store: Store, run_id: int | None = None, link: LinkRule | None = None
-) -> list[dict[str, Any]]:
+def analyse(store: Store, run_id: int | None = None) -> list[dict[str, Any]]:
     """Group the new articles into stories and rebuild the dossiers of the stories
     that changed (``stories/incremental.py``); return every stored story's dossier.
 
     The first run, and any run after the analysis code changed, regroups all
     articles and rebuilds every dossier, handing the stored story ids on.
-    ``link`` is the optional pair-decision hook of grouping (``--embeddings``).
     """
     feats = _grouping_features(store)
     full = store.has_stale_dossiers(ANALYSIS_VERSION)
     plan = regroup(
-        feats, store.story_members(), store.story_created_runs(), full=full, link=link
+        feats, store.story_members(), store.story_created_runs(), full=full
     )
     # Full person names known anywhere in the store, so a short form gets the same
     # entity id in every story: read from the store's per-article name index.
@@ -272,13 +265,8 @@ def run(
     batch_size: int = 32,
     stdin: BinaryIO | None = None,
     hooks: Hooks | None = None,
-    embeddings: bool = False,
 ) -> RunSummary:
-    """Add ``inputs`` to the store, then write the dossiers of every stored story to ``out``.
-
-    ``embeddings`` weighs document embeddings in story grouping (the optional
-    ``embed`` extra; ``EmbeddingsUnavailable`` before anything is read without it).
-    """
+    """Add ``inputs`` to the store, then write the dossiers of every stored story to ``out``."""
     if not inputs:
         raise UsageError("no input given: name files, folders, or - for stdin")
     if db is None:
@@ -289,21 +277,11 @@ def run(
         raise UsageError(f"--out {out} is a file; give a folder for the dossiers")
     hooks = hooks or Hooks()
     summary = RunSummary(db=str(db), out=None if out is None else str(out))
-    encoder = None
-    if embeddings:
-        from storyline.embed.pipeline import open_encoder
-
-        encoder = open_encoder(db)
     try:
-        _run_into(
-            Store(db), inputs, out, summary, workers, batch_size, stdin, hooks, encoder
-        )
+        _run_into(Store(db), inputs, out, summary, workers, batch_size, stdin, hooks)
     except sqlite3.Error as exc:
         # Locked by another writer past the timeout, disk full, file damaged…
         raise StoreError(f"store {db}: {exc}") from exc
-    finally:
-        if encoder is not None:
-            encoder.close()
     return summary
 
 
@@ -316,7 +294,6 @@ def _run_into(
     batch_size: int,
     stdin: BinaryIO | None,
     hooks: Hooks,
-    encoder: Encoder | None = None,
 ) -> None:
     with store:
         run_id = store.start_run()
@@ -335,12 +312,7 @@ def _run_into(
             raise NothingReadable(f"nothing readable in {', '.join(inputs)} ({why})")
         if hooks.on_stage:
             hooks.on_stage("grouping and analysing stories")
-        link = None
-        if encoder is not None:
-            from storyline.embed.pipeline import grouping_link
-
-            link = grouping_link(store.annotated_articles(PIPELINE_VERSION), encoder)
-        dossiers = analyse(store, run_id, link)
+        dossiers = analyse(store, run_id)
         summary.articles_total = store.count_articles()
         summary.stories = len(dossiers)
         summary.entities = sum(len(d["entities"]) for d in dossiers)

@@ -44,11 +44,6 @@ def _parser() -> argparse.ArgumentParser:
     )
     r.add_argument("--batch-size", type=int, default=32, help="articles per store transaction")
     r.add_argument("--quiet", action="store_true", help="no progress bar or summary table")
-    r.add_argument(
-        "--embeddings",
-        action="store_true",
-        help="weigh sentence embeddings in story grouping (needs the optional 'embed' extra)",
-    )
     sv = sub.add_parser(
         "serve",
         help="serve a store over HTTP (read-only JSON API and HTML reports)",
@@ -119,7 +114,6 @@ def _run(args: argparse.Namespace) -> int:
             batch_size=args.batch_size,
             stdin=stdin,
             hooks=hooks,
-            embeddings=args.embeddings,
         )
     if args.json:
         print(json.dumps(summary.to_dict(), indent=2))

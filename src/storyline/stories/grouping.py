@@ -105,7 +105,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from storyline.model import AnnotatedArticle, Story, content_hash
 from storyline.stories.attach import attach_by_words, attach_lone_articles
@@ -180,10 +180,6 @@ class CorpusStats:
         return t
 
 
-# A revision of one pair's decision: (a, b, stats, decision) -> evidence or None.
-LinkRule = Callable[[GroupingFeatures, GroupingFeatures, CorpusStats, float | None], float | None]
-
-
 def _key_class(votes: Counter[str]) -> str:
     """One class per key across the corpus: the most specific class that at least
     ``MIN_CLASS_SHARE`` of the articles naming it give it.
@@ -201,20 +197,16 @@ def _key_class(votes: Counter[str]) -> str:
     return ranked[0]
 
 
-def group_stories(
-    articles: Sequence[AnnotatedArticle], link: LinkRule | None = None
-) -> list[Story]:
+def group_stories(articles: Sequence[AnnotatedArticle]) -> list[Story]:
     """Every article in exactly one story; stories sorted by id.
 
     Groups join by average linkage over linked pairs, so one article that
-    mentions two events cannot chain them into one story.  ``link`` may
-    revise each pair's decision (``link_strengths``), e.g. with embeddings
-    (``storyline.embed.grouping``).
+    mentions two events cannot chain them into one story.
     """
     unique = {a.article.id: a for a in articles}
     feats = [grouping_features(unique[i]) for i in sorted(unique)]
     stories = []
-    for group in group_features(feats, link=link):
+    for group in group_features(feats):
         ordered = sorted(group, key=lambda a: (unique[a].article.published or "", a))
         stories.append(Story(id=story_id(group), article_ids=tuple(ordered)))
     return sorted(stories, key=lambda s: s.id)
@@ -224,7 +216,6 @@ def group_features(
     feats: Sequence[GroupingFeatures],
     stats: CorpusStats | None = None,
     among: Collection[int] | None = None,
-    link: LinkRule | None = None,
 ) -> list[list[str]]:
     """Article ids grouped into stories (each group sorted).
 
@@ -237,7 +228,7 @@ def group_features(
     pairs = candidate_pairs(
         [ft.classes.keys() for ft in feats], [ft.day for ft in feats], stats.cls, among=among
     )
-    members = groups_from_pairs(feats, stats, pairs, idx, link)
+    members = groups_from_pairs(feats, stats, pairs, idx)
     return sorted(sorted(feats[i].article_id for i in g) for g in members.values())
 
 
@@ -246,7 +237,6 @@ def groups_from_pairs(
     stats: CorpusStats,
     pairs: Iterable[tuple[int, int]],
     idx: Sequence[int],
-    link: LinkRule | None = None,
 ) -> dict[int, list[int]]:
     """Stories (root index → member indices) of the articles ``idx`` from their
     candidate pairs: pair test, Ward-ordered joins, lone articles attached, then
@@ -254,7 +244,7 @@ def groups_from_pairs(
     # A set of candidate pairs is read twice as it is; only a one-pass iterable
     # is copied (at 100k articles the pairs number millions).
     pairs = pairs if isinstance(pairs, Collection) else list(pairs)
-    strength = link_strengths(feats, stats, pairs, link)
+    strength = link_strengths(feats, stats, pairs)
     chosen = set(idx)
     vectors = [stats.vector(ft) if i in chosen else {} for i, ft in enumerate(feats)]
     days = [ft.day for ft in feats]
@@ -312,18 +302,11 @@ def link_strengths(
     feats: Sequence[GroupingFeatures],
     stats: CorpusStats,
     pairs: Iterable[tuple[int, int]],
-    link: LinkRule | None = None,
 ) -> dict[tuple[int, int], float]:
-    """The linked pairs among ``pairs`` with their shared evidence.
-
-    ``link`` (optional) sees each pair with the decision of the rules below
-    and may change it: more evidence (embeddings) as a hook, off by default.
-    """
+    """The linked pairs among ``pairs`` with their shared evidence."""
     strength: dict[tuple[int, int], float] = {}
     for i, j in pairs:
         s = _link_strength(feats[i], feats[j], stats)
-        if link is not None:
-            s = link(feats[i], feats[j], stats, s)
         if s is not None:
             strength[(i, j)] = s
     return strength

@@ -32,7 +32,6 @@ from storyline.stories.candidates import candidate_pairs
 from storyline.stories.features import GroupingFeatures
 from storyline.stories.grouping import (
     CorpusStats,
-    LinkRule,
     group_features,
     link_strengths,
     story_id,
@@ -51,14 +50,12 @@ def regroup(
     existing: Mapping[str, Sequence[str]],
     created: Mapping[str, int] | None = None,
     full: bool = False,
-    link: LinkRule | None = None,
 ) -> Regrouping:
     """Stories over all of ``feats``, given the ``existing`` ones (id → articles).
 
     ``created`` orders existing stories by age (the run that opened them;
     smaller is older).  ``full`` regroups everything (first run, or after an
-    upgrade) but still hands the old ids on by ``assign_ids``.  ``link`` is
-    the optional pair-decision hook of ``group_features`` (embeddings).
+    upgrade) but still hands the old ids on by ``assign_ids``.
     """
     index = {ft.article_id: i for i, ft in enumerate(feats)}
     # A stored story may name articles no longer in the corpus; only the live ones count.
@@ -69,7 +66,7 @@ def regroup(
     new = [i for i, ft in enumerate(feats) if ft.article_id not in story_of]
 
     if full or not old:
-        groups = group_features(feats, stats, link=link)
+        groups = group_features(feats, stats)
         kept: dict[str, tuple[str, ...]] = {}
         previous = old
     else:
@@ -81,12 +78,12 @@ def regroup(
         )
         touched = {
             story_of[feats[k].article_id]
-            for pair in link_strengths(feats, stats, pairs, link)
+            for pair in link_strengths(feats, stats, pairs)
             for k in pair
             if feats[k].article_id in story_of
         }
         among = set(new) | {index[a] for sid in touched for a in old[sid]}
-        groups = group_features(feats, stats, among=among, link=link) if among else []
+        groups = group_features(feats, stats, among=among) if among else []
         kept = {sid: arts for sid, arts in old.items() if sid not in touched}
         previous = {sid: old[sid] for sid in touched}
 
