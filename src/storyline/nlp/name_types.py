@@ -56,6 +56,7 @@ from storyline.geo.gazetteer import get_gazetteer, normalise
 from storyline.nlp import roles
 from storyline.nlp.mentions import _FACILITY_NOUN, Cand, _is_common, _lower_words
 from storyline.nlp.name_context import retype_by_context
+from storyline.nlp.spans import first_of_overlaps
 
 # Lower-case words that join the parts of a place name in Romance, Germanic and other
 # languages: "Lamas de Olo", "Serra do Alvão", "Trás-os-Montes", "Castel del Monte".
@@ -132,7 +133,7 @@ def retype_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
         cut = _cut_dateline(text, c)
         if cut is not None:
             out.append(_extend_place(text, cut, countries))
-    out = _drop_overlaps(out)
+    out = first_of_overlaps(out)
     person_parts = {w for c in out if c.label == "PERSON"
                     for w in text[c.start:c.end].split() if " " in text[c.start:c.end]}
     sent_starts = [s.start_char for s in doc.sents]
@@ -298,17 +299,6 @@ def _extend_place(text: str, c: Cand, countries: frozenset[str]) -> Cand:
         if _gazetteer_place(longer, countries):
             return Cand(c.start, end, "GPE", "PLACE")
     return c
-
-
-def _drop_overlaps(cands: list[Cand]) -> list[Cand]:
-    """Keep the first (and, at one start, the longest) of overlapping candidates."""
-    cands = sorted(cands, key=lambda c: (c.start, -(c.end - c.start)))
-    out: list[Cand] = []
-    for c in cands:
-        if out and c.start < out[-1].end:
-            continue
-        out.append(c)
-    return out
 
 
 def _is_org_name(text: str, c: Cand) -> bool:

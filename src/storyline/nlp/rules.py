@@ -26,6 +26,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from storyline.nlp.spans import first_of_overlaps
+
 
 @dataclass(frozen=True)
 class RuleSpan:
@@ -271,10 +273,4 @@ def rule_spans(doc: Doc) -> list[RuleSpan]:
         spans += _occurrences(text, name, "EQUIPMENT")
     for name in dict.fromkeys(text[v.start : v.end] for v in ves):
         spans += _occurrences(text, name, "VESSEL")
-    spans.sort(key=lambda r: (r.start, -(r.end - r.start)))
-    out: list[RuleSpan] = []
-    for r in spans:
-        if out and r.start < out[-1].end:
-            continue
-        out.append(r)
-    return out
+    return first_of_overlaps(spans)
