@@ -78,12 +78,15 @@ class Weights:
     # in the country where the document's other places were resolved (not named outright)
     in_picked_country: float = 3.0
     near: float = 3.0  # bonus for a candidate at distance 0 from another pick …
-    near_scale_km: float = 250.0  # … decaying with this scale
+    near_scale_km: float = 150.0  # … decaying with this scale
     near_support_km: float = 100.0  # a place this near another counts as support
     region_seat_penalty: float = 2.0  # a region sharing its name with a city in it
     contained_penalty: float = 2.0  # located by a place name inside a longer name
     near_any: float = 2.0  # bonus for a candidate near some reading of another name …
     near_any_top: int = 10  # … among that name's this many most plausible readings
+    # Each further name with a reading (or pick) nearby adds this share of the bonus:
+    # a reading close to three other names beats one close to a single other name.
+    near_more: float = 0.25
     passes: int = 3
 
 
@@ -462,16 +465,18 @@ def resolve_toponyms(
                  for k, opts in options.items()}
         for k, opts in local.items():
             for o in opts:
-                best_d = math.inf
+                per_name = []
                 for kk, others in local.items():
                     if kk == k:
                         continue
+                    best_d = math.inf
                     for o2 in others:
                         if abs(o2.place.lat - o.place.lat) > 3:
                             continue
                         best_d = min(best_d, haversine_km(o.place.lat, o.place.lon,
                                                           o2.place.lat, o2.place.lon))
-                colocated[(k, o.place.gazetteer_id)] = best_d
+                    per_name.append(best_d)
+                colocated[(k, o.place.gazetteer_id)] = _closeness(per_name, w)
 
     picks: dict[str, tuple[_Option, float, str, float, Place | None, bool]] = {}
     for pass_no in range(max(1, w.passes)):
@@ -499,14 +504,13 @@ def resolve_toponyms(
                         and not named_countries.get(cc, set()) - {k}):
                     s += w.in_picked_country
                     reasons.append(f"in the country of the document's other places ({cc})")
-                d_any = colocated.get((k, o.place.gazetteer_id), math.inf)
-                if d_any < math.inf:
-                    s += w.near_any * math.exp(-d_any / w.near_scale_km)
+                s += w.near_any * colocated.get((k, o.place.gazetteer_id), 0.0)
                 if pass_no > 0 and o.place.feature in _LOCAL:
-                    d = min((haversine_km(o.place.lat, o.place.lon, a.lat, a.lon)
-                             for kk, a in anchors.items() if kk != k), default=math.inf)
+                    ds = [haversine_km(o.place.lat, o.place.lon, a.lat, a.lon)
+                          for kk, a in anchors.items() if kk != k]
+                    d = min(ds, default=math.inf)
                     if d < math.inf:
-                        near = w.near * math.exp(-d / w.near_scale_km)
+                        near = w.near * _closeness(ds, w)
                         s += near
                         if near > 0.3:
                             strong = strong or d <= w.near_support_km
@@ -584,6 +588,17 @@ def resolve_toponyms(
         out.append(Resolution(n, o.place, reason, len(opts), round(s, 3), margin, runner,
                               strong, o.how))
     return out
+
+
+def _closeness(distances: list[float], w: Weights) -> float:
+    """How close a reading lies to the other names: 1 at distance 0 from one of them,
+    decaying with ``w.near_scale_km``, plus ``w.near_more`` for each further name by the
+    same decay."""
+    ds = sorted(distances)
+    if not ds or ds[0] == math.inf:
+        return 0.0
+    decay = [math.exp(-d / w.near_scale_km) for d in ds if d < math.inf]
+    return decay[0] + w.near_more * sum(decay[1:])
 
 
 def _part_or_state_school(name: str, how: str) -> bool:
