@@ -88,6 +88,10 @@ class Weights:
     # a reading close to three other names beats one close to a single other name.
     near_more: float = 0.25
     passes: int = 3
+    # With ``focus``: a village this small that nothing in the document supports, far
+    # from the document's focus, is more likely a word or a local feature than that
+    # village ("Rehab", "Congress", "Broadway"): it goes to the focus instead.
+    stray_village_max: int = 30_000
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -545,6 +549,14 @@ def resolve_toponyms(
             out.append(Resolution(n, None, f"no gazetteer entry for {n!r}"))
             continue
         o, s, why, margin, runner, strong = picks[k]
+        if (focal is not None and not strong and o.place.feature == "city"
+                and o.place.population < w.stray_village_max and o.how in ("name", "alternate name")
+                and haversine_km(o.place.lat, o.place.lon, focal.lat, focal.lon) > 161):
+            out.append(Resolution(
+                n, focal, f"only a small place far from the rest of the document bears the"
+                          f" name ({o.place.name}, {o.place.country_code}); placed at the"
+                          f" document's focus ({focal.name}) instead", how="document focus"))
+            continue
         if o.how == "code" and not strong:
             # An all-caps 3–4 letter word is far more often an acronym ("OAS", "FATA")
             # than an airport code: trust the code only beside its country or a place
