@@ -412,9 +412,14 @@ def resolve_toponyms(
     named_states: dict[tuple[str, str], set[str]] = defaultdict(set)
     state_names: dict[tuple[str, str], str] = {}
     for key, opts in options.items():
+        # A county name borne by counties of several states ("Madison County") names
+        # none of those states.
+        n_counties = sum(o.place.feature == "county" for o in opts)
         for o in opts:
             if o.place.feature == "country" and o.how != "alternate name":
                 named_countries[o.place.country_code].add(key)
+            elif o.place.feature == "county" and n_counties > 1:
+                continue
             elif o.place.feature in ("state", "region", "county") and o.how == "name":
                 named_states[(o.place.country_code, o.place.admin1)].add(key)
                 named_countries[o.place.country_code].add(key)
