@@ -476,7 +476,7 @@ def resolve_toponyms(
             for o in opts:
                 per_name = []
                 for kk, others in local.items():
-                    if kk == k:
+                    if _same_base(kk, k):
                         continue
                     best_d = math.inf
                     for o2 in others:
@@ -516,7 +516,7 @@ def resolve_toponyms(
                 s += w.near_any * colocated.get((k, o.place.gazetteer_id), 0.0)
                 if pass_no > 0 and o.place.feature in _LOCAL:
                     ds = [haversine_km(o.place.lat, o.place.lon, a.lat, a.lon)
-                          for kk, a in anchors.items() if kk != k]
+                          for kk, a in anchors.items() if not _same_base(kk, k)]
                     d = min(ds, default=math.inf)
                     if d < math.inf:
                         near = w.near * _closeness(ds, w)
@@ -537,6 +537,12 @@ def resolve_toponyms(
             new[k] = (o, s, why, margin, runner, strong)
         picks = new
 
+    # A bare name that the document also writes in full as a county ("DeKalb" beside
+    # "DeKalb County") names the same county, or a town inside it: the two agree.
+    for k in list(picks):
+        for suffix in (" county", " parish"):
+            if k + suffix in picks:
+                _agree_short_form(k, k + suffix, picks, options)
     focal = _focus(keys, picks) if focus else None
     out: list[Resolution] = []
     for n, k in zip(names, keys, strict=True):
@@ -605,6 +611,51 @@ def resolve_toponyms(
         out.append(Resolution(n, o.place, reason, len(opts), round(s, 3), margin, runner,
                               strong, o.how))
     return out
+
+
+_Pick = tuple[_Option, float, str, float, Place | None, bool]
+
+
+def _within(p: Place, county: Place, km: float = 50.0) -> bool:
+    return ((p.country_code, p.admin1) == (county.country_code, county.admin1)
+            and haversine_km(p.lat, p.lon, county.lat, county.lon) <= km)
+
+
+def _agree_short_form(short: str, full: str, picks: dict[str, _Pick],
+                      options: dict[str, list[_Option]]) -> None:
+    """Make a county's short form and full name ("DeKalb", "DeKalb County") agree.
+
+    When the full name's county has support from the document, the short form follows
+    it (the county itself, or a town of that name inside it).  Otherwise a short form
+    picked as a town inside another county of the full name moves the full name there
+    (DeKalb, Illinois: DeKalb County, Illinois, not the more populous one in Georgia).
+    """
+    f, s = picks[full], picks[short]
+    county, here = f[0].place, s[0].place
+    if county.feature != "county" or _within(here, county):
+        return
+    if not f[5]:
+        home = [o for o in options[full] if o.place.feature == "county"
+                and _within(here, o.place)]
+        if home:
+            picks[full] = (home[0], f[1], f"the county of {here.name}, its short form",
+                           math.inf, None, False)
+            return
+    inside = [o for o in options[short] if _within(o.place, county)]
+    if inside:
+        best = max(inside, key=lambda o: o.prior)
+        picks[short] = (best, s[1], f"short form of {county.name}", math.inf, None, f[5])
+
+
+def _same_base(key: str, other: str) -> bool:
+    """Whether two name keys name one thing, so that neither is evidence for the other:
+    the same key, or a county's name with and without "County" ("dekalb county")."""
+    if key == other:
+        return True
+    for suffix in (" county", " parish"):
+        if key.removesuffix(suffix) == other.removesuffix(suffix):
+            return True
+    return False
 
 
 def _closeness(distances: list[float], w: Weights) -> float:
