@@ -718,7 +718,8 @@ def _focus(keys: Sequence[str],
 
     Each picked town or county scores the mentions of itself, of the other picked towns
     and counties within ``FOCUS_NEAR_KM`` of it (a story about Dunshaughlin and Dublin is
-    about that area) and of its country, by name or demonym ("Egypt", "Egyptian"): a
+    about that area) and of its country, by name, demonym or its states and regions ("Egypt",
+    "Egyptian", "Wash."): a
     Cairo story that names an academy called after Liverpool six times is still about
     Cairo.  Only picks made on a name of their own count (not a contained name), since
     the focus stands in for places the gazetteer lacks.
@@ -744,6 +745,7 @@ def _focus(keys: Sequence[str],
             countries[o.place] += counts[k]
         elif o.place.feature in ("state", "region"):
             regions[o.place] += counts[k]
+            by_country[o.place.country_code] += counts[k]
     if not towns:
         # A story that names no town: its most named state or region, else country
         # (most_common keeps the first named of equals).
