@@ -474,18 +474,21 @@ def resolve_toponyms(
                  for k, opts in options.items()}
         for k, opts in local.items():
             for o in opts:
-                per_name = []
+                # The nearest reading of each other name, each place counted once.
+                per_place: dict[str, float] = {}
                 for kk, others in local.items():
                     if _same_base(kk, k):
                         continue
-                    best_d = math.inf
+                    best_d, best_id = math.inf, ""
                     for o2 in others:
                         if abs(o2.place.lat - o.place.lat) > 3:
                             continue
-                        best_d = min(best_d, haversine_km(o.place.lat, o.place.lon,
-                                                          o2.place.lat, o2.place.lon))
-                    per_name.append(best_d)
-                colocated[(k, o.place.gazetteer_id)] = _closeness(per_name, w)
+                        d = haversine_km(o.place.lat, o.place.lon, o2.place.lat, o2.place.lon)
+                        if d < best_d:
+                            best_d, best_id = d, o2.place.gazetteer_id
+                    if best_id:
+                        per_place[best_id] = best_d
+                colocated[(k, o.place.gazetteer_id)] = _closeness(list(per_place.values()), w)
 
     picks: dict[str, tuple[_Option, float, str, float, Place | None, bool]] = {}
     for pass_no in range(max(1, w.passes)):
@@ -515,8 +518,11 @@ def resolve_toponyms(
                     reasons.append(f"in the country of the document's other places ({cc})")
                 s += w.near_any * colocated.get((k, o.place.gazetteer_id), 0.0)
                 if pass_no > 0 and o.place.feature in _LOCAL:
+                    # Each anchor place once: "D.C." and "Washington" are one place.
+                    near_places = {a.gazetteer_id: a for kk, a in anchors.items()
+                                   if not _same_base(kk, k)}
                     ds = [haversine_km(o.place.lat, o.place.lon, a.lat, a.lon)
-                          for kk, a in anchors.items() if not _same_base(kk, k)]
+                          for a in near_places.values()]
                     d = min(ds, default=math.inf)
                     if d < math.inf:
                         near = w.near * _closeness(ds, w)
