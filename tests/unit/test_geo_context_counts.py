@@ -66,3 +66,18 @@ def test_focus_counts_states_toward_their_country(gaz: Gazetteer) -> None:
     names = ["Saipan", "Seattle", "Oregon", "Idaho", "Montana", "Pike Place Market"]
     r = resolve_toponyms(names, gazetteer=gaz, focus=True)[-1]
     assert r.place is not None and r.place.name == "Seattle" and r.how == "document focus"
+
+
+def test_naming_the_country_does_not_keep_a_stray_village(gaz: Gazetteer) -> None:
+    # Congress, Arizona (a few thousand people) lies in the country the story names,
+    # but no named state holds it and none of the story's places is near: focus.
+    names = ["United States", "Houston", "Dallas", "Congress"]
+    r = resolve_toponyms(names, gazetteer=gaz, focus=True)[-1]
+    assert r.place is not None and r.place.name == "Houston", r.reason
+    kept = resolve_toponyms(names, gazetteer=gaz, focus=True,
+                            weights=Weights(stray_needs_local=False))[-1]
+    assert kept.place is not None and kept.place.name == "Congress"
+    # A village inside a state the story names stays put.
+    humble = resolve_toponyms(["Texas", "Houston", "Dallas", "Humble"], gazetteer=gaz,
+                              focus=True)[-1]
+    assert humble.place is not None and humble.place.name == "Humble"

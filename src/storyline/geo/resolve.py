@@ -92,6 +92,10 @@ class Weights:
     # from the document's focus, is more likely a word or a local feature than that
     # village ("Rehab", "Congress", "Broadway"): it goes to the focus instead.
     stray_village_max: int = 30_000
+    # ... unless a state the document names holds it or another of its places lies near
+    # (naming the country is not enough: a US story names every US village's country).
+    # False: any support, the country's included, keeps the village.
+    stray_needs_local: bool = True
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -550,6 +554,15 @@ def resolve_toponyms(
             if k + suffix in picks:
                 _agree_short_form(k, k + suffix, picks, options)
     focal = _focus(keys, picks) if focus else None
+
+    def _local_support(k: str, p: Place) -> bool:
+        """A named state around ``p`` or another picked place near it (not merely the
+        country: a US story names a hundred villages' country)."""
+        if named_states.get((p.country_code, p.admin1), set()) - {k}:
+            return True
+        return any(haversine_km(p.lat, p.lon, v[0].place.lat, v[0].place.lon)
+                   <= w.near_support_km for kk, v in picks.items()
+                   if not _same_base(kk, k) and v[0].place.feature in ("city", "airport", "county"))
     out: list[Resolution] = []
     for n, k in zip(names, keys, strict=True):
         opts = options.get(k, [])
@@ -566,7 +579,8 @@ def resolve_toponyms(
             out.append(Resolution(n, None, f"no gazetteer entry for {n!r}"))
             continue
         o, s, why, margin, runner, strong = picks[k]
-        if (focal is not None and not strong and o.place.feature == "city"
+        if (focal is not None and o.place.feature == "city"
+                and not (_local_support(k, o.place) if w.stray_needs_local else strong)
                 and o.place.population < w.stray_village_max and o.how in ("name", "alternate name")
                 and haversine_km(o.place.lat, o.place.lon, focal.lat, focal.lon) > 161):
             out.append(Resolution(
