@@ -20,7 +20,8 @@ Scoring is a transparent sum per candidate (weights in ``Weights``):
   ("Richmond" and "Madison County" both have a Kentucky reading);
 * proximity — after a first pass, a candidate near the other places picked for the same
   document gains (documents are about one area: minimise the spread), and one in the
-  country where the other places were picked gains a little.
+  country where the other places were picked gains a little.  The nearest place gives
+  the full bonus, each further nearby place a share (``near_more``), each place once.
 
 Candidates come from the name as written, then its variants (no "the", no possessive,
 no "State"/"region" suffix), regions sharing its transliteration stem ("Primorye"),
