@@ -488,3 +488,22 @@ def test_a_person_keeps_one_part_in_one_event() -> None:
     assert len(meet.sources) == 2
     parts = [(p.role, p.entity) for p in meet.roles if p.entity]
     assert len(parts) == len({ent for _, ent in parts}), parts
+
+
+def test_deploying_is_done_by_the_owner_of_the_effort_and_cued_earlier() -> None:
+    ann = _annotate(
+        "Diplomats defended Moscow, given America's own efforts to strengthen alliances "
+        "worldwide, including deploying a nuclear-armed submarine to South Korea earlier "
+        "this year.")
+    (ev,) = [e for e in ann.events if e.event_class == "deploy"]
+    roles = _roles(ann, "deploy")
+    assert roles["agent"] == {"America"}
+    assert roles["location"] == {"South Korea"}
+    assert "submarine" in roles["patient"]
+    assert ev.order == "before", "“earlier this year” puts it before the narrative"
+
+
+def test_a_gerund_without_an_owner_has_no_agent() -> None:
+    ann = _annotate("Troops were ready for deploying to the border region of Kursk.")
+    roles = _roles(ann, "deploy")
+    assert "agent" not in roles

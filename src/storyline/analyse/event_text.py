@@ -29,6 +29,7 @@ _PAST = {
     "accompany": "accompanied", "attend": "attended", "hit": "hit", "collide": "collided with",
     "damage": "damaged", "injure": "injured", "evacuate": "evacuated", "close": "closed",
     "reopen": "reopened", "divert": "diverted", "approve": "approved", "open": "opened",
+    "deploy": "deployed",
 }
 _PASSIVE = {"collide": "was hit", "divert": "was diverted"}
 _SAY_VERBS = tuple(sorted(v for v, c in VERB_CLASSES.items() if c == "say"))
@@ -118,6 +119,8 @@ def summarise(
     prep = "at" if kinds.get(location or "") == "FACILITY" else "in"
     if cls == "evacuate":
         prep = "from"  # people are evacuated from a place
+    if cls == "deploy":
+        prep = "to"  # forces are sent to a place
     if place and (place in (patient, agent) or place in names
                   or re.search(rf"\b{re.escape(place)}\b", f"{agent} {patient}")):
         place = ""  # "visited Russia", "the port of Antofagasta reopened": said already

@@ -86,7 +86,7 @@ _WINDOW = 32  # neighbours compared per mention and shared participant
 # Classes that tell nothing without someone or something acted on.
 _TRANSITIVE = frozenset({"show", "inspect", "sign", "attack", "launch", "greet", "meet",
                          "accompany", "attend", "hit", "collide", "damage", "injure",
-                         "evacuate", "close", "reopen", "approve", "open"})
+                         "evacuate", "close", "reopen", "approve", "open", "deploy"})
 # A paragraph that opens like this goes on with the narrative before it.
 _CONTINUES = re.compile(
     r"^(?:upon|after|then|later|afterwards|next|there|during (?:the|his|her|their) visit)\b"

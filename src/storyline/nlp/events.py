@@ -66,11 +66,15 @@ VERB_CLASSES: dict[str, str] = {
     **dict.fromkeys(("open", "inaugurate"), "open"),
     **dict.fromkeys(("divert",), "divert"),
     **dict.fromkeys(("approve", "endorse", "back"), "approve"),
+    # Forces, ships, troops and crews sent somewhere ("deploying a submarine to South
+    # Korea", "crews were deployed to Lorne").
+    **dict.fromkeys(("deploy", "redeploy", "dispatch"), "deploy"),
 }
 NOUN_CLASSES: dict[str, str] = {
     "visit": "visit", "tour": "visit", "meeting": "meet", "talks": "meet", "summit": "meet",
     "arrival": "arrive", "departure": "depart", "inspection": "inspect", "attack": "attack",
     "launch": "launch", "strike": "attack", "evacuation": "evacuate",
+    "deployment": "deploy",
 }
 # Nouns that name an event, by the ACE 2005 event types (life, movement,
 # transaction, business, conflict, contact, personnel, justice) and common news
@@ -419,6 +423,21 @@ def _subject_source(tok: Token) -> Token:
     return cur
 
 
+def _possessor_doer(tok: Token) -> list[Token]:
+    """The owner of the effort a subjectless gerund or infinitive belongs to:
+    "America's own efforts to strengthen alliances, including deploying a submarine"
+    (America deploys).  Climbs only through "including"/"by"-phrases, infinitives and
+    clauses on a noun, to the first noun, and takes that noun's possessor."""
+    cur = tok
+    for _ in range(5):
+        if cur.dep_ not in ("pcomp", "prep", "acl", "xcomp") or cur.head is cur:
+            return []
+        cur = cur.head
+        if cur.pos_ in ("NOUN", "PROPN"):
+            return [c for c in cur.children if c.dep_ == "poss"][:1]
+    return []
+
+
 def _misread_main_verb(tok: Token) -> Token | None:
     """The subject of a main verb the parser read as a participle.
 
@@ -464,6 +483,8 @@ def _arguments(tok: Token, cls: str, index: _Index) -> list[EventArgument]:
         # "the agreement signed in Zagreb by Croatia": what was signed.  Not "the
         # visit, accompanied by the minister": a visit is not escorted, its visitor is.
         subjects = [tok.head]
+    if not subjects and not passive:
+        subjects = _possessor_doer(tok)
     objects = [c for c in tok.children if c.dep_ == "dobj"]
     datives = [c for c in tok.children if c.dep_ == "dative"]
     agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -893,6 +914,13 @@ def _order(tok: Token) -> str | None:
             return "before"
         if c.dep_ == "advmod" and c.lower_ in ("later", "then", "afterwards", "subsequently"):
             return "after"
+        if c.dep_ == "npadvmod":
+            # "deploying a submarine … earlier this year": the cue sits on the time noun.
+            words = {g.lower_ for g in c.children if g.dep_ == "advmod"}
+            if words & {"earlier", "previously"}:
+                return "before"
+            if "later" in words:
+                return "after"
     # "… by meeting Putin, followed by a visit to a plant"
     if tok.dep_ == "pobj" and tok.head.dep_ == "agent" and tok.head.head.lemma_ == "follow":
         return "before" if _order(tok.head.head.head) == "before" else "after"
