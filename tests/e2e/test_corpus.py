@@ -189,3 +189,27 @@ def test_sample_timelines_hold_what_a_reader_lists(corpus_out: Path) -> None:
     (evacuation,) = [e for e in fire["events"] if e["type"] == "evacuate"]
     assert len({s["article"] for s in evacuation["sources"]}) == 3, "“By Sunday it had forced"
     assert evacuation["date"] == "2026-03-08"
+
+
+def test_sample_casualties_are_events_right_after_their_cause(corpus_out: Path) -> None:
+    """"A magnitude 6.8 earthquake struck northern Chile … on Tuesday, killing two
+    people and injuring 31": deaths and injuries are events of that day, told right
+    after the quake, before the port reopened 14 hours later; in Turkey "…, injuring
+    18 people" takes the quake's Thursday and place."""
+    chile = _story(corpus_out, "antofagasta")
+    (quake,) = [e for e in chile["events"] if e["type"] == "hit"]
+    (deaths,) = [e for e in chile["events"] if e["type"] == "kill"]
+    (injuries,) = [e for e in chile["events"] if e["type"] == "injure"]
+    (port,) = [e for e in chile["events"] if e["type"] == "reopen"]
+    assert deaths["date"] == injuries["date"] == "2026-03-10"
+    assert "killed two people" in deaths["summary"]
+    assert "killing two people" in deaths["sources"][0]["quote"]
+    order = [t["event"] for t in chile["timeline"]]
+    assert order.index(quake["id"]) + 1 == order.index(deaths["id"])
+    assert order.index(deaths["id"]) < order.index(injuries["id"]) < order.index(port["id"])
+
+    turkey = _story(corpus_out, "denizli")
+    names = {e["id"]: e["name"] for e in turkey["entities"]}
+    (hurt,) = [e for e in turkey["events"] if e["type"] == "injure"]
+    assert hurt["date"] == "2026-03-12" and "18 people" in hurt["summary"]
+    assert names[hurt["location"]] in {"Turkey", "Denizli"}

@@ -439,7 +439,9 @@ def test_seed_submarine_deployment_is_an_earlier_event(seeds_out: Path) -> None:
     order = [t["event"] for t in d["timeline"]]
     (arrival,) = [ev for ev in _events(d, "arrive", agent={"Kim Jong Un"})
                   if names.get(ev["location"] or "") == "Artyom"]
-    assert order.index(deploy["id"]) < order.index(arrival["id"])
+    (meeting,) = _events(d, "meet")
+    assert order.index(deploy["id"]) < order.index(meeting["id"]) < order.index(arrival["id"]), (
+        "“earlier this year” reaches further back than the trip's first meeting")
     step = next(t for t in d["timeline"] if t["event"] == deploy["id"])
     assert step["relation"] == "before" and "deploying" in step["basis"]
 

@@ -507,3 +507,23 @@ def test_a_gerund_without_an_owner_has_no_agent() -> None:
     ann = _annotate("Troops were ready for deploying to the border region of Kursk.")
     roles = _roles(ann, "deploy")
     assert "agent" not in roles
+
+
+def test_a_result_participle_takes_the_place_and_day_of_its_main_clause() -> None:
+    ann = _annotate(
+        "An earthquake shook Denizli province in western Turkey on Thursday, killing two "
+        "people and injuring 18.", published="2026-03-12")
+    by_class = {e.event_class: e for e in ann.events if e.event_class}
+    shook, killing, injuring = by_class["hit"], by_class["kill"], by_class["injure"]
+    assert shook.time is not None and killing.time == injuring.time == shook.time
+    for ev in (killing, injuring):
+        (where,) = [a for a in ev.arguments if a.role == "location"]
+        assert where.mention is not None
+        assert ann.mentions[where.mention].text in {"Denizli", "Turkey"}
+    assert not any(a.role == "agent" and a.mention is not None for a in killing.arguments)
+
+
+def test_a_killing_with_a_named_attacker_stays_an_attack() -> None:
+    ann = _annotate("Hamas killed two soldiers in Gaza on Monday, the army said.")
+    classes = {e.event_class for e in ann.events if e.lemma == "kill"}
+    assert classes == {"attack"}

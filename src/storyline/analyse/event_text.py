@@ -29,7 +29,7 @@ _PAST = {
     "accompany": "accompanied", "attend": "attended", "hit": "hit", "collide": "collided with",
     "damage": "damaged", "injure": "injured", "evacuate": "evacuated", "close": "closed",
     "reopen": "reopened", "divert": "diverted", "approve": "approved", "open": "opened",
-    "deploy": "deployed",
+    "deploy": "deployed", "kill": "killed",
 }
 _PASSIVE = {"collide": "was hit", "divert": "was diverted"}
 _SAY_VERBS = tuple(sorted(v for v, c in VERB_CLASSES.items() if c == "say"))

@@ -81,12 +81,13 @@ _NO_REJOIN = frozenset({"say"})
 _WATCHING = frozenset({"inspect", "attend", "visit", "show"})
 # Happenings that are news without a named participant when placed and dated.
 _PLACED_CLASSES = frozenset({"damage", "evacuate", "close", "reopen", "hit", "collide",
-                             "injure"})
+                             "injure", "kill"})
 _WINDOW = 32  # neighbours compared per mention and shared participant
 # Classes that tell nothing without someone or something acted on.
 _TRANSITIVE = frozenset({"show", "inspect", "sign", "attack", "launch", "greet", "meet",
                          "accompany", "attend", "hit", "collide", "damage", "injure",
-                         "evacuate", "close", "reopen", "approve", "open", "deploy"})
+                         "evacuate", "close", "reopen", "approve", "open", "deploy",
+                         "kill"})
 # A paragraph that opens like this goes on with the narrative before it.
 _CONTINUES = re.compile(
     r"^(?:upon|after|then|later|afterwards|next|there|during (?:the|his|her|their) visit)\b"
@@ -758,9 +759,18 @@ def _tellings(members_of: Mapping[str, list[_Cand]]) -> list[Telling]:
                 event=eid, article=aid, title=art.article.title or aid, rank=c.rank,
                 start=c.mention.start, sentence=c.mention.sentence,
                 paragraph=bisect.bisect_left(breaks[aid], c.mention.start),
-                order=c.mention.order, quote=c.mention.text,
+                order=c.mention.order, quote=c.mention.text, remote=_remote_cue(c),
             ))
     return out
+
+
+def _remote_cue(c: _Cand) -> bool:
+    """"… deploying a submarine … earlier this year": told as earlier by a period
+    (this week, month or year), not by the narrative's own steps."""
+    if c.mention.order != "before" or c.mention.time is None:
+        return False
+    t = c.article.times[c.mention.time]
+    return t.kind == "period" and t.text.lower().startswith(("earlier", "previously"))
 
 
 def _plans(

@@ -20,6 +20,7 @@ reaches the trigger first.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 from collections.abc import Sequence
 
@@ -235,6 +236,7 @@ def extract_events(
         for i in range(span.start, span.end):
             sent_of[i] = k
     out: list[EventMention] = []
+    made: dict[int, int] = {}  # token index → its classed mention in ``out``
     for tok, cls in triggers:
         sent = sent_of[tok.i]
         end = trigger_end(tok)
@@ -252,12 +254,18 @@ def extract_events(
             cls = "hit"
             if any(a.role == "agent" and _is_vehicle(a, mentions) for a in arguments):
                 cls = "collide"  # a ship, plane or train hitting something collides
+        if cls == "attack" and tok.lemma_.lower() == "kill" and not any(
+            a.role == "agent" and a.mention is not None
+            and mentions[a.mention].type in _ATTACKER_TYPES for a in arguments
+        ):
+            cls = "kill"  # "the quake struck, killing two people": deaths, no attacker
         if cls == "approve" and any(a.role == "agent" and _is_vehicle(a, mentions)
                                     for a in arguments):
             # "firefighters, backed by helicopters": support, not approval.
             out.append(EventMention(tok.idx, end, doc.text[tok.idx : end], tok.lemma_, sent,
                                     pos=tok.pos_))
             continue
+        made[tok.i] = len(out)
         out.append(
             EventMention(
                 start=tok.idx,
@@ -273,7 +281,26 @@ def extract_events(
                 order=_order(tok),
             )
         )
+    _inherit_from_main_clause(doc, out, made)
     return out
+
+
+def _inherit_from_main_clause(doc: Doc, out: list[EventMention], made: dict[int, int]) -> None:
+    """"An earthquake shook Denizli province on Thursday, injuring 18 people": a
+    participle clause of result (and its conjuncts: "killing two and injuring 31")
+    happens where and when its main clause does, unless it says otherwise."""
+    for i, k in made.items():
+        t = doc[i]
+        while t.dep_ == "conj" and t.head is not t:
+            t = t.head
+        if t.dep_ != "advcl" or t.tag_ != "VBG" or t.head.i not in made:
+            continue
+        ev, main = out[k], out[made[t.head.i]]
+        args = ev.arguments
+        if not any(a.role == "location" for a in args):
+            args += tuple(a for a in main.arguments if a.role == "location")[:1]
+        out[k] = dataclasses.replace(
+            ev, arguments=args, time=ev.time if ev.time is not None else main.time)
 
 
 # What moves and can collide, as a head noun ("the ferry struck the freighter").
