@@ -454,3 +454,12 @@ def test_seed_fleet_points_at_russia(seeds_out: Path) -> None:
     assert all(e.get("place") is None for e in d["entities"] if e["type"] != "ORG")
     md = (seeds_out / f"{d['story']['id']}.md").read_text(encoding="utf-8")
     assert "- **Russian Pacific Fleet** (of Russia), 2 mentions" in md
+
+
+def test_seed_statements_say_what_was_said(seeds_out: Path) -> None:
+    d = _dossier(seeds_out)
+    said = {e["summary"] for e in d["events"] if e["type"] == "say"}
+    assert ("Dmitry Peskov clarified that there were no plans to sign formal agreements"
+            " during Kim’s visit") in said
+    assert any(s.startswith("Vladimir Putin assured that Russia wouldn’t violate") for s in said)
+    assert "Dmitry Peskov said" not in said

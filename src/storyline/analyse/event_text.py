@@ -74,10 +74,12 @@ def summarise(
     shown: Mapping[str, str],
     kinds: Mapping[str, str],
     said: str = "",
+    reported: str = "",
 ) -> str:
     """``shown``: entity id → name as written in a summary; ``kinds``: entity id →
     entity type (PLACE, FACILITY, …); ``said``: a statement's verb as written
-    ("expressed": "Kim Jong Un expressed interest")."""
+    ("expressed": "Kim Jong Un expressed interest"); ``reported``: a statement's verb
+    with the clause it reports (``analyse.reported_speech``)."""
 
     def named(role: str) -> list[str]:
         return [shown[p.entity] for p in roles if p.role == role and p.entity is not None
@@ -137,6 +139,8 @@ def summarise(
             text = f"{mover} {verb} {prep} {place}"
         return _capital(text)
     if cls == "say":
+        if reported and (agent or patient):
+            return _capital(f"{agent or patient} {reported}")
         verb = _said_past(said)
         if verb and agent and (patient or recipient):  # "Peskov clarified" alone says less
             return _capital(f"{agent} {verb} {patient or recipient}".rstrip())

@@ -44,6 +44,7 @@ from storyline.analyse.definite_subjects import kind_of_noun
 from storyline.analyse.event_coref import article_infos
 from storyline.analyse.event_rejoin import rejoin, scored_links
 from storyline.analyse.event_text import classifier_before, display_name, summarise
+from storyline.analyse.reported_speech import reported_clause
 from storyline.analyse.timeline import (
     Plan,
     Telling,
@@ -664,7 +665,8 @@ def _event(
         id=eid,
         type=cls,
         summary=summarise(cls, roles, location, _shown(members, shown or names, kinds or {}),
-                          kinds or {}, said=first.mention.text),
+                          kinds or {}, said=first.mention.text,
+                          reported=_reported(first) if cls == "say" else ""),
         date=best.date,
         location=location,
         participants=participants,
@@ -676,6 +678,13 @@ def _event(
         modality="asserted",
         triggers=tuple(triggers),
     )
+
+
+def _reported(c: _Cand) -> str:
+    """The first telling's reported clause ("clarified that there were no plans …")."""
+    art = c.article
+    s = art.sentences[c.mention.sentence]
+    return reported_clause(art.article.text, c.mention.start, c.mention.end, (s.start, s.end))
 
 
 def _summary(
