@@ -214,3 +214,16 @@ def test_sample_casualties_are_events_right_after_their_cause(corpus_out: Path) 
     (hurt,) = [e for e in turkey["events"] if e["type"] == "injure"]
     assert hurt["date"] == "2026-03-12" and "18 people" in hurt["summary"]
     assert names[hurt["location"]] in {"Turkey", "Denizli"}
+
+
+def test_sample_undated_steps_are_bounded_by_their_reports(corpus_out: Path) -> None:
+    """"Ana Ferreira travelled on the first service …" (a new paragraph, no date of its
+    own) happened on or before the day the report of it was published."""
+    tunnel = _story(corpus_out, "alvão")
+    (travel,) = [e for e in tunnel["events"] if e["type"] == "travel"]
+    published = {a["id"]: a["published"] for a in tunnel["articles"]}
+    days = sorted(published[s["article"]] for s in travel["sources"])
+    assert (travel["date"], travel["earliest"], travel["latest"]) == (None, None, days[0])
+    assert travel["date_basis"].startswith(f"on or before {days[0]}: told as done in")
+    md = (corpus_out / f"{tunnel['story']['id']}.md").read_text(encoding="utf-8")
+    assert f"**on or before {days[0]}, after “Portugal opened" in md

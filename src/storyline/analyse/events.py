@@ -48,6 +48,7 @@ from storyline.analyse.reported_speech import reported_clause
 from storyline.analyse.timeline import (
     Plan,
     Telling,
+    bound_by_publication,
     bound_earlier,
     build_timeline,
     date_by_arrivals,
@@ -752,7 +753,10 @@ def _timeline(
     events = [placed.get(e.id, e) for e in events]
     timeline = build_timeline(events, tellings, frames)
     bounded = bound_earlier(events, tellings, timeline)
-    return [bounded.get(e.id, e) for e in events], timeline
+    events = [bounded.get(e.id, e) for e in events]
+    published = {a.article.id: a.article.published for a in articles}
+    reported = bound_by_publication(events, tellings, timeline, published)
+    return [reported.get(e.id, e) for e in events], timeline
 
 
 def _tellings(members_of: Mapping[str, list[_Cand]]) -> list[Telling]:

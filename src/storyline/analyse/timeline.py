@@ -518,6 +518,30 @@ def bound_earlier(
     return out
 
 
+def bound_by_publication(
+    events: Sequence[Event], tellings: Sequence[Telling], timeline: Sequence[TimelineEntry],
+    published: Mapping[str, str | None],
+) -> dict[str, Event]:
+    """An undated step told as done by an article published on day P happened on or
+    before P ("Ana Ferreira travelled on the first service …" in a report of
+    2026-03-09): ``latest`` is the earliest such day, with the basis.  Trip frames
+    and what spans them are left alone (a trip goes on after a report of it), and so
+    is any event that already has a bound."""
+    by_id = {e.id: e for e in events}
+    out: dict[str, Event] = {}
+    for step in timeline:
+        ev = by_id.get(step.event)
+        if ev is None or step.relation == "spans" or ev.date or ev.earliest or ev.latest:
+            continue
+        days = sorted((d, t.title) for t in tellings if t.event == ev.id
+                      for d in [published.get(t.article)] if d)
+        if days:
+            day, title = days[0]
+            out[ev.id] = replace(ev, latest=day, date_basis=(
+                f"on or before {day}: told as done in “{title}”, published {day}"))
+    return out
+
+
 def _neighbours(
     t: Telling, sequence: Mapping[str, list[tuple[int, str]]],
     pos: Mapping[str, tuple[object, ...]], relation: Mapping[str, tuple[str, str | None, str]],
@@ -633,6 +657,7 @@ def _dated_order(
 
 
 __all__ = [
-    "Plan", "Telling", "bound_earlier", "build_timeline", "date_by_arrivals", "date_by_plans",
-    "date_scenes", "find_frames", "nested_trips", "place_scenes",
+    "Plan", "Telling", "bound_by_publication", "bound_earlier", "build_timeline",
+    "date_by_arrivals", "date_by_plans", "date_scenes", "find_frames", "nested_trips",
+    "place_scenes",
 ]
