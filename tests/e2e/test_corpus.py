@@ -227,3 +227,17 @@ def test_sample_undated_steps_are_bounded_by_their_reports(corpus_out: Path) -> 
     assert travel["date_basis"].startswith(f"on or before {days[0]}: told as done in")
     md = (corpus_out / f"{tunnel['story']['id']}.md").read_text(encoding="utf-8")
     assert f"**on or before {days[0]}, after “Portugal opened" in md
+
+
+def test_sample_floods_aircraft_sent_is_on_the_timeline(corpus_out: Path) -> None:
+    """"The emergencies ministry sent a Be-200 amphibious aircraft …": a deployment,
+    bounded by its report's day; the bushfire's "the U.S. has sent firefighters …
+    during past crises" is a habit, no event."""
+    floods = _story(corpus_out, "floods")
+    names = {e["id"]: e["name"] for e in floods["entities"]}
+    (sent,) = [e for e in floods["events"] if e["type"] == "deploy"]
+    assert {names[p] for p in sent["participants"]} == {"Be-200"}
+    assert sent["summary"].startswith("The emergencies ministry sent")
+    assert sent["latest"] == "2026-03-11" and sent["id"] in [t["event"] for t in floods["timeline"]]
+    fire = _story(corpus_out, "bushfire")
+    assert not [e for e in fire["events"] if e["type"] == "deploy"]

@@ -527,3 +527,25 @@ def test_a_killing_with_a_named_attacker_stays_an_attack() -> None:
     ann = _annotate("Hamas killed two soldiers in Gaza on Monday, the army said.")
     classes = {e.event_class for e in ann.events if e.lemma == "kill"}
     assert classes == {"attack"}
+
+
+@pytest.mark.parametrize(
+    ("text", "deployed"),
+    [
+        ("The emergencies ministry sent a Be-200 amphibious aircraft to Shtykovo.", True),
+        ("The bureau said it had sent a team to Rostock.", True),
+        ("He sent a letter to Putin on Monday.", False),  # a letter is no deployment
+        ("About 1,200 tents were being sent to Buldan.", False),
+    ],
+)
+def test_sending_a_body_of_people_or_a_vehicle_is_a_deployment(text: str,
+                                                                deployed: bool) -> None:
+    ann = _annotate(text, published="2026-03-11")
+    (send,) = [e for e in ann.events if e.lemma == "send"]
+    assert (send.event_class == "deploy") is deployed
+
+
+def test_what_was_done_during_past_crises_is_a_habit_not_news() -> None:
+    ann = _annotate("The U.S. has sent firefighters to help Australia during past crises.")
+    (send,) = [e for e in ann.events if e.lemma == "send"]
+    assert send.event_class == "deploy" and send.modality == "generic"

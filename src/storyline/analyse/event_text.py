@@ -187,6 +187,8 @@ def _said_past(written: str) -> str:
 
 
 def _written_past(cls: str, written: str) -> str:
+    if cls == "deploy":  # "sent a Be-200 aircraft" says what the text says
+        return "sent" if written.lower().startswith("sen") else ""
     if cls != "inspect":
         return ""
     w = written.lower()

@@ -224,6 +224,11 @@ def extract_events(
         if tok.dep_ in ("amod", "compound"):
             continue  # "air-launched missile": a modifier, not an event told
         cls = _class_of(tok)
+        if cls is None and tok.lemma_.lower() == "send" and tok.pos_ == "VERB" and any(
+            a.role == "patient" and (_is_vehicle(a, mentions) or a.head in _SENT_PEOPLE)
+            for a in _arguments(tok, "deploy", index)
+        ):
+            cls = "deploy"  # "sent a Be-200 aircraft", "sent a team to Rostock"
         if cls is not None or (tok.pos_ == "VERB" and tok.lemma_ not in _SKIP_LEMMAS) or (
             _is_event_noun(tok)
         ):
@@ -310,6 +315,14 @@ _VEHICLE_NOUNS = frozenset({
     "jet", "airliner", "helicopter", "train", "tram", "locomotive", "car", "truck", "lorry",
     "bus", "van", "coach",
 })
+
+
+# What is sent as a deployment (not a letter or a message): people who work as a body.
+_SENT_PEOPLE = frozenset({"team", "teams", "troop", "troops", "soldier", "soldiers", "unit",
+                          "units", "force", "forces", "crew", "crews", "rescuer", "rescuers",
+                          "firefighter", "firefighters", "staff", "police", "officer",
+                          "officers", "expert", "experts", "engineer", "engineers", "squad",
+                          "brigade", "battalion", "warship", "warships", "fleet"})
 
 
 def _is_vehicle(arg: EventArgument, mentions: Sequence[Mention]) -> bool:
@@ -903,6 +916,8 @@ def _modality(tok: Token) -> str:
         return "hypothetical"
     if any(c.dep_ == "advmod" and c.lower_ in _GENERIC_ADV for c in children):
         return "generic"
+    if _in_past_episodes(tok):
+        return "generic"  # "has sent firefighters … during past crises": a habit, not news
     head = tok.head
     if tok.dep_ in ("xcomp", "acl") and head.lemma_.lower() in _PLANNED_HEADS:
         if any(c.dep_ == "neg" or c.lower_ == "no" for c in head.children):
@@ -915,6 +930,19 @@ def _modality(tok: Token) -> str:
     if tok.dep_ == "pobj" and head.lower_ in ("for",) and head.head.lemma_.lower() == "plan":
         return "planned"
     return "asserted"
+
+
+def _in_past_episodes(tok: Token) -> bool:
+    """"during past crises", "in previous years" on the verb or its purpose clause
+    ("sent firefighters to help Australia during past crises")."""
+    clauses = [tok, *(c for c in tok.children if c.dep_ in ("advcl", "xcomp"))]
+    return any(
+        p.dep_ == "prep" and p.lower_ in ("during", "in") and any(
+            g.dep_ == "pobj" and g.tag_ == "NNS" and any(
+                a.dep_ == "amod" and a.lower_ in ("past", "previous", "earlier", "former")
+                for a in g.children)
+            for g in p.children)
+        for c in clauses for p in c.children)
 
 
 def _order(tok: Token) -> str | None:
