@@ -294,6 +294,9 @@ class Entity:
     # EQUIPMENT (analyse/equipment_kinds.py): aircraft | missile | vessel | spacecraft |
     # vehicle, as the text calls it next to its mentions; None when it never says.
     kind: str | None = None
+    # ORG (analyse/org_places.py): id of the PLACE entity the organisation's name
+    # contains ("University of Coimbra" → Coimbra); None when its name names no place.
+    place: str | None = None
 
 
 @dataclass(frozen=True)

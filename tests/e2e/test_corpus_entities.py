@@ -150,3 +150,18 @@ def test_quake_names_typed_as_a_reader_would(
     assert (e["name"], e["type"]) == (name, type_)
     if type_ == "PLACE":
         assert e["country"] == "TR"
+
+
+def test_tunnel_university_points_at_its_city(tunnel: list[dict[str, Any]]) -> None:
+    """"University of Coimbra": Coimbra is told only inside the name; it becomes a
+    place of its own, on the map, and the university points at it."""
+    university = _one(tunnel, "University of Coimbra")
+    coimbra = _one(tunnel, "Coimbra")
+    assert university["type"] == "ORG" and university["place"] == coimbra["id"]
+    assert coimbra["type"] == "PLACE" and coimbra["country"] == "PT"
+    assert abs(coimbra["lat"] - 40.21) < 0.1 and abs(coimbra["lon"] + 8.42) < 0.1
+    (m,) = coimbra["mentions"]
+    (u,) = university["mentions"]
+    assert u["start"] < m["start"] < m["end"] == u["end"]
+    # Infraestruturas de Portugal points at the country the story names.
+    assert _one(tunnel, "Infraestruturas de Portugal")["place"] == _one(tunnel, "Portugal")["id"]

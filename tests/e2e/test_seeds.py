@@ -423,3 +423,43 @@ def test_seed_html_timeline_says_on_or_before_for_the_meeting(seeds_out: Path) -
     d = _dossier(seeds_out)
     html = (seeds_out / f"{d['story']['id']}.html").read_text(encoding="utf-8")
     assert "on or before 2023-09-16, before “Kim Jong Un arrived in Artyom”" in html
+
+
+def test_seed_submarine_deployment_is_an_earlier_event(seeds_out: Path) -> None:
+    """"America's own efforts …, including deploying a nuclear-armed ballistic missile
+    submarine to South Korea earlier this year": the United States (the efforts'
+    owner) deployed it, to South Korea, before the story's first dated step."""
+    d = _dossier(seeds_out)
+    names = {e["id"]: e["name"] for e in d["entities"]}
+    (deploy,) = _events(d, "deploy", agent={"United States"})
+    assert names[deploy["location"]] == "South Korea"
+    assert any(r["role"] == "patient" and "submarine" in r["text"] for r in deploy["roles"])
+    assert deploy["summary"].endswith("submarine to South Korea")
+    assert (deploy["date"], deploy["latest"]) == (None, "2023-09-16")
+    order = [t["event"] for t in d["timeline"]]
+    (arrival,) = [ev for ev in _events(d, "arrive", agent={"Kim Jong Un"})
+                  if names.get(ev["location"] or "") == "Artyom"]
+    (meeting,) = _events(d, "meet")
+    assert order.index(deploy["id"]) < order.index(meeting["id"]) < order.index(arrival["id"]), (
+        "“earlier this year” reaches further back than the trip's first meeting")
+    step = next(t for t in d["timeline"] if t["event"] == deploy["id"])
+    assert step["relation"] == "before" and "deploying" in step["basis"]
+
+
+def test_seed_fleet_points_at_russia(seeds_out: Path) -> None:
+    d = _dossier(seeds_out)
+    by_name = {e["name"]: e for e in d["entities"]}
+    fleet = by_name["Russian Pacific Fleet"]
+    assert fleet["type"] == "ORG" and fleet["place"] == by_name["Russia"]["id"]
+    assert all(e.get("place") is None for e in d["entities"] if e["type"] != "ORG")
+    md = (seeds_out / f"{d['story']['id']}.md").read_text(encoding="utf-8")
+    assert "- **Russian Pacific Fleet** (of Russia), 2 mentions" in md
+
+
+def test_seed_statements_say_what_was_said(seeds_out: Path) -> None:
+    d = _dossier(seeds_out)
+    said = {e["summary"] for e in d["events"] if e["type"] == "say"}
+    assert ("Dmitry Peskov clarified that there were no plans to sign formal agreements"
+            " during Kim’s visit") in said
+    assert any(s.startswith("Vladimir Putin assured that Russia wouldn’t violate") for s in said)
+    assert "Dmitry Peskov said" not in said

@@ -236,3 +236,22 @@ def test_the_spelling_most_articles_use_names_the_entity() -> None:
     ]
     (ent,) = resolve_entities(arts).entities
     assert ent.name == "Artyom" and ent.aliases == ("Artem",)
+
+
+def test_an_organisation_with_and_without_its_nation_adjective_is_one() -> None:
+    """"German Federal Bureau …" and "Federal Bureau …" in a story that writes
+    "German": the nation's adjective qualifies the name as a place would."""
+    from storyline.model import article_id
+    from storyline.nlp.annotate import annotate_doc
+    from storyline.nlp.pipeline import get_nlp
+
+    text = ("The German Federal Bureau of Maritime Casualty Investigation said it had sent "
+            "a team to Rostock. German investigators boarded the ship. The Federal Bureau "
+            "of Maritime Casualty Investigation will publish a report.")
+    ann: AnnotatedArticle = annotate_doc(Article(id=article_id(text), text=text),
+                                         get_nlp()(text))
+    res = resolve_entities([ann])
+    bureaus = [e for e in res.entities if "Federal Bureau" in e.name]
+    assert [e.name for e in bureaus] == [
+        "German Federal Bureau of Maritime Casualty Investigation"]
+    assert len(bureaus[0].mentions) == 2

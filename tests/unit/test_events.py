@@ -488,3 +488,64 @@ def test_a_person_keeps_one_part_in_one_event() -> None:
     assert len(meet.sources) == 2
     parts = [(p.role, p.entity) for p in meet.roles if p.entity]
     assert len(parts) == len({ent for _, ent in parts}), parts
+
+
+def test_deploying_is_done_by_the_owner_of_the_effort_and_cued_earlier() -> None:
+    ann = _annotate(
+        "Diplomats defended Moscow, given America's own efforts to strengthen alliances "
+        "worldwide, including deploying a nuclear-armed submarine to South Korea earlier "
+        "this year.")
+    (ev,) = [e for e in ann.events if e.event_class == "deploy"]
+    roles = _roles(ann, "deploy")
+    assert roles["agent"] == {"America"}
+    assert roles["location"] == {"South Korea"}
+    assert "submarine" in roles["patient"]
+    assert ev.order == "before", "“earlier this year” puts it before the narrative"
+
+
+def test_a_gerund_without_an_owner_has_no_agent() -> None:
+    ann = _annotate("Troops were ready for deploying to the border region of Kursk.")
+    roles = _roles(ann, "deploy")
+    assert "agent" not in roles
+
+
+def test_a_result_participle_takes_the_place_and_day_of_its_main_clause() -> None:
+    ann = _annotate(
+        "An earthquake shook Denizli province in western Turkey on Thursday, killing two "
+        "people and injuring 18.", published="2026-03-12")
+    by_class = {e.event_class: e for e in ann.events if e.event_class}
+    shook, killing, injuring = by_class["hit"], by_class["kill"], by_class["injure"]
+    assert shook.time is not None and killing.time == injuring.time == shook.time
+    for ev in (killing, injuring):
+        (where,) = [a for a in ev.arguments if a.role == "location"]
+        assert where.mention is not None
+        assert ann.mentions[where.mention].text in {"Denizli", "Turkey"}
+    assert not any(a.role == "agent" and a.mention is not None for a in killing.arguments)
+
+
+def test_a_killing_with_a_named_attacker_stays_an_attack() -> None:
+    ann = _annotate("Hamas killed two soldiers in Gaza on Monday, the army said.")
+    classes = {e.event_class for e in ann.events if e.lemma == "kill"}
+    assert classes == {"attack"}
+
+
+@pytest.mark.parametrize(
+    ("text", "deployed"),
+    [
+        ("The emergencies ministry sent a Be-200 amphibious aircraft to Shtykovo.", True),
+        ("The bureau said it had sent a team to Rostock.", True),
+        ("He sent a letter to Putin on Monday.", False),  # a letter is no deployment
+        ("About 1,200 tents were being sent to Buldan.", False),
+    ],
+)
+def test_sending_a_body_of_people_or_a_vehicle_is_a_deployment(text: str,
+                                                                deployed: bool) -> None:
+    ann = _annotate(text, published="2026-03-11")
+    (send,) = [e for e in ann.events if e.lemma == "send"]
+    assert (send.event_class == "deploy") is deployed
+
+
+def test_what_was_done_during_past_crises_is_a_habit_not_news() -> None:
+    ann = _annotate("The U.S. has sent firefighters to help Australia during past crises.")
+    (send,) = [e for e in ann.events if e.lemma == "send"]
+    assert send.event_class == "deploy" and send.modality == "generic"

@@ -8,6 +8,7 @@ from storyline.analyse.event_text import classifier_before, display_name, summar
 from storyline.analyse.timeline import (
     Plan,
     Telling,
+    bound_by_publication,
     bound_earlier,
     build_timeline,
     date_by_arrivals,
@@ -311,3 +312,45 @@ def test_one_days_events_follow_an_after_clause_of_their_sentence() -> None:
     quake = _ev("quake", "hit", ("patient", CITY, "city"), day="2026-03-10")
     tellings = [_told("port", "a", 0, 0), _told("quake", "a", 40, 0, order="before")]
     assert [s.event for s in build_timeline([port, quake], tellings, {})] == ["quake", "port"]
+
+
+def test_consequences_follow_their_cause_before_other_articles_steps() -> None:
+    """"struck Chile …, killing two people" (article b) stays together, though
+    article a, ranked first, tells the port reopening right after the quake."""
+    day = "2026-03-10"
+    quake = _ev("quake", "hit", ("patient", "chile", "Chile"), day=day)
+    port = _ev("port", "reopen", ("patient", None, "the port"), day=day)
+    deaths = _ev("deaths", "kill", ("patient", None, "two people"), day=day)
+    tellings = [_told("port", "a", 0, 0), _told("quake", "a", 50, 0),
+                _told("quake", "b", 0, 0, rank=1), _told("deaths", "b", 40, 0, rank=1)]
+    # The port follows the quake by the clause's cue in article a.
+    tellings[0] = replace(tellings[0], order="after")
+    steps = build_timeline([quake, port, deaths], tellings, {})
+    assert [s.event for s in steps] == ["quake", "deaths", "port"]
+
+
+def test_a_period_cue_goes_before_the_narratives_earlier_steps() -> None:
+    day = "2023-09-16"
+    arrive = _ev("arrive", "arrive", ("agent", KIM, "K"), day=day)
+    meeting = _ev("meeting", "meet", ("agent", KIM, "K"), ("patient", PUTIN, "P"))
+    deploy = _ev("deploy", "deploy", ("agent", "us", "US"))
+    tellings = [_told("meeting", "a", 100, 1, order="before"), _told("arrive", "a", 0, 0),
+                replace(_told("deploy", "b", 0, 0, rank=1, order="before"), remote=True)]
+    steps = build_timeline([arrive, meeting, deploy], tellings, {})
+    assert [s.event for s in steps] == ["deploy", "meeting", "arrive"]
+
+
+def test_an_undated_step_is_on_or_before_its_reports_publication() -> None:
+    opened = _ev("opened", "open", ("agent", "pt", "Portugal"), day="2026-03-09")
+    travel = _ev("travel", "travel", ("agent", "ana", "Ana Ferreira"))
+    frame = _ev("frame", "visit", ("agent", KIM, "K"), ("patient", RUSSIA, "Russia"))
+    tellings = [_told("opened", "a", 0, 0), _told("travel", "a", 100, 1),
+                _told("travel", "b", 0, 0, rank=1), _told("frame", "a", 200, 2)]
+    steps = build_timeline([opened, travel, frame], tellings, {"frame": (None, "the trip")})
+    out = bound_by_publication([opened, travel, frame], tellings, steps,
+                               {"a": "2026-03-10", "b": None})
+    assert set(out) == {"travel"}, "a dated step and a trip frame keep what they have"
+    bounded = out["travel"]
+    assert (bounded.date, bounded.earliest, bounded.latest) == (None, None, "2026-03-10")
+    assert bounded.date_basis == (
+        "on or before 2026-03-10: told as done in “a”, published 2026-03-10")

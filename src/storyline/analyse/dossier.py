@@ -10,6 +10,7 @@ from storyline.analyse.entities import resolve_entities
 from storyline.analyse.equipment_kinds import add_equipment_kinds
 from storyline.analyse.events import build_events
 from storyline.analyse.known_names import KnownNames
+from storyline.analyse.org_places import link_organisation_places
 from storyline.analyse.place_within import places_from_possessives
 from storyline.analyse.places import locate_places
 from storyline.model import AnnotatedArticle, Dossier, Story
@@ -41,6 +42,7 @@ def build_dossier(
     copies = detect_copies([a.article for a in members])
     resolution = locate_places(add_equipment_kinds(resolve_entities(members, known), members))
     resolution = places_from_possessives(resolution, members)
+    resolution = link_organisation_places(resolution)
     claim_set = build_claim_set(
         members, resolution.mention_entity, copies.origin_groups, story.id
     )

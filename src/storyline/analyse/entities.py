@@ -372,9 +372,10 @@ def _join_place_qualified(key_type: dict[str, EntityType], uf: UnionFind[str]) -
     """An organisation or facility named with a place before it and without
     ("Boston Red Sox" / "Red Sox", "Malibu Promises Treatment Center" /
     "Promises Treatment Center") is one, when the place is one the story names
-    and only one longer name qualifies the shorter so."""
+    (or a nation's adjective it writes: "German Federal Bureau …" / "Federal
+    Bureau …") and only one longer name qualifies the shorter so."""
     kinds = ("ORG", "FACILITY")
-    places = {k for k, t in key_type.items() if t == "PLACE"}
+    places = {k for k, t in key_type.items() if t in ("PLACE", "GROUP")}
     longer: dict[str, set[str]] = defaultdict(set)
     for k, t in key_type.items():
         toks = k.split()

@@ -29,6 +29,7 @@ _PAST = {
     "accompany": "accompanied", "attend": "attended", "hit": "hit", "collide": "collided with",
     "damage": "damaged", "injure": "injured", "evacuate": "evacuated", "close": "closed",
     "reopen": "reopened", "divert": "diverted", "approve": "approved", "open": "opened",
+    "deploy": "deployed", "kill": "killed",
 }
 _PASSIVE = {"collide": "was hit", "divert": "was diverted"}
 _SAY_VERBS = tuple(sorted(v for v, c in VERB_CLASSES.items() if c == "say"))
@@ -73,10 +74,12 @@ def summarise(
     shown: Mapping[str, str],
     kinds: Mapping[str, str],
     said: str = "",
+    reported: str = "",
 ) -> str:
     """``shown``: entity id → name as written in a summary; ``kinds``: entity id →
     entity type (PLACE, FACILITY, …); ``said``: a statement's verb as written
-    ("expressed": "Kim Jong Un expressed interest")."""
+    ("expressed": "Kim Jong Un expressed interest"); ``reported``: a statement's verb
+    with the clause it reports (``analyse.reported_speech``)."""
 
     def named(role: str) -> list[str]:
         return [shown[p.entity] for p in roles if p.role == role and p.entity is not None
@@ -118,6 +121,8 @@ def summarise(
     prep = "at" if kinds.get(location or "") == "FACILITY" else "in"
     if cls == "evacuate":
         prep = "from"  # people are evacuated from a place
+    if cls == "deploy":
+        prep = "to"  # forces are sent to a place
     if place and (place in (patient, agent) or place in names
                   or re.search(rf"\b{re.escape(place)}\b", f"{agent} {patient}")):
         place = ""  # "visited Russia", "the port of Antofagasta reopened": said already
@@ -134,6 +139,8 @@ def summarise(
             text = f"{mover} {verb} {prep} {place}"
         return _capital(text)
     if cls == "say":
+        if reported and (agent or patient):
+            return _capital(f"{agent or patient} {reported}")
         verb = _said_past(said)
         if verb and agent and (patient or recipient):  # "Peskov clarified" alone says less
             return _capital(f"{agent} {verb} {patient or recipient}".rstrip())
@@ -180,6 +187,8 @@ def _said_past(written: str) -> str:
 
 
 def _written_past(cls: str, written: str) -> str:
+    if cls == "deploy":  # "sent a Be-200 aircraft" says what the text says
+        return "sent" if written.lower().startswith("sen") else ""
     if cls != "inspect":
         return ""
     w = written.lower()

@@ -44,9 +44,11 @@ from storyline.analyse.definite_subjects import kind_of_noun
 from storyline.analyse.event_coref import article_infos
 from storyline.analyse.event_rejoin import rejoin, scored_links
 from storyline.analyse.event_text import classifier_before, display_name, summarise
+from storyline.analyse.reported_speech import reported_clause
 from storyline.analyse.timeline import (
     Plan,
     Telling,
+    bound_by_publication,
     bound_earlier,
     build_timeline,
     date_by_arrivals,
@@ -81,12 +83,13 @@ _NO_REJOIN = frozenset({"say"})
 _WATCHING = frozenset({"inspect", "attend", "visit", "show"})
 # Happenings that are news without a named participant when placed and dated.
 _PLACED_CLASSES = frozenset({"damage", "evacuate", "close", "reopen", "hit", "collide",
-                             "injure"})
+                             "injure", "kill"})
 _WINDOW = 32  # neighbours compared per mention and shared participant
 # Classes that tell nothing without someone or something acted on.
 _TRANSITIVE = frozenset({"show", "inspect", "sign", "attack", "launch", "greet", "meet",
                          "accompany", "attend", "hit", "collide", "damage", "injure",
-                         "evacuate", "close", "reopen", "approve", "open"})
+                         "evacuate", "close", "reopen", "approve", "open", "deploy",
+                         "kill"})
 # A paragraph that opens like this goes on with the narrative before it.
 _CONTINUES = re.compile(
     r"^(?:upon|after|then|later|afterwards|next|there|during (?:the|his|her|their) visit)\b"
@@ -663,7 +666,8 @@ def _event(
         id=eid,
         type=cls,
         summary=summarise(cls, roles, location, _shown(members, shown or names, kinds or {}),
-                          kinds or {}, said=first.mention.text),
+                          kinds or {}, said=first.mention.text,
+                          reported=_reported(first) if cls == "say" else ""),
         date=best.date,
         location=location,
         participants=participants,
@@ -675,6 +679,13 @@ def _event(
         modality="asserted",
         triggers=tuple(triggers),
     )
+
+
+def _reported(c: _Cand) -> str:
+    """The first telling's reported clause ("clarified that there were no plans …")."""
+    art = c.article
+    s = art.sentences[c.mention.sentence]
+    return reported_clause(art.article.text, c.mention.start, c.mention.end, (s.start, s.end))
 
 
 def _summary(
@@ -742,7 +753,10 @@ def _timeline(
     events = [placed.get(e.id, e) for e in events]
     timeline = build_timeline(events, tellings, frames)
     bounded = bound_earlier(events, tellings, timeline)
-    return [bounded.get(e.id, e) for e in events], timeline
+    events = [bounded.get(e.id, e) for e in events]
+    published = {a.article.id: a.article.published for a in articles}
+    reported = bound_by_publication(events, tellings, timeline, published)
+    return [reported.get(e.id, e) for e in events], timeline
 
 
 def _tellings(members_of: Mapping[str, list[_Cand]]) -> list[Telling]:
@@ -758,9 +772,18 @@ def _tellings(members_of: Mapping[str, list[_Cand]]) -> list[Telling]:
                 event=eid, article=aid, title=art.article.title or aid, rank=c.rank,
                 start=c.mention.start, sentence=c.mention.sentence,
                 paragraph=bisect.bisect_left(breaks[aid], c.mention.start),
-                order=c.mention.order, quote=c.mention.text,
+                order=c.mention.order, quote=c.mention.text, remote=_remote_cue(c),
             ))
     return out
+
+
+def _remote_cue(c: _Cand) -> bool:
+    """"… deploying a submarine … earlier this year": told as earlier by a period
+    (this week, month or year), not by the narrative's own steps."""
+    if c.mention.order != "before" or c.mention.time is None:
+        return False
+    t = c.article.times[c.mention.time]
+    return t.kind == "period" and t.text.lower().startswith(("earlier", "previously"))
 
 
 def _plans(

@@ -47,7 +47,6 @@ own sentence when told as following it ("…, followed by a visit to …").
 
 from __future__ import annotations
 
-import heapq
 import itertools
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
@@ -59,6 +58,7 @@ from storyline.model import Entity, Event, TimelineEntry
 _NO_TIMELINE = frozenset({"say"})
 _AREA_FEATURES = frozenset({"country", "region", "continent", "area"})
 _SEEING = frozenset({"visit", "inspect", "attend"})
+_CONSEQUENCES = frozenset({"kill", "injure", "damage"})
 _SHIP_NOUNS = frozenset({"ship", "vessel", "warship", "frigate", "destroyer", "cruiser",
                          "submarine", "boat", "ferry", "carrier", "corvette", "fleet"})
 
@@ -76,6 +76,9 @@ class Telling:
     paragraph: int
     order: str | None  # "before" / "after" cue of this telling
     quote: str = ""
+    # The "before" cue is a period ("earlier this year"): further back than the steps
+    # a narrative tells as earlier ("began his visit by meeting …").
+    remote: bool = False
 
 
 @dataclass(frozen=True)
@@ -461,7 +464,7 @@ def build_timeline(
             relation[e.id] = ("after", anchor, f"told as following it in {t.title}{bound}")
         elif first_dated is not None and cue is not None:
             anchor = first_dated
-            pos[e.id] = (*pos[anchor][:-1], -1, t.rank, t.start)
+            pos[e.id] = (*pos[anchor][:-1], -2 if cue.remote else -1, t.rank, t.start)
             relation[e.id] = ("before", anchor,
                               f"told as earlier (“{cue.quote}”) in {cue.title}{bound}")
         elif before:
@@ -515,6 +518,30 @@ def bound_earlier(
     return out
 
 
+def bound_by_publication(
+    events: Sequence[Event], tellings: Sequence[Telling], timeline: Sequence[TimelineEntry],
+    published: Mapping[str, str | None],
+) -> dict[str, Event]:
+    """An undated step told as done by an article published on day P happened on or
+    before P ("Ana Ferreira travelled on the first service …" in a report of
+    2026-03-09): ``latest`` is the earliest such day, with the basis.  Trip frames
+    and what spans them are left alone (a trip goes on after a report of it), and so
+    is any event that already has a bound."""
+    by_id = {e.id: e for e in events}
+    out: dict[str, Event] = {}
+    for step in timeline:
+        ev = by_id.get(step.event)
+        if ev is None or step.relation == "spans" or ev.date or ev.earliest or ev.latest:
+            continue
+        days = sorted((d, t.title) for t in tellings if t.event == ev.id
+                      for d in [published.get(t.article)] if d)
+        if days:
+            day, title = days[0]
+            out[ev.id] = replace(ev, latest=day, date_basis=(
+                f"on or before {day}: told as done in “{title}”, published {day}"))
+    return out
+
+
 def _neighbours(
     t: Telling, sequence: Mapping[str, list[tuple[int, str]]],
     pos: Mapping[str, tuple[object, ...]], relation: Mapping[str, tuple[str, str | None, str]],
@@ -559,6 +586,12 @@ def _cued_in_sentence(
     return out
 
 
+def _same_sentence_after(a: str, b: str, told: Mapping[str, list[Telling]]) -> bool:
+    """Whether one article tells ``b`` after ``a`` in the same sentence."""
+    return any(ta.article == tb.article and ta.sentence == tb.sentence and tb.start > ta.start
+               for ta in told[a] for tb in told[b])
+
+
 def _dated_order(
     dated: Sequence[Event], told: Mapping[str, list[Telling]],
     first_seen: Callable[[str], tuple[int, int]],
@@ -566,6 +599,7 @@ def _dated_order(
     """Dated events by date; one day's (or one range's) events in an order that
     keeps every article's telling order where the articles agree."""
     groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    kinds = {e.id: e.type for e in dated}
     for e in dated:
         groups[(e.earliest or "", e.latest or "")].append(e.id)
     out: list[str] = []
@@ -596,27 +630,34 @@ def _dated_order(
                     after[a].add(b)
                     incoming[b] += 1
         rank = {eid: first_seen(eid) for eid in ids}
-        ready = [(rank[k], k) for k in ids if incoming[k] == 0]
-        heapq.heapify(ready)
+        ready = {k for k in ids if incoming[k] == 0}
         left = set(ids)
+        last: str | None = None
         while left:
             if not ready:  # a cycle: articles disagree; the first told goes first
                 k = min(left, key=lambda x: rank[x])
                 incoming[k] = 0
-                ready = [(rank[k], k)]
-            _, k = heapq.heappop(ready)
-            if k not in left:
-                continue
+                ready = {k}
+            # Deaths, injuries and damage told later in the sentence of the step just
+            # placed are its consequences and come next, before another article's
+            # steps ("struck Chile, killing two people" stays together; "reopened
+            # 14 hours after the quake" waits).
+            nxt = {x for x in ready & after[last] if kinds[x] in _CONSEQUENCES
+                   and _same_sentence_after(last, x, told)} if last is not None else set()
+            k = min(nxt or ready, key=lambda x: rank[x])
+            ready.discard(k)
             left.discard(k)
             out.append(k)
+            last = k
             for b in after[k]:
                 incoming[b] -= 1
                 if incoming[b] <= 0 and b in left:
-                    heapq.heappush(ready, (rank[b], b))
+                    ready.add(b)
     return out
 
 
 __all__ = [
-    "Plan", "Telling", "bound_earlier", "build_timeline", "date_by_arrivals", "date_by_plans",
-    "date_scenes", "find_frames", "nested_trips", "place_scenes",
+    "Plan", "Telling", "bound_by_publication", "bound_earlier", "build_timeline",
+    "date_by_arrivals", "date_by_plans", "date_scenes", "find_frames", "nested_trips",
+    "place_scenes",
 ]

@@ -20,6 +20,7 @@ reaches the trigger first.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 from collections.abc import Sequence
 
@@ -66,11 +67,15 @@ VERB_CLASSES: dict[str, str] = {
     **dict.fromkeys(("open", "inaugurate"), "open"),
     **dict.fromkeys(("divert",), "divert"),
     **dict.fromkeys(("approve", "endorse", "back"), "approve"),
+    # Forces, ships, troops and crews sent somewhere ("deploying a submarine to South
+    # Korea", "crews were deployed to Lorne").
+    **dict.fromkeys(("deploy", "redeploy", "dispatch"), "deploy"),
 }
 NOUN_CLASSES: dict[str, str] = {
     "visit": "visit", "tour": "visit", "meeting": "meet", "talks": "meet", "summit": "meet",
     "arrival": "arrive", "departure": "depart", "inspection": "inspect", "attack": "attack",
     "launch": "launch", "strike": "attack", "evacuation": "evacuate",
+    "deployment": "deploy",
 }
 # Nouns that name an event, by the ACE 2005 event types (life, movement,
 # transaction, business, conflict, contact, personnel, justice) and common news
@@ -219,6 +224,11 @@ def extract_events(
         if tok.dep_ in ("amod", "compound"):
             continue  # "air-launched missile": a modifier, not an event told
         cls = _class_of(tok)
+        if cls is None and tok.lemma_.lower() == "send" and tok.pos_ == "VERB" and any(
+            a.role == "patient" and (_is_vehicle(a, mentions) or a.head in _SENT_PEOPLE)
+            for a in _arguments(tok, "deploy", index)
+        ):
+            cls = "deploy"  # "sent a Be-200 aircraft", "sent a team to Rostock"
         if cls is not None or (tok.pos_ == "VERB" and tok.lemma_ not in _SKIP_LEMMAS) or (
             _is_event_noun(tok)
         ):
@@ -231,6 +241,7 @@ def extract_events(
         for i in range(span.start, span.end):
             sent_of[i] = k
     out: list[EventMention] = []
+    made: dict[int, int] = {}  # token index → its classed mention in ``out``
     for tok, cls in triggers:
         sent = sent_of[tok.i]
         end = trigger_end(tok)
@@ -248,12 +259,18 @@ def extract_events(
             cls = "hit"
             if any(a.role == "agent" and _is_vehicle(a, mentions) for a in arguments):
                 cls = "collide"  # a ship, plane or train hitting something collides
+        if cls == "attack" and tok.lemma_.lower() == "kill" and not any(
+            a.role == "agent" and a.mention is not None
+            and mentions[a.mention].type in _ATTACKER_TYPES for a in arguments
+        ):
+            cls = "kill"  # "the quake struck, killing two people": deaths, no attacker
         if cls == "approve" and any(a.role == "agent" and _is_vehicle(a, mentions)
                                     for a in arguments):
             # "firefighters, backed by helicopters": support, not approval.
             out.append(EventMention(tok.idx, end, doc.text[tok.idx : end], tok.lemma_, sent,
                                     pos=tok.pos_))
             continue
+        made[tok.i] = len(out)
         out.append(
             EventMention(
                 start=tok.idx,
@@ -269,7 +286,26 @@ def extract_events(
                 order=_order(tok),
             )
         )
+    _inherit_from_main_clause(doc, out, made)
     return out
+
+
+def _inherit_from_main_clause(doc: Doc, out: list[EventMention], made: dict[int, int]) -> None:
+    """"An earthquake shook Denizli province on Thursday, injuring 18 people": a
+    participle clause of result (and its conjuncts: "killing two and injuring 31")
+    happens where and when its main clause does, unless it says otherwise."""
+    for i, k in made.items():
+        t = doc[i]
+        while t.dep_ == "conj" and t.head is not t:
+            t = t.head
+        if t.dep_ != "advcl" or t.tag_ != "VBG" or t.head.i not in made:
+            continue
+        ev, main = out[k], out[made[t.head.i]]
+        args = ev.arguments
+        if not any(a.role == "location" for a in args):
+            args += tuple(a for a in main.arguments if a.role == "location")[:1]
+        out[k] = dataclasses.replace(
+            ev, arguments=args, time=ev.time if ev.time is not None else main.time)
 
 
 # What moves and can collide, as a head noun ("the ferry struck the freighter").
@@ -279,6 +315,14 @@ _VEHICLE_NOUNS = frozenset({
     "jet", "airliner", "helicopter", "train", "tram", "locomotive", "car", "truck", "lorry",
     "bus", "van", "coach",
 })
+
+
+# What is sent as a deployment (not a letter or a message): people who work as a body.
+_SENT_PEOPLE = frozenset({"team", "teams", "troop", "troops", "soldier", "soldiers", "unit",
+                          "units", "force", "forces", "crew", "crews", "rescuer", "rescuers",
+                          "firefighter", "firefighters", "staff", "police", "officer",
+                          "officers", "expert", "experts", "engineer", "engineers", "squad",
+                          "brigade", "battalion", "warship", "warships", "fleet"})
 
 
 def _is_vehicle(arg: EventArgument, mentions: Sequence[Mention]) -> bool:
@@ -419,6 +463,21 @@ def _subject_source(tok: Token) -> Token:
     return cur
 
 
+def _possessor_doer(tok: Token) -> list[Token]:
+    """The owner of the effort a subjectless gerund or infinitive belongs to:
+    "America's own efforts to strengthen alliances, including deploying a submarine"
+    (America deploys).  Climbs only through "including"/"by"-phrases, infinitives and
+    clauses on a noun, to the first noun, and takes that noun's possessor."""
+    cur = tok
+    for _ in range(5):
+        if cur.dep_ not in ("pcomp", "prep", "acl", "xcomp") or cur.head is cur:
+            return []
+        cur = cur.head
+        if cur.pos_ in ("NOUN", "PROPN"):
+            return [c for c in cur.children if c.dep_ == "poss"][:1]
+    return []
+
+
 def _misread_main_verb(tok: Token) -> Token | None:
     """The subject of a main verb the parser read as a participle.
 
@@ -464,6 +523,8 @@ def _arguments(tok: Token, cls: str, index: _Index) -> list[EventArgument]:
         # "the agreement signed in Zagreb by Croatia": what was signed.  Not "the
         # visit, accompanied by the minister": a visit is not escorted, its visitor is.
         subjects = [tok.head]
+    if not subjects and not passive:
+        subjects = _possessor_doer(tok)
     objects = [c for c in tok.children if c.dep_ == "dobj"]
     datives = [c for c in tok.children if c.dep_ == "dative"]
     agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -855,6 +916,8 @@ def _modality(tok: Token) -> str:
         return "hypothetical"
     if any(c.dep_ == "advmod" and c.lower_ in _GENERIC_ADV for c in children):
         return "generic"
+    if _in_past_episodes(tok):
+        return "generic"  # "has sent firefighters … during past crises": a habit, not news
     head = tok.head
     if tok.dep_ in ("xcomp", "acl") and head.lemma_.lower() in _PLANNED_HEADS:
         if any(c.dep_ == "neg" or c.lower_ == "no" for c in head.children):
@@ -867,6 +930,19 @@ def _modality(tok: Token) -> str:
     if tok.dep_ == "pobj" and head.lower_ in ("for",) and head.head.lemma_.lower() == "plan":
         return "planned"
     return "asserted"
+
+
+def _in_past_episodes(tok: Token) -> bool:
+    """"during past crises", "in previous years" on the verb or its purpose clause
+    ("sent firefighters to help Australia during past crises")."""
+    clauses = [tok, *(c for c in tok.children if c.dep_ in ("advcl", "xcomp"))]
+    return any(
+        p.dep_ == "prep" and p.lower_ in ("during", "in") and any(
+            g.dep_ == "pobj" and g.tag_ == "NNS" and any(
+                a.dep_ == "amod" and a.lower_ in ("past", "previous", "earlier", "former")
+                for a in g.children)
+            for g in p.children)
+        for c in clauses for p in c.children)
 
 
 def _order(tok: Token) -> str | None:
@@ -893,6 +969,13 @@ def _order(tok: Token) -> str | None:
             return "before"
         if c.dep_ == "advmod" and c.lower_ in ("later", "then", "afterwards", "subsequently"):
             return "after"
+        if c.dep_ == "npadvmod":
+            # "deploying a submarine … earlier this year": the cue sits on the time noun.
+            words = {g.lower_ for g in c.children if g.dep_ == "advmod"}
+            if words & {"earlier", "previously"}:
+                return "before"
+            if "later" in words:
+                return "after"
     # "… by meeting Putin, followed by a visit to a plant"
     if tok.dep_ == "pobj" and tok.head.dep_ == "agent" and tok.head.head.lemma_ == "follow":
         return "before" if _order(tok.head.head.head) == "before" else "after"

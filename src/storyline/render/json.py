@@ -38,6 +38,7 @@ def _entity(e: Entity) -> dict[str, Any]:
         "gazetteer_id": e.gazetteer_id,
         "geo_note": e.geo_note,
         "kind": e.kind,
+        "place": e.place,
     }
 
 

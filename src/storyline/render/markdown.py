@@ -105,6 +105,14 @@ def _where(e: dict[str, Any]) -> str:
     return f" ({', '.join(parts)})" if parts else ""
 
 
+def _named_place(place: dict[str, Any]) -> str:
+    """"of Coimbra, at 40.203, -8.410": where an organisation's name puts it."""
+    # A country's point says nothing about where in it an organisation is.
+    local = has_point(place) and place.get("feature") not in ("country", "continent", "area")
+    where = f", at {place['lat']:.3f}, {place['lon']:.3f}" if local else ""
+    return f"of {place['name']}{where}"
+
+
 def dossier_to_markdown(d: dict[str, Any]) -> str:
     articles = {a["id"]: a for a in d["articles"]}
     entities = {e["id"]: e for e in d["entities"]}
@@ -147,6 +155,9 @@ def dossier_to_markdown(d: dict[str, Any]) -> str:
                 extra.append(f"at {e['lat']:.3f}, {e['lon']:.3f}" + _where(e))
             elif e.get("geo_note"):
                 extra.append(f"not on the map: {e['geo_note']}")
+            place = entities.get(e.get("place") or "")
+            if place:
+                extra.append(_named_place(place))
             count = len(e["mentions"])
             tail = f" ({_cell('; '.join(extra))})" if extra else ""
             out.append(
