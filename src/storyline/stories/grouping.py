@@ -104,15 +104,17 @@ they share, weighted by how specific each is, within a few days of each other.
 from __future__ import annotations
 
 import math
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
 
 from storyline.model import AnnotatedArticle, Story, content_hash
 from storyline.stories.attach import attach_by_words, attach_lone_articles
 from storyline.stories.candidates import (
     ANCHOR_CLASSES,
     DATE_WINDOW_DAYS,
-    candidate_pairs,
+    CandidateIndex,
     within_window,
 )
 from storyline.stories.features import SURNAME_PREFIX, GroupingFeatures, grouping_features
@@ -225,11 +227,48 @@ def group_features(
     """
     stats = stats or CorpusStats(feats)
     idx = sorted(among) if among is not None else list(range(len(feats)))
-    pairs = candidate_pairs(
+    index = CandidateIndex(
         [ft.classes.keys() for ft in feats], [ft.day for ft in feats], stats.cls, among=among
     )
-    members = groups_from_pairs(feats, stats, pairs, idx)
+    links = candidate_links(feats, stats, index)
+    members = groups_from_links(feats, stats, links, idx)
     return sorted(sorted(feats[i].article_id for i in g) for g in members.values())
+
+
+@dataclass
+class CandidateLinks:
+    """The candidates of each article and the linked pairs among them."""
+
+    neighbours: dict[int, Sequence[int]]  # article -> its candidates (both directions)
+    strength: dict[tuple[int, int], float]  # linked pairs (i < j) -> shared evidence
+    candidates: int  # candidate pairs scored
+
+
+def candidate_links(
+    feats: Sequence[GroupingFeatures], stats: CorpusStats, index: CandidateIndex
+) -> CandidateLinks:
+    """Score every candidate pair as the index gives it, article by article.
+
+    Only what grouping reads later is kept: each article's candidates as a
+    compact array of 4-byte ints and the pairs that pass the link test.  At
+    100k articles the set of candidate tuples it replaces took about a
+    gigabyte.
+    """
+    neighbours: dict[int, Sequence[int]] = {}
+    strength: dict[tuple[int, int], float] = {}
+    count = 0
+    for i in index.articles:
+        nb = index.neighbours(i)
+        if not nb:
+            continue
+        neighbours[i] = array("i", nb)
+        for j in nb:
+            if j > i:
+                count += 1
+                s = _link_strength(feats[i], feats[j], stats)
+                if s is not None:
+                    strength[(i, j)] = s
+    return CandidateLinks(neighbours=neighbours, strength=strength, candidates=count)
 
 
 def groups_from_pairs(
@@ -238,25 +277,37 @@ def groups_from_pairs(
     pairs: Iterable[tuple[int, int]],
     idx: Sequence[int],
 ) -> dict[int, list[int]]:
-    """Stories (root index → member indices) of the articles ``idx`` from their
-    candidate pairs: pair test, Ward-ordered joins, lone articles attached, then
-    the whole stories refined (``stories/refine.py``)."""
-    # A set of candidate pairs is read twice as it is; only a one-pass iterable
-    # is copied (at 100k articles the pairs number millions).
+    """Stories (root index → member indices) of the articles ``idx`` from a given
+    set of candidate pairs (``groups_from_links`` does the work)."""
     pairs = pairs if isinstance(pairs, Collection) else list(pairs)
-    strength = link_strengths(feats, stats, pairs)
+    neighbours: dict[int, list[int]] = defaultdict(list)
+    for i, j in pairs:
+        neighbours[i].append(j)
+        neighbours[j].append(i)
+    links = CandidateLinks(
+        neighbours=dict(neighbours),
+        strength=link_strengths(feats, stats, pairs),
+        candidates=len(pairs),
+    )
+    return groups_from_links(feats, stats, links, idx)
+
+
+def groups_from_links(
+    feats: Sequence[GroupingFeatures],
+    stats: CorpusStats,
+    links: CandidateLinks,
+    idx: Sequence[int],
+) -> dict[int, list[int]]:
+    """Stories (root index → member indices) of the articles ``idx`` from their
+    scored candidates: Ward-ordered joins, lone articles attached, then the
+    whole stories refined (``stories/refine.py``)."""
+    strength, neighbours = links.strength, links.neighbours
     chosen = set(idx)
     vectors = [stats.vector(ft) if i in chosen else {} for i, ft in enumerate(feats)]
     days = [ft.day for ft in feats]
     # The years an article names count only while its publication day is unknown.
     years = [ft.years if ft.day is None else None for ft in feats]
     members = merge_groups(idx, strength, days, vectors, years=years)
-    # Lists, not sets: each pair is listed once, and a list of a hundred
-    # neighbours takes a quarter of a set's memory.
-    neighbours: dict[int, list[int]] = defaultdict(list)
-    for i, j in pairs:
-        neighbours[i].append(j)
-        neighbours[j].append(i)
 
     def shared_evidence(i: int, story: Sequence[int]) -> float:
         names = set().union(*(feats[j].classes.keys() for j in story))
