@@ -362,7 +362,7 @@ def groups_from_links(
             [feats[j].classes.keys() for j in b],
             stats.cls,
             stats.weight,
-            common_figures=famous,
+            famous=famous,
         )
 
     members = join_close(
