@@ -181,9 +181,9 @@ def _article(
 
 def run_one(n: int, seed: int) -> dict[str, Any]:
     sys.path.insert(0, str(HERE.parent / "src"))
-    from storyline.stories.candidates import candidate_pairs
+    from storyline.stories.candidates import CandidateIndex
     from storyline.stories.features import grouping_features
-    from storyline.stories.grouping import CorpusStats, groups_from_pairs, link_strengths
+    from storyline.stories.grouping import CorpusStats, candidate_links, groups_from_links
 
     articles, gold = generate(n, seed)
     # CPU time of this process: the development machine is shared, and wall
@@ -192,10 +192,12 @@ def run_one(n: int, seed: int) -> dict[str, Any]:
     feats = [grouping_features(a) for a in sorted(articles, key=lambda a: a.article.id)]
     t1 = time.process_time()
     stats = CorpusStats(feats)
-    pairs = candidate_pairs([f.classes.keys() for f in feats], [f.day for f in feats], stats.cls)
-    groups = groups_from_pairs(feats, stats, pairs, range(len(feats)))
+    # The candidate pairs are generated and scored article by article; only
+    # each article's candidates and the linked pairs are kept.
+    index = CandidateIndex([f.classes.keys() for f in feats], [f.day for f in feats], stats.cls)
+    links = candidate_links(feats, stats, index)
+    groups = groups_from_links(feats, stats, links, range(len(feats)))
     t2, w2 = time.process_time(), time.perf_counter()
-    strength = link_strengths(feats, stats, pairs)  # the linked count, outside the timing
     predicted = {feats[i].article_id: root for root, g in groups.items() for i in g}
     b3 = _b3_f1(gold, predicted)
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -204,8 +206,8 @@ def run_one(n: int, seed: int) -> dict[str, Any]:
         "features_s": round(t1 - t0, 2),
         "group_s": round(t2 - t1, 2),
         "wall_s": round(w2 - w0, 2),
-        "candidates": len(pairs),
-        "linked": len(strength),
+        "candidates": links.candidates,
+        "linked": len(links.strength),
         "stories": len(groups),
         "gold_stories": len(set(gold.values())),
         "peak_mb": round(peak_kb / 1024, 1),

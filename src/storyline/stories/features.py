@@ -11,6 +11,7 @@ TF-IDF vectors) is derived from the features of all articles at grouping time
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -62,9 +63,9 @@ class GroupingFeatures:
         day = d.get("day")
         return cls(
             article_id=d["article_id"],
-            classes=dict(d["classes"]),
+            classes={sys.intern(k): c for k, c in d["classes"].items()},
             day=date.fromisoformat(day) if day else None,
-            words=dict(d["words"]),
+            words={sys.intern(w): k for w, k in d["words"].items()},
             years=tuple(d.get("years", ())),
         )
 
@@ -88,9 +89,11 @@ def grouping_features(art: AnnotatedArticle) -> GroupingFeatures:
     text = (art.article.title or "") + "\n" + art.article.text
     return GroupingFeatures(
         article_id=art.article.id,
-        classes=classes,
+        classes={sys.intern(k): c for k, c in classes.items()},
         day=parse_day(art.article.published),
-        words=dict(content_words(text)),
+        # Interned: every article holds its own copy of each word and key
+        # otherwise, and at 100k articles the copies weigh hundreds of MB.
+        words={sys.intern(w): k for w, k in content_words(text).items()},
         years=named_years(text),
     )
 

@@ -49,8 +49,11 @@ class YearProfiles:
     """Per group (keyed by root): its undated articles' count, how many give each
     latest year and how many name each year at all; groups join in O(years)."""
 
-    def __init__(self, years: Sequence[Sequence[int] | None], idx: Iterable[int]) -> None:
+    def __init__(
+        self, years: Sequence[Sequence[int] | None], idx: Iterable[int], strict: bool = False
+    ) -> None:
         # years[i] is None for an article with a publication date (it does not count).
+        self.strict = strict
         self.n: dict[int, int] = {}
         self.latest: dict[int, Counter[int]] = {}
         self.named: dict[int, Counter[int]] = {}
@@ -64,8 +67,15 @@ class YearProfiles:
         """The group's year, if its undated articles agree enough on one."""
         if self.n[g] < MIN_YEAR_ARTICLES or not self.latest[g]:
             return None
+        need = max(MIN_YEAR_ARTICLES, YEAR_SHARE * self.n[g])
         y, k = max(self.latest[g].items(), key=lambda kv: (kv[1], kv[0]))
-        return y if k >= max(MIN_YEAR_ARTICLES, YEAR_SHARE * self.n[g]) else None
+        if k >= need:
+            return y
+        if self.strict:
+            # The year most reports name, as their latest or beside a later one.
+            named = [y for y, k in self.named[g].items() if k >= need]
+            return max(named) if named else None
+        return None
 
     def clash(self, a: int, b: int) -> bool:
         return self._clash_one_way(a, b) or self._clash_one_way(b, a)
@@ -83,14 +93,25 @@ class YearProfiles:
 
 
 def groups_clash(
-    years: Sequence[Sequence[int] | None], a: Sequence[int], b: Sequence[int]
+    years: Sequence[Sequence[int] | None],
+    a: Sequence[int],
+    b: Sequence[int],
+    strict: bool = False,
 ) -> bool:
-    """Whether groups ``a`` and ``b`` (article indices) tell events of different years."""
+    """Whether groups ``a`` and ``b`` (article indices) tell events of different years.
+
+    ``strict`` also gives a group the latest year that most of its undated
+    reports name beside a later one ("the 2013 ceremony ... in 2014"), when
+    no latest year is shared widely enough: more clashes, for a join on
+    weaker evidence (``stories/protagonists.py``).  Not in every join: a
+    small group can agree on a history year it recalls (a suspect's record
+    from 2006) that the rest of its story does not repeat.
+    """
     # Most calls meet dated or small groups: nothing to judge, no profile built.
     for g in (a, b):
         if sum(1 for i in g if years[i] is not None) < MIN_YEAR_ARTICLES:
             return False
-    prof = YearProfiles(years, [*a, *b])
+    prof = YearProfiles(years, [*a, *b], strict=strict)
     for i in a[1:]:
         prof.join(a[0], i)
     for j in b[1:]:
