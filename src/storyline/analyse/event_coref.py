@@ -11,8 +11,9 @@ that say whether they tell the same happening:
   two steps, "seize"/"capture", "steal"/"rob"), reporting verbs and light
   verbs, which say little about the event;
 * the arguments: overlap of the named participants (entity ids) of the two
-  sentences, agents and patients when the parse gives them, shared figures
-  and shared dates, a clash of dates;
+  sentences, agents and patients when the parse gives them, an argument in
+  common whatever its role ("the Giants lost to the Eagles" / "the Eagles
+  beat the Giants"), shared figures and shared dates, a clash of dates;
 * the context: TF-IDF cosine of the two sentences' content words;
 * where they are: same document, same sentence, how far apart.
 

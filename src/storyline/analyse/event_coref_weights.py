@@ -45,7 +45,7 @@ COEF: tuple[float, ...] = (
     0.0812,  # arg_match_unrelated
 )
 BIAS = -2.2501
-THRESHOLD = 0.4
+THRESHOLD = 0.35
 # Lemma pair -> share of their mention pairs that corefer in the training topics.
 LEMMA_PRIOR: dict[str, float] = {
     '6|round': 0.867,
