@@ -651,6 +651,10 @@ class EventRaw:
     agents: tuple[tuple[int, int, str], ...]  # (start, end, lemma) of the head words
     patients: tuple[tuple[int, int, str], ...]
     word: str = ""  # the head word as written, lower-cased
+    # Other arguments: objects of the trigger's prepositions ("damage to the
+    # cable", "killed in Oakland"), a noun's compound ("cable damage"), the
+    # subject of the verb a noun trigger is the object of.
+    others: tuple[tuple[int, int, str], ...] = ()
 
 
 def _event_raw(doc: Any, text: str, start: int, end: int, lemma: str) -> EventRaw:
@@ -661,6 +665,7 @@ def _event_raw(doc: Any, text: str, start: int, end: int, lemma: str) -> EventRa
     pos = "OTHER"
     agents: list[tuple[int, int, str]] = []
     patients: list[tuple[int, int, str]] = []
+    others: list[tuple[int, int, str]] = []
     word = text[start:end].lower()
     if span is not None and len(span):
         toks = [t for t in span if not (t.is_space or t.is_punct)] or list(span)
@@ -682,7 +687,18 @@ def _event_raw(doc: Any, text: str, start: int, end: int, lemma: str) -> EventRa
                 agents.append(where)
             elif c.dep_ in _PATIENT_DEPS:
                 patients.append(where)
-    return EventRaw(lemma, pos, line, tuple(agents), tuple(patients), word)
+            elif c.dep_ == "prep":
+                others.extend((g.idx, g.idx + len(g.text), g.lemma_.lower())
+                              for g in c.children if g.dep_ == "pobj" and g.pos_ != "PRON")
+            elif c.dep_ in ("compound", "nmod", "npadvmod") and c.pos_ in ("NOUN", "PROPN"):
+                others.append(where)
+        if head.dep_ in ("dobj", "nsubjpass", "pobj"):
+            # "suffered a cable cut", "carried out the attack": the governing
+            # verb's subject is the noun's participant too.
+            gov = head.head.head if head.dep_ == "pobj" else head.head
+            others.extend((g.idx, g.idx + len(g.text), g.lemma_.lower())
+                          for g in gov.children if g.dep_ in _AGENT_DEPS and g.pos_ != "PRON")
+    return EventRaw(lemma, pos, line, tuple(agents), tuple(patients), word, tuple(others))
 
 
 def event_infos(
@@ -693,7 +709,7 @@ def event_infos(
     """The pair scorer's view (``storyline.analyse.event_coref.MentionInfo``) of
     a story's gold event mentions: trigger lemma, the sentence's words, our
     entities named in it, the parse's agents and patients as our entity ids
-    (else their lemma)."""
+    (else their lemma), and every argument the parse ties to the trigger."""
     from storyline.analyse.event_coref import (
         MentionInfo,
         context_words,
@@ -727,6 +743,7 @@ def event_infos(
             word=stem(raw.word or text[m.start : m.end].lower()),
             entities=frozenset(o[2] for o in mine), agents=ids(raw.agents),
             patients=ids(raw.patients), times=time_words(sentence),
+            arguments=ids(raw.agents + raw.patients + raw.others),
             numbers=number_words(sentence),
         ))
     return out

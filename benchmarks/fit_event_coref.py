@@ -202,6 +202,8 @@ def main() -> int:
     ap.add_argument("--drop", default="", help="comma-separated features to leave out (weight 0)")
     ap.add_argument("--lexicon", help="SENSES,STEPS: WordNet reach of the lexicon features "
                     f"(default {ec.LEXICON_SENSES},{ec.LEXICON_STEPS}; STEPS -1: no lexicon)")
+    ap.add_argument("--threshold", type=float, help="write this clustering threshold rather"
+                    " than the cross-validated best (when the curve is flat around it)")
     args = ap.parse_args()
     DROPPED.update(ec.FEATURES.index(f) for f in args.drop.split(",") if f)
     if args.lexicon:
@@ -220,6 +222,7 @@ def main() -> int:
     totals = {th: float(np.mean([row[n] for row in per_fold]))
               for n, th in enumerate(thresholds)}
     best = max(thresholds, key=lambda t: totals[t])
+    chosen = best if args.threshold is None else args.threshold
     print("threshold  " + "  ".join(f"{t:.2f}:{totals[t]:.1f}" for t in thresholds))
     coef, bias = fit(story_rows(
         stories, lambda t: prior_from([counts[u] for u in topics if u != t])))
@@ -245,7 +248,7 @@ def main() -> int:
         print(f"reported topics {args.report} (gold mentions, our stories): " + "  ".join(
             f"{t:.2f}:{f:.1f}" for t, f in zip(thresholds, scores, strict=True)))
     if args.write:
-        _write([float(w) for w in coef], bias, best, prior)
+        _write([float(w) for w in coef], bias, chosen, prior)
     return 0
 
 

@@ -215,7 +215,9 @@ def test_story_grouping_floor_on_dev_topics(
 # phrasal particles and action nouns as triggers: events 72.2 gold, 53.3 own.
 # With WordNet-related triggers as candidates (nlp/lexicon.py) and the refit:
 # events 75.6 gold, 55.4 own (75.25 and 54.96 just before); 75.62 / 55.05 once merged
-# with the statement and event-reading rules of analyse/events.py.
+# with the statement and event-reading rules of analyse/events.py.  With an argument
+# in common in any role as a pair feature, threshold kept at 0.35: 75.36 / 55.05
+# (74.22 / 54.64 at 0.40, the cross-validated best; docs/events.md).
 COREF_TOPICS = "2,5,12"
 # Entities with ECB+-style extents for our own mentions (benchmarks/ecbplus_mentions.py)
 # and named entities linked across our stories (analyse/cross_story.py): 75.8 with

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from storyline.analyse import event_coref as ec
 from storyline.analyse import event_coref_weights as weights
@@ -73,5 +74,32 @@ def test_wordnet_related_triggers_become_candidates_and_score_higher() -> None:
     assert [x[i] for i in lex] == [1.0, 1.0]
     assert [ec.features(a, c, stats, {})[i] for i in lex] == [0.0, 0.0]
     pairs = ec.scored_pairs([a, b, c], prior={})
+    assert pairs.get((0, 1), 0.0) > 2 * ec.probability(ec.features(a, c, stats, {}))
+    # With the rebels and the town as arguments of both (as the parse gives
+    # them), the pair clears the clustering threshold.
+    both = frozenset({"w:rebel", "w:town"})
+    a, b = (replace(m, arguments=both) for m in (a, b))
+    pairs = ec.scored_pairs([a, b, c], prior={})
     assert pairs.get((0, 1), 0.0) > weights.THRESHOLD
     assert ec.cluster([a, b, c])[:2] == [0, 0]
+
+
+def test_an_argument_in_common_in_any_role_raises_the_pair() -> None:
+    # "Team A beat Team B" / "Team B lost to Team A": the roles differ, the
+    # participants are the same; a pair naming other teams shares none.
+    won = _m("a", "d1", 1, "beat", "The Eagles beat the Giants 24-10 on Sunday",
+             agents=frozenset({"eagles"}), patients=frozenset({"giants"}),
+             arguments=frozenset({"eagles", "giants"}))
+    lost = _m("b", "d2", 2, "lose", "The Giants lost to the Eagles on Sunday",
+              agents=frozenset({"giants"}), arguments=frozenset({"giants", "eagles"}))
+    other = _m("c", "d2", 3, "lose", "The Jets lost to the Bills on Sunday",
+               agents=frozenset({"jets"}), arguments=frozenset({"jets", "bills"}))
+    stats = ec.story_stats([won, lost, other])
+    at = {f: ec.FEATURES.index(f) for f in ("arg_match", "arg_match_related",
+                                            "arg_match_unrelated", "agent_match")}
+    x = ec.features(won, lost, stats, {})
+    assert x[at["arg_match"]] == 1.0 and x[at["agent_match"]] == 0.0
+    assert x[at["arg_match_related"]] + x[at["arg_match_unrelated"]] == 1.0
+    y = ec.features(won, other, stats, {})
+    assert y[at["arg_match"]] == 0.0
+    assert ec.probability(x) > ec.probability(y)

@@ -11,8 +11,9 @@ that say whether they tell the same happening:
   two steps, "seize"/"capture", "steal"/"rob"), reporting verbs and light
   verbs, which say little about the event;
 * the arguments: overlap of the named participants (entity ids) of the two
-  sentences, agents and patients when the parse gives them, shared figures
-  and shared dates, a clash of dates;
+  sentences, agents and patients when the parse gives them, an argument in
+  common whatever its role ("the Giants lost to the Eagles" / "the Eagles
+  beat the Giants"), shared figures and shared dates, a clash of dates;
 * the context: TF-IDF cosine of the two sentences' content words;
 * where they are: same document, same sentence, how far apart.
 
@@ -140,6 +141,9 @@ class MentionInfo:
     numbers: frozenset[str] = frozenset()
     dates: frozenset[str] = frozenset()  # resolved ISO days of the sentence
     word: str = ""  # the trigger's head word as written, lower-cased and stemmed
+    # Every argument the parse ties to the trigger, whatever its role (entity
+    # ids, else "w:" + the head's lemma): one team wins what the other loses.
+    arguments: frozenset[str] = frozenset()
 
 
 FEATURES = (
@@ -149,7 +153,7 @@ FEATURES = (
     "time_clash", "number_shared", "same_lemma_cross", "cosine_cross", "date_clash",
     "lemma_freq", "lead", "doc_cosine", "spread", "lemma_x_cosine", "related_x_cosine",
     "reporting_cross", "related_x_doc_cosine", "lex_related", "lex_synonym", "lex_x_cosine",
-    "lex_x_doc_cosine",
+    "lex_x_doc_cosine", "arg_match", "arg_match_related", "arg_match_unrelated",
 )
 
 # WordNet relatedness of two trigger lemmas (``storyline.nlp.lexicon``): their
@@ -247,6 +251,9 @@ def features(
 
     agent_m, agent_c = match(a.agents, b.agents)
     patient_m, patient_c = match(a.patients, b.patients)
+    # An argument in common in any role: "the cable" cut and damage to "the
+    # cable"; the team that won and the one the other lost to.
+    arg_m = float(bool(a.arguments & b.arguments))
     reporting = a.lemma in REPORTING or b.lemma in REPORTING
     related = float(not same_lemma and (bool(ga & gb) or p is not None))
     lex = None if same_lemma else lexical_distance(a.lemma, b.lemma)
@@ -284,6 +291,9 @@ def features(
         float(lex == 0),
         lex_related * cos,
         lex_related * doc_cos,
+        arg_m,
+        arg_m * float(same_lemma or related or lex_related > 0),
+        arg_m * float(not (same_lemma or related or lex_related > 0)),
     ]
 
 
@@ -471,9 +481,12 @@ def article_infos(
             if m.sentence == e.sentence and (eid := mention_entity.get((aid, j))) is not None
         )
         roles: dict[str, set[str]] = {"agent": set(), "patient": set()}
+        every: set[str] = set()
         for a in e.arguments:
+            ent = mention_entity.get((aid, a.mention)) if a.mention is not None else None
+            if ent or a.head:
+                every.add(ent or "w:" + a.head)
             if a.role in roles:
-                ent = mention_entity.get((aid, a.mention)) if a.mention is not None else None
                 roles[a.role].add(ent or "w:" + a.head)
         dates = frozenset(t.value for t in art.times
                           if t.sentence == e.sentence and t.value and t.granularity == "day")
@@ -485,6 +498,7 @@ def article_infos(
             entities=named, agents=frozenset(roles["agent"]),
             patients=frozenset(roles["patient"]), times=time_words(sentence),
             numbers=number_words(sentence), dates=dates,
+            arguments=frozenset(every),
         ))
     return out
 
