@@ -346,9 +346,11 @@ def _anchor_entity(key: GroupKey) -> str | None:
 
 def _make_claim(story_id: str, key: GroupKey, cluster: list[_Item],
                 origin_groups: Mapping[str, str], conflicting: bool, taken: set[str]) -> Claim:
-    # As first written by a figure that named its subject or had no need to
-    # ("42 people"), before one that was given its subject by a rule ("42 injured").
-    first = next((it.q for it in cluster if it.subject_basis is None), cluster[0].q)
+    # Figures that named their subject (or had no need to: "42 people") lead, in
+    # story order, before those given one by a rule ("higher than the 42 injured"):
+    # the claim's text, first source and first figure are a direct statement.
+    cluster = sorted(cluster, key=lambda it: it.subject_basis is not None)
+    first = cluster[0].q
     # The cluster's value is its most precise member: an intersection of
     # rounded figures in different units is often empty, a member never is.
     normalized = compare.most_precise(it.q for it in cluster).normalized
