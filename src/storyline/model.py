@@ -376,6 +376,10 @@ class Claim:
     # Why ``subject`` was read from a definite description ("the vessel" as the
     # story's only vessel); None when the subject was named.
     subject_basis: str | None = None
+    # For a bound that fits two or more disagreeing claims ("at least 42" beside
+    # "42" and "57"): the ids of those claims.  It stays its own claim (it backs no
+    # side) and this says which figures it is compatible with.
+    compatible_with: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -241,3 +241,58 @@ def test_sample_floods_aircraft_sent_is_on_the_timeline(corpus_out: Path) -> Non
     assert sent["latest"] == "2026-03-11" and sent["id"] in [t["event"] for t in floods["timeline"]]
     fire = _story(corpus_out, "bushfire")
     assert not [e for e in fire["events"] if e["type"] == "deploy"]
+
+
+def _figure_values(c: dict[str, Any]) -> set[tuple[Any, ...]]:
+    forms = [f for fig in c["figures"] for f in (fig, *fig["alternates"])]
+    return {(f["normalized"]["low"], f["normalized"]["high"], f["normalized"]["unit"])
+            for f in forms}
+
+
+def test_sample_figures_are_not_split(corpus_out: Path) -> None:
+    """One figure, one claim (docs/claims.md): no two claims of a story state the same
+    written figure for the same attribute, subject and counted noun, and the cases a
+    reader found split are one claim each."""
+    for d in _dossiers(corpus_out):
+        cl = d["claims"]
+        for i, a in enumerate(cl):
+            for b in cl[i + 1:]:
+                same_key = (a["attribute"], a["subject"], a["value"]["unit"]) == (
+                    b["attribute"], b["subject"], b["value"]["unit"])
+                assert not (same_key and _figure_values(a) & _figure_values(b)), (
+                    d["story"]["title"], a["text"], b["text"])
+    tunnel = _story(corpus_out, "tunnel")
+    names = {e["id"]: e["name"] for e in tunnel["entities"]}
+    (speed,) = [c for c in tunnel["claims"] if c["attribute"] == "speed"]
+    assert {f["text"] for f in speed["figures"]} == {"up to 250 km/h", "up to 155 mph"}
+    (length,) = [c for c in tunnel["claims"]
+                 if c["normalized"]["unit"] == "m" and c["attribute"] == "length"]
+    assert {f["text"] for f in length["figures"]} == {"14.2 km", "14.2-kilometre", "8.8-mile"}
+    (cost,) = [c for c in tunnel["claims"] if c["text"] == "€1.9 billion"]
+    assert names.get(cost["subject"]) == "Porto" and len(cost["figures"]) == 3
+    assert "Porto" in (cost["subject_basis"] or "")
+
+    ferry = _story(corpus_out, "ferry")
+    (crew,) = [c for c in ferry["claims"] if c["text"] == "48 crew"]
+    assert len(crew["figures"]) == 2
+    injured = {c["text"]: c for c in ferry["claims"] if c["attribute"] == "casualties_injured"}
+    assert set(injured) == {"Fifty-seven people", "42 people", "at least 42 people"}
+    assert {f["text"] for f in injured["42 people"]["figures"]} == {"42 people", "42 injured"}
+    # the bound fits both sides: its own claim, linked to both
+    assert set(injured["at least 42 people"]["compatible_with"]) == {
+        injured["42 people"]["id"], injured["Fifty-seven people"]["id"]}
+
+    cargo = _story(corpus_out, "cargo")
+    by_attr: dict[str, list[dict[str, Any]]] = {}
+    for c in cargo["claims"]:
+        by_attr.setdefault(c["attribute"], []).append(c)
+    (payload,) = by_attr["payload"]
+    assert {f["text"] for f in payload["figures"]} == {"about 40 tonnes", "88,000 pounds"}
+    (dist,) = by_attr["distance_from"]
+    assert dist["status"] == "corroborated"
+    (crew3,) = [c for c in cargo["claims"] if c["value"]["unit"] == "crew"]
+    assert len(crew3["figures"]) == 3
+
+    (capacity,) = [c for c in _story(corpus_out, "gas link")["claims"]
+                   if c["attribute"] == "capacity"]
+    assert capacity["status"] == "corroborated" and len(capacity["figures"]) == 3

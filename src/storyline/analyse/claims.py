@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from storyline.analyse import compare, definite_subjects
@@ -73,6 +73,10 @@ _OTHER_EVENT_LEFT = re.compile(
     r"prior|former|last|similar|same|another|than|since)\b[^.;:,]{0,25}$",
     re.IGNORECASE,
 )
+# Nouns that name the same kind of object in news copy: a "bore" is a bored tunnel
+# ("the 14.2-kilometre bore" and "the tunnel runs for 14.2 km").  Kept small:
+# "tube" is not here, as a tunnel may have two tubes of their own length.
+OBJECT_SYNONYMS = {"bore": "tunnel"}
 _AFTERSHOCK = re.compile(r"\b(?:aftershocks?|foreshocks?)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
@@ -156,9 +160,66 @@ def _items(articles: Sequence[AnnotatedArticle],
             elif subject is None and attribute == "length":
                 obj = length_object(art.article.text, q)
                 if obj is not None:
-                    scope, detail = OBJECT, obj[0]
+                    scope, detail = OBJECT, OBJECT_SYNONYMS.get(obj[0], obj[0])
             key = (scope, attribute, dim, detail)
             out.append(_Item(art, q, subject, key, basis))
+    return out
+
+
+def _can_join(it: _Item, key: GroupKey) -> bool:
+    """Whether group ``key`` could own ``it``'s figure: same attribute and dimension,
+    a scope that names something, and the same detail (counted noun, anchor) unless
+    the scope is the event (its detail is the casualty kind, from the attribute) or
+    an object (its detail is the measured noun, which a figure with no scope lacks)."""
+    scope, attribute, dim, detail = key
+    if scope is None or key == it.key or (attribute, dim) != it.key[1:3]:
+        return False
+    if scope == EVENT:
+        return attribute in EVENT_ATTRIBUTES
+    if scope == OBJECT:
+        return True  # the object's noun is its detail; the figure had none
+    return detail == it.key[3]
+
+
+def _scope_name(key: GroupKey, names: Mapping[str, str]) -> str:
+    if key[0] == EVENT:
+        return "the story's event"
+    if key[0] == OBJECT:
+        return f"the {key[3]}"
+    return names.get(key[0] or "", key[0] or "")
+
+
+def join_subjectless(items: list[_Item], names: Mapping[str, str]) -> list[_Item]:
+    """Give a figure with no subject the one scope that states the same figure.
+
+    A figure without a subject (scope None) joins the group of another scope —
+    entity, event or object — of the same attribute, dimension and detail when
+    some figure there states the same number (``compare.same_figure``) and exactly
+    one such scope exists in the story; with two or more candidates it stays where
+    it is.  An object length never moves: "the 120-kilometre road" is not the
+    120-kilometre pipeline of the same story."""
+    groups: dict[GroupKey, list[_Item]] = {}
+    for it in items:
+        groups.setdefault(it.key, []).append(it)
+    out: list[_Item] = []
+    for it in items:
+        if it.key[0] is not None or it.key[1] in ("temperature", "age"):
+            out.append(it)
+            continue
+        fits = [k for k, g in groups.items() if g and _can_join(it, k)
+                and any(compare.same_figure(it.q, o.q) for o in g)]
+        if len(fits) != 1:
+            out.append(it)
+            continue
+        key = fits[0]
+        subject = key[0] if key[0] not in (EVENT, OBJECT) else None
+        what = key[1].replace("_", " ")
+        basis = (f'no subject written beside "{it.q.text}"; read as '
+                 f"{_scope_name(key, names)}'s, the story's only {what} with that figure")
+        moved = replace(it, key=key, subject=subject, subject_basis=it.subject_basis or basis)
+        groups[it.key].remove(it)
+        groups[key].append(moved)
+        out.append(moved)
     return out
 
 
@@ -222,22 +283,12 @@ def _cluster(items: list[_Item]) -> tuple[list[list[_Item]], set[int]]:
     return every, {k for k, c in enumerate(every) if id(c) in neutral_ids}
 
 
-def _same_value(a: Quantity, b: Quantity) -> bool:
-    x, y = a.normalized, b.normalized
-    if x.unit != y.unit:
-        return False
-    return all(
-        (u is None and v is None) or (u is not None and v is not None
-                                      and abs(u - v) <= 1e-9 * max(abs(u), abs(v), 1.0))
-        for u, v in ((x.low, y.low), (x.high, y.high))
-    )
-
-
 def _exact_clusters(items: list[_Item]) -> list[list[_Item]]:
+    # Identical through any written form: "up to 250 km/h (155 mph)" and "up to 155 mph"
     clusters: list[list[_Item]] = []
     for it in items:
         for c in clusters:
-            if _same_value(it.q, c[0].q):
+            if any(compare.same_written(it.q, o.q) for o in c):
                 c.append(it)
                 break
         else:
@@ -295,6 +346,10 @@ def _anchor_entity(key: GroupKey) -> str | None:
 
 def _make_claim(story_id: str, key: GroupKey, cluster: list[_Item],
                 origin_groups: Mapping[str, str], conflicting: bool, taken: set[str]) -> Claim:
+    # Figures that named their subject (or had no need to: "42 people") lead, in
+    # story order, before those given one by a rule ("higher than the 42 injured"):
+    # the claim's text, first source and first figure are a direct statement.
+    cluster = sorted(cluster, key=lambda it: it.subject_basis is not None)
     first = cluster[0].q
     # The cluster's value is its most precise member: an intersection of
     # rounded figures in different units is often empty, a member never is.
@@ -307,7 +362,8 @@ def _make_claim(story_id: str, key: GroupKey, cluster: list[_Item],
             sources.append(ref)
     return Claim(
         id=_claim_id(story_id, key, normalized, taken),
-        subject=cluster[0].subject,  # an entity id, or None for EVENT/OBJECT/no subject
+        # an entity id, or None for EVENT/OBJECT/no subject
+        subject=next((it.subject for it in cluster if it.subject), None),
         attribute=key[1],
         value=first.value,
         normalized=normalized,
@@ -426,7 +482,8 @@ def build_claim_set(
     """One Claim per agreeing cluster of figures; Conflicts where sources disagree;
     Inconsistencies where one article's figure and its own conversion disagree."""
     groups: dict[GroupKey, list[_Item]] = {}
-    for it in _items(articles, mention_entity):
+    names = definite_subjects.entity_names(articles, mention_entity)
+    for it in join_subjectless(_items(articles, mention_entity), names):
         groups.setdefault(it.key, []).append(it)
     out = ClaimSet([], [], [])
     taken: set[str] = set()
@@ -441,6 +498,11 @@ def build_claim_set(
         conflicting = len(sides) >= 2 and mode == "conflict"
         made = [_make_claim(story_id, key, c, origin_groups, conflicting and k not in neutral,
                             taken) for k, c in enumerate(clusters)]
+        for k in sorted(neutral):
+            # A bound that takes no side still says which figures it fits.
+            fits = tuple(m.id for j, m in enumerate(made) if j not in neutral
+                         and all(_fits(it, clusters[j]) for it in clusters[k]))
+            made[k] = replace(made[k], compatible_with=fits)
         out.claims.extend(made)
         if conflicting:
             out.conflicts.append(_conflict(

@@ -114,3 +114,38 @@ def most_precise(qs: Iterable[Quantity]) -> Quantity:
 def is_range(q: Quantity) -> bool:
     n = q.normalized
     return n.low is not None and n.high is not None and n.low != n.high
+
+
+def same_figure(a: Quantity, b: Quantity) -> bool:
+    """Whether two figures state one number: some form of each agrees with some form
+    of the other at every end both write ("up to 4 bcm" and "4 bcm" do; "more than
+    10" and "50" only agree, they do not state one number).  Used to give a figure
+    with no subject the one subject that has the same figure (module claims)."""
+    for x in forms(a):
+        for y in forms(b):
+            nx, ny = x.normalized, y.normalized
+            if nx.unit != ny.unit:
+                continue
+            sides = [(side, u, v) for side, (u, v) in enumerate(((nx.low, ny.low),
+                                                                  (nx.high, ny.high)))
+                     if u is not None and v is not None]
+            if sides and all(_overlap(_point(x, u, s), _point(y, v, s)) for s, u, v in sides):
+                return True
+    return False
+
+
+def same_written(a: Quantity, b: Quantity) -> bool:
+    """Whether some form of ``a`` is some form of ``b`` exactly (SI values equal):
+    "up to 250 km/h (155 mph)" and "up to 155 mph" write one figure."""
+    return any(_identical(x, y) for x in forms(a) for y in forms(b))
+
+
+def _identical(a: Quantity, b: Quantity) -> bool:
+    x, y = a.normalized, b.normalized
+    if x.unit != y.unit:
+        return False
+    return all(
+        (u is None and v is None) or (u is not None and v is not None
+                                      and abs(u - v) <= 1e-9 * max(abs(u), abs(v), 1.0))
+        for u, v in ((x.low, y.low), (x.high, y.high))
+    )

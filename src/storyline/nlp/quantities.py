@@ -335,6 +335,10 @@ def _excluded(fig: _Fig, excluded: list[tuple[int, int]]) -> bool:
     return any(s <= fig.num_start < e for s, e in excluded)
 
 
+# "<group> members": the count is of the group's people, named by the group noun.
+_GROUP_MEMBER = frozenset({"member"})
+
+
 def _count_noun(doc: Doc, fig: _Fig) -> tuple[str, int] | None:
     """For a bare number, the noun it counts ("three Russian warships") and its end."""
     span = doc.char_span(fig.num_start, fig.end, alignment_mode="expand")
@@ -356,7 +360,13 @@ def _count_noun(doc: Doc, fig: _Fig) -> tuple[str, int] | None:
             linked = fig.vague or tok.i in (num.head.i, num.head.head.i, target.i)
             if not linked or tok.lemma_.lower() in _UNCOUNTABLE or not tok.is_alpha:
                 return None
-            return tok.lemma_.lower(), tok.idx + len(tok.text)
+            noun = tok.lemma_.lower()
+            prev = doc[tok.i - 1]
+            if noun in _GROUP_MEMBER and tok.i > num.i + 1 and prev.dep_ == "compound" and (
+                    prev.pos_ == "NOUN" and prev.is_alpha):
+                # "three crew members" counts the crew, as "three crew" does
+                noun = prev.lemma_.lower()
+            return noun, tok.idx + len(tok.text)
         if (tok.pos_ not in ("ADJ", "NOUN", "PROPN", "PUNCT", "ADV") and tok.dep_ != "amod") or (
                 tok.text in ",;()"):  # "300 recorded songs", "517 rushing yards" pass
             return None

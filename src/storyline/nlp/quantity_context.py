@@ -90,7 +90,7 @@ _COMPASS = r"(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ward|wards|ern)
 _ANCHOR_RE = re.compile(
     rf"^\s*\)?\s*(?:,\s*)?(?:to the\s+)?(?:{_COMPASS}\s+of|(?:away\s+)?from|outside(?:\s+of)?|"
     rf"off)\s+(?:the\s+)?(?:(?:port|coastal|capital|border|mountain|market)\s+)?"
-    rf"(?:city\s+of\s+|town\s+of\s+|village\s+of\s+)?",
+    rf"(?:city\s+of\s+|town\s+of\s+|village\s+of\s+|(?:{_COMPASS}\s+)?coast\s+of\s+)?",
     re.IGNORECASE,
 )
 
@@ -105,6 +105,8 @@ _CUES: tuple[tuple[str, str, str], ...] = (
     ("mass", "payload", r"\b(?:payload|carry|carrying|carries|warheads?|load|cargo)\b[^.;]{0,30}$"),
     ("mass", "weight", r"\b(?:weigh|weighs|weighing|weight|weighed|heavy)\b[^.;]{0,30}$"),
 )
+_CARGO_AFTER = re.compile(r"^\s+of\s+(?:[a-z]+\s+)?(?:cargo|freight|payload|goods)\b",
+                          re.IGNORECASE)
 _DEPTH_CUE = re.compile(r"\b(?:depth|deep)\b[^.;]{0,25}$")
 _RANGE_NOUNS = {"range", "radius", "reach"}
 # "a pipeline of 120 km": the noun before "of" is what is measured, unless it is
@@ -241,6 +243,8 @@ def _attribute(text: str, q: Quantity, sent_start: int, anchored: bool,
         obj = length_object(text, q)
         if obj is not None:
             return "range" if obj[0] in _RANGE_NOUNS else "length"
+    if dim == "mass" and _CARGO_AFTER.match(right):
+        return "payload"  # "about 40 tonnes of cargo" is what it carries, not its weight
     for cue_dim, attr, pattern in _CUES:
         if cue_dim == dim and re.search(pattern, left):
             return attr

@@ -68,6 +68,7 @@ def _claim(c: Claim) -> dict[str, Any]:
         "figures": [_figure(f) for f in c.figures],
         "anchor": c.anchor,
         "subject_basis": c.subject_basis,
+        "compatible_with": list(c.compatible_with),
     }
 
 

@@ -97,6 +97,21 @@ def _conflict_sides(
     return lines
 
 
+def _compatible_bounds(
+    cf: dict[str, Any], d: dict[str, Any], articles: dict[str, Any]
+) -> list[str]:
+    """Bounds that fit both sides of a conflict ("at least 42" beside 42 and 57)."""
+    sides = set(cf["claims"])
+    lines = []
+    for c in d["claims"]:
+        if sides & set(c.get("compatible_with") or ()):
+            s = c["sources"][0]
+            title = articles.get(s["article"], {}).get("title") or s["article"]
+            lines.append(f"  - compatible with either side: {_cell(_as_written(c))} "
+                         f"(“{_cell(s['quote'])}”, {_cell(title)})")
+    return lines
+
+
 def _where(e: dict[str, Any]) -> str:
     """" (airport, RU, icao:UHWW)": what the gazetteer says the point is."""
     parts = [p for p in (e.get("feature"), e.get("country"), e.get("gazetteer_id")) if p]
@@ -200,6 +215,7 @@ def dossier_to_markdown(d: dict[str, Any]) -> str:
         for cf in d["conflicts"]:
             out.append(f"- *{cf['kind']}*: {_cell(cf['explanation'])}")
             out += _conflict_sides(cf, d, articles)
+            out += _compatible_bounds(cf, d, articles)
         out.append("")
 
     if d.get("inconsistencies"):
