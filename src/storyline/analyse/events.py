@@ -264,14 +264,18 @@ def _candidates(
                 if places is None or ent in places:
                     location = location or ent
                 continue
+            # A role description one person fits ("Putin's defence minister")
+            # outranks the parser's nearest-person guess for the role noun.
+            by_role = described.entity_at(aid, a.start, a.end) if described else None
+            if by_role is not None:
+                ent = by_role
             if ent is None and a.mention is None and called is not None:
                 ent = called.resolve(aid, art.article.text[a.start : a.end], a.head)
-            if ent is None and a.mention is None and described is not None:
-                ent = described.entity_at(aid, a.start, a.end)
             keys[a.role].add(ent if ent else f"w:{a.head}")
             # The name as written where the argument is (or stands for) a mention,
             # so "his" reads "Kim Jong Un"; else the head word ("children").
-            words = art.mentions[a.mention].text if a.mention is not None else (
+            named_at = a.mention is not None and by_role is None
+            words = art.mentions[a.mention].text if named_at and a.mention is not None else (
                 art.article.text[a.start : a.end]
             )
             parts.append(Participant(a.role, ent, words))

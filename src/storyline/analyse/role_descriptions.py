@@ -73,6 +73,7 @@ class Description:
     text: str
     entity: str
     basis: str
+    role_start: int = -1  # where the role words begin (after the qualifier)
 
 
 class Descriptions:
@@ -86,12 +87,14 @@ class Descriptions:
         self._starts = {a: [d.start for d in ds] for a, ds in self._by_article.items()}
 
     def entity_at(self, article: str, start: int, end: int) -> str | None:
-        """The entity of the description covering ``start``–``end``, if any."""
+        """The entity of the description whose role words cover ``start``–``end``."""
         ds = self._by_article.get(article)
         if not ds:
             return None
+        # Only the role words stand for the person: "Putin" in "Putin's
+        # defence minister" is Putin.
         i = bisect.bisect_right(self._starts[article], start) - 1
-        if i >= 0 and ds[i].start <= start and end <= ds[i].end:
+        if i >= 0 and max(ds[i].start, ds[i].role_start) <= start and end <= ds[i].end:
             return ds[i].entity
         return None
 
@@ -249,7 +252,7 @@ def find_descriptions(articles: Sequence[AnnotatedArticle],
             words = text[start:m.end()]
             out.append(Description(aid, start, m.end(), words, ent.id,
                                    f"“{words}” read as {ent.name}, the story's only "
-                                   f"{m.group('role').lower()} that fits"))
+                                   f"{m.group('role').lower()} that fits", role_s))
     return out
 
 
