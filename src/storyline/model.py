@@ -272,6 +272,9 @@ class EntityMentionRef:
     start: int
     end: int
     text: str
+    # None for a name; "description" for a role description read as the entity
+    # ("Putin's defence minister", analyse/role_descriptions.py): never a name form.
+    kind: str | None = None
 
 
 @dataclass(frozen=True)

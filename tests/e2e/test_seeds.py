@@ -463,3 +463,26 @@ def test_seed_statements_say_what_was_said(seeds_out: Path) -> None:
             " during Kim’s visit") in said
     assert any(s.startswith("Vladimir Putin assured that Russia wouldn’t violate") for s in said)
     assert "Dmitry Peskov said" not in said
+
+
+def test_seed_role_description_tells_the_escort_twice(seeds_out: Path) -> None:
+    """"accompanied by President Vladimir Putin's defence minister" is Shoigu, the
+    story's one defence minister: the escort is told by both reports, and the
+    description is listed as Shoigu's mention without becoming his name."""
+    d = _dossier(seeds_out)
+    (escort,) = _events(d, "accompany", agent={"Sergei Shoigu"}, patient={"Kim Jong Un"})
+    assert {s["article"] for s in escort["sources"]} == {a["id"] for a in d["articles"]}
+    shoigu = _one(d, "Sergei Shoigu")
+    described = [m["text"] for m in shoigu["mentions"] if m.get("kind") == "description"]
+    assert described == ["President Vladimir Putin’s defence minister"]
+    assert shoigu["name"] == "Sergei Shoigu" and shoigu["aliases"] == ["Shoigu"]
+    putin = _one(d, "Vladimir Putin")
+    assert putin["id"] != shoigu["id"]
+    assert not [m for m in putin["mentions"] if m.get("kind")]
+    kim = _one(d, "Kim Jong Un")
+    assert {m["text"].lower() for m in kim["mentions"] if m.get("kind")} == {
+        "the north korean leader"}
+    texts = {a["id"]: a["text"] for a in d["articles"]}
+    for e in d["entities"]:
+        for m in e["mentions"]:
+            assert texts[m["article"]][m["start"]:m["end"]] == m["text"]

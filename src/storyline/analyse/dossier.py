@@ -13,6 +13,7 @@ from storyline.analyse.known_names import KnownNames
 from storyline.analyse.org_places import link_organisation_places
 from storyline.analyse.place_within import places_from_possessives
 from storyline.analyse.places import locate_places
+from storyline.analyse.role_descriptions import resolve_role_descriptions
 from storyline.model import AnnotatedArticle, Dossier, Story
 from storyline.stories.copies import detect_copies
 
@@ -43,12 +44,14 @@ def build_dossier(
     resolution = locate_places(add_equipment_kinds(resolve_entities(members, known), members))
     resolution = places_from_possessives(resolution, members)
     resolution = link_organisation_places(resolution)
+    resolution, descriptions = resolve_role_descriptions(resolution, members)
     claim_set = build_claim_set(
         members, resolution.mention_entity, copies.origin_groups, story.id
     )
     claims, conflicts = claim_set.claims, claim_set.conflicts
     story_events = build_events(
-        story.id, members, resolution.mention_entity, resolution.entities
+        story.id, members, resolution.mention_entity, resolution.entities,
+        descriptions=descriptions,
     )
     return Dossier(
         story=story,

@@ -42,9 +42,11 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from storyline.analyse.called_as import CalledAs
 from storyline.analyse.definite_subjects import kind_of_noun
 from storyline.analyse.event_coref import article_infos
+from storyline.analyse.event_noun_patients import event_noun_patient
 from storyline.analyse.event_rejoin import rejoin, scored_links
 from storyline.analyse.event_text import classifier_before, display_name, summarise
 from storyline.analyse.reported_speech import reported_clause
+from storyline.analyse.role_descriptions import Descriptions
 from storyline.analyse.timeline import (
     Plan,
     Telling,
@@ -155,7 +157,10 @@ def build_events(
     articles: Sequence[AnnotatedArticle],
     mention_entity: Mapping[tuple[str, int], str],
     entities: Sequence[Entity],
+    descriptions: Descriptions | None = None,
 ) -> StoryEvents:
+    """``descriptions``: role descriptions read as persons ("Putin's defence
+    minister", analyse/role_descriptions.py), for unnamed participants."""
     names = {e.id: e.name for e in entities}
     ordered = sorted(articles, key=lambda a: (a.article.published is None,
                                               a.article.published or "", a.article.id))
@@ -164,7 +169,7 @@ def build_events(
     called = CalledAs(ordered, mention_entity)
     equipment = {e.id: e.kind for e in entities if e.kind}
     for rank, art in enumerate(ordered):
-        cands += _candidates(art, rank, mention_entity, places, called)
+        cands += _candidates(art, rank, mention_entity, places, called, descriptions)
     for c in cands:
         c.kinds = {k: equipment[k] for k in c.keys.get("patient", set()) if k in equipment}
     clusters = _rejoin(_cluster(cands), cands, ordered, mention_entity)
@@ -238,6 +243,7 @@ def _with_order(e: Event, order: int) -> Event:
 def _candidates(
     art: AnnotatedArticle, rank: int, mention_entity: Mapping[tuple[str, int], str],
     places: set[str] | None = None, called: CalledAs | None = None,
+    described: Descriptions | None = None,
 ) -> list[_Cand]:
     """``places``: the story's PLACE/FACILITY entities (a location that resolved to
     anything else, a ship named "… Bay", is no place); ``called``: what "the ferry"
@@ -258,16 +264,30 @@ def _candidates(
                 if places is None or ent in places:
                     location = location or ent
                 continue
+            # A role description one person fits ("Putin's defence minister")
+            # outranks the parser's nearest-person guess for the role noun.
+            by_role = described.entity_at(aid, a.start, a.end) if described else None
+            if by_role is not None:
+                ent = by_role
             if ent is None and a.mention is None and called is not None:
                 ent = called.resolve(aid, art.article.text[a.start : a.end], a.head)
             keys[a.role].add(ent if ent else f"w:{a.head}")
             # The name as written where the argument is (or stands for) a mention,
             # so "his" reads "Kim Jong Un"; else the head word ("children").
-            words = art.mentions[a.mention].text if a.mention is not None else (
+            named_at = a.mention is not None and by_role is None
+            words = art.mentions[a.mention].text if named_at and a.mention is not None else (
                 art.article.text[a.start : a.end]
             )
             parts.append(Participant(a.role, ent, words))
             named += ent is not None
+        if em.event_class in _TRANSITIVE and not (keys.get("patient") or keys.get("recipient")):
+            # "The visit, accompanied by …": about whoever made the visit.
+            about = event_noun_patient(art, em)
+            ent = mention_entity.get((aid, about)) if about is not None else None
+            if ent is not None and about is not None:
+                keys["patient"].add(ent)
+                parts.append(Participant("patient", ent, art.mentions[about].text))
+                named += 1
         if not named and not _placed_happening(art, em, location):
             continue
         if em.pos == "NOUN" and not (keys.get("patient") or location):

@@ -56,6 +56,8 @@ _CAP = r"[A-Z][\w’'.\-]*"
 # "Secretary of State", "Minister for Foreign Affairs": capitalised words only.
 _OF_PART = rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+)?{_CAP}){{0,3}})"
 _PHRASE = rf"(?<![\w\-])(?i:(?:{_MOD}[\s\-]+){{0,4}}{_ROLE})(?![\w\-])"
+# The role phrase alone, for reading descriptions ("Putin's defence minister").
+ROLE_PHRASE = _PHRASE
 
 # Role directly before the name (left context ends where the name starts).
 _BEFORE = re.compile(rf"(?P<role>{_PHRASE}{_OF_PART}?)[ \u00a0]+$")

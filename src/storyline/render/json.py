@@ -5,7 +5,16 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from storyline.model import Claim, Dossier, Entity, Event, FigureRef, Interval, SourceRef
+from storyline.model import (
+    Claim,
+    Dossier,
+    Entity,
+    EntityMentionRef,
+    Event,
+    FigureRef,
+    Interval,
+    SourceRef,
+)
 from storyline.version import SCHEMA_VERSION, __version__
 
 
@@ -23,6 +32,14 @@ def _source(s: SourceRef) -> dict[str, Any]:
     }
 
 
+def _mention_ref(m: EntityMentionRef) -> dict[str, Any]:
+    """A mention; ``kind`` only where it says something (a description)."""
+    out = dataclasses.asdict(m)
+    if out.get("kind") is None:
+        out.pop("kind", None)
+    return out
+
+
 def _entity(e: Entity) -> dict[str, Any]:
     return {
         "id": e.id,
@@ -32,7 +49,7 @@ def _entity(e: Entity) -> dict[str, Any]:
         "roles": list(e.roles),
         "lat": e.lat,
         "lon": e.lon,
-        "mentions": [dataclasses.asdict(m) for m in e.mentions],
+        "mentions": [_mention_ref(m) for m in e.mentions],
         "country": e.country,
         "feature": e.feature,
         "gazetteer_id": e.gazetteer_id,
@@ -133,6 +150,6 @@ def _event_extra(ev: Event) -> dict[str, Any]:
         "latest": ev.latest,
         "modality": ev.modality,
         "order": ev.order,
-        "triggers": [dataclasses.asdict(t) for t in ev.triggers],
+        "triggers": [_mention_ref(t) for t in ev.triggers],
         "location_basis": ev.location_basis,
     }
