@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.analyse.entities import EntityResolution
-from storyline.analyse.places import locate_places
+from storyline.analyse.places import locate_places, organisation_context
 from storyline.geo.gazetteer import Gazetteer, get_gazetteer, haversine_km
 from storyline.model import Entity, EntityMentionRef, EntityType
 
@@ -82,3 +82,35 @@ def test_other_types_are_untouched(gaz: Gazetteer) -> None:
     kim = _entity("Kim Jong Un", "PERSON")
     out = _locate(gaz, kim, _entity("Russia"))
     assert out["Kim Jong Un"] == kim
+
+
+def test_organisation_named_for_a_state_decides_an_ambiguous_town(gaz: Gazetteer) -> None:
+    alone = _locate(gaz, _entity("Albany"))["Albany"]
+    assert alone.lat is None and alone.geo_note and alone.geo_note.startswith("ambiguous")
+    out = _locate(gaz, _entity("Albany"), _entity("Georgia Bureau of Investigation", "ORG"))
+    albany = out["Albany"]
+    assert albany.lat is not None and albany.lon is not None
+    assert haversine_km(albany.lat, albany.lon, 31.58, -84.16) < 10  # Albany, Georgia
+    assert albany.geo_note and "Georgia in “Georgia Bureau of Investigation”" in albany.geo_note
+    # Context only: the state named inside the organisation is no PLACE entity here.
+    assert set(out) == {"Albany", "Georgia Bureau of Investigation"}
+    assert out["Georgia Bureau of Investigation"].lat is None
+
+
+def test_organisation_names_never_move_a_place_the_story_settled(gaz: Gazetteer) -> None:
+    out = _locate(gaz, _entity("Albany"), _entity("New York"),
+                  _entity("Georgia Bureau of Investigation", "ORG"))
+    albany = out["Albany"]
+    assert albany.lat is not None and albany.lon is not None
+    assert haversine_km(albany.lat, albany.lon, 42.65, -73.76) < 10  # Albany, New York
+    assert albany.geo_note and "organisation" not in albany.geo_note
+    # A clear prior is not overruled either: Rome stays Rome, Italy.
+    rome = _locate(gaz, _entity("Rome"), _entity("Georgia Bureau of Investigation", "ORG"))
+    assert rome["Rome"].country == "IT"
+
+
+def test_organisation_context_keeps_countries_and_states_not_towns(gaz: Gazetteer) -> None:
+    orgs = [_entity("Russian Pacific Fleet", "ORG"), _entity("Dublin City Council", "ORG"),
+            _entity("Ohio Supreme Court", "ORG"), _entity("Ohio", "PLACE")]
+    assert organisation_context(orgs, gaz) == {"Russian": "Russian Pacific Fleet",
+                                               "Ohio": "Ohio Supreme Court"}

@@ -17,6 +17,13 @@ story at once, because the story is the context that picks one ``Artyom`` out of
    airfield and the airport it is, "Primorsky region" and "Primorye region".  A city and
    its airport are different records, so they stay apart.
 
+Organisation names are context too, but weaker than the story's own places: a state or
+country inside an ORG entity's name ("Georgia Bureau of Investigation" → Georgia, via
+``geo.embedded.embedded_places``) decides only a place that the story's places left
+unplaced (ambiguous or unsupported), and only when that context is what picks it:
+"Albany" beside the Georgia Bureau of Investigation is Albany, Georgia.  Such names are
+context only; they become PLACE entities only through ``analyse.org_places``.
+
 Nothing is guessed: every entity placed or not carries ``geo_note`` saying why.
 """
 
@@ -27,6 +34,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from storyline.analyse.entities import EntityResolution
+from storyline.geo.embedded import embedded_places
 from storyline.geo.gazetteer import Gazetteer, Place, get_gazetteer, normalise
 from storyline.geo.resolve import Resolution, resolve_toponyms
 from storyline.model import Entity, EntityMentionRef
@@ -43,6 +51,10 @@ AIRFIELD_RADIUS_KM = 12.0
 _AIRFIELD_WORDS = ("international airport", "airport", "airfield", "air field", "air base",
                    "airbase", "aerodrome", "airstrip")
 _LOCATABLE = ("PLACE", "FACILITY")
+# Readings of a name inside an organisation's name that place the organisation in a
+# country or state ("Ohio Supreme Court", "Russian Foreign Ministry"); a town in the
+# name ("Dublin City Council", "Russian Pacific Fleet") is left out of the context.
+_FRAME_FEATURES = ("country", "state", "region")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -63,6 +75,8 @@ def locate_places(
     if places:
         for e, r in zip(places, _resolve_places(places, context, gaz), strict=True):
             located[e.id] = _judge(r)
+        located.update(_decide_by_organisations(places, resolution.entities, context,
+                                                located, gaz))
     countries = {loc.place.country_code for loc in located.values() if loc.place}
     for e in resolution.entities:
         if e.type == "FACILITY":
@@ -86,6 +100,52 @@ def _resolve_places(places: Sequence[Entity], context: Sequence[str],
                     r = alt
                     break
         out.append(r)
+    return out
+
+
+def organisation_context(entities: Sequence[Entity], gaz: Gazetteer) -> dict[str, str]:
+    """Country and state names inside the story's organisation names, each with the
+    organisation it was read from: "Georgia" → "Georgia Bureau of Investigation"."""
+    out: dict[str, str] = {}
+    for e in entities:
+        if e.type != "ORG":
+            continue
+        for name in (e.name, *e.aliases):
+            for s, t in embedded_places(name, 0, len(name), gaz):
+                part = name[s:t]
+                if part not in out and (gaz.demonym(part) or any(
+                        c.place.feature in _FRAME_FEATURES
+                        and (c.primary or c.place.feature == "country")
+                        for c in gaz.lookup(part))):
+                    out[part] = name
+    return out
+
+
+def _decide_by_organisations(places: Sequence[Entity], entities: Sequence[Entity],
+                             context: Sequence[str], located: dict[str, _Located],
+                             gaz: Gazetteer) -> dict[str, _Located]:
+    """Places the story left unplaced that its organisations' countries and states
+    decide: resolved again with those names as context, taken only when the context
+    chose the pick.  A place the story's own names settled is never moved."""
+    open_ = [e for e in places if located[e.id].place is None
+             and not located[e.id].note.startswith("not in gazetteer")]
+    if not open_:
+        return {}
+    orgs = organisation_context(entities, gaz)
+    own = {normalise(n) for n in context}
+    extra = {part: org for part, org in orgs.items() if normalise(part) not in own}
+    if not extra:
+        return {}
+    again = _resolve_places(places, [*context, *extra], gaz)
+    out: dict[str, _Located] = {}
+    for e, r in zip(places, again, strict=True):
+        if e not in open_ or not r.by_context:
+            continue
+        loc = _judge(r)
+        if loc.place is not None:
+            said = ", ".join(f"{part} in “{org}”" for part, org in extra.items())
+            out[e.id] = _Located(loc.place, f"{loc.note}; context from organisation"
+                                            f" names ({said})")
     return out
 
 
