@@ -6,6 +6,7 @@ import pytest
 
 from storyline.analyse.claims import build_claim_set, build_claims
 from storyline.analyse.compare import agree
+from storyline.analyse.role_descriptions import Description, Descriptions
 from storyline.model import (
     AnnotatedArticle,
     Article,
@@ -363,3 +364,36 @@ def test_rising_toll_across_days_is_an_update(day2: str, later_value: int, kind:
     assert '"Two people"' in conflict.explanation
     if kind == "toll_update":
         assert "updated count" in conflict.explanation
+
+
+def _age(text: str, figure: str, years: float) -> Quantity:
+    start = text.index(figure)
+    secs = years * 31_556_952
+    return Quantity(start, start + len(figure), figure, 0, Interval(years, years, "yr"),
+                    Interval(secs, secs, "s"), attribute="age", subject_mention=None)
+
+
+def test_age_given_to_a_role_description_is_the_described_persons() -> None:
+    t1 = "The governor, aged 58, said the bridge would reopen."
+    t2 = "The governor is 61 years old and was born in Chita."
+    t3 = "A governor aged 70 spoke too."  # no description: no claim
+    a1 = AnnotatedArticle(Article("a1", t1, title="T1"), sentences=(Sentence(0, len(t1)),),
+                          quantities=(_age(t1, "58", 58),))
+    a2 = AnnotatedArticle(Article("a2", t2, title="T2"), sentences=(Sentence(0, len(t2)),),
+                          quantities=(_age(t2, "61 years old", 61),))
+    a3 = AnnotatedArticle(Article("a3", t3, title="T3"), sentences=(Sentence(0, len(t3)),),
+                          quantities=(_age(t3, "70", 70),))
+    arts = [a1, a2, a3]
+    # Without the descriptions an age with no person is no claim (a description of
+    # someone unnamed), as before.
+    assert build_claim_set(arts, {}, {}, "s1").claims == []
+    found = [Description(a, 0, len("The governor"), "The governor", "e_gov",
+                         "“The governor” read as Oleg Kozhemyako, the story's only governor"
+                         " that fits", 4) for a in ("a1", "a2")]
+    result = build_claim_set(arts, {}, {}, "s1", descriptions=Descriptions(found))
+    assert {c.subject for c in result.claims} == {"e_gov"}
+    assert sorted(c.value.low for c in result.claims) == [58, 61]
+    assert all(c.subject_basis and "Oleg Kozhemyako" in c.subject_basis
+               for c in result.claims)
+    # Two ages of one person from two sources disagree.
+    assert len(result.conflicts) == 1 and all(c.status == "conflicting" for c in result.claims)

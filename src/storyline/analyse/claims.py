@@ -40,6 +40,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from storyline.analyse import compare, definite_subjects
+from storyline.analyse.role_descriptions import Descriptions
 from storyline.model import (
     AnnotatedArticle,
     Claim,
@@ -123,7 +124,8 @@ def about_story_event(art: AnnotatedArticle, q: Quantity) -> bool:
 
 
 def _items(articles: Sequence[AnnotatedArticle],
-           mention_entity: Mapping[tuple[str, int], str]) -> list[_Item]:
+           mention_entity: Mapping[tuple[str, int], str],
+           descriptions: Descriptions | None = None) -> list[_Item]:
     out = []
     kinds = definite_subjects.entity_kinds(articles, mention_entity)
     names = definite_subjects.entity_names(articles, mention_entity)
@@ -132,6 +134,10 @@ def _items(articles: Sequence[AnnotatedArticle],
             subject = (mention_entity.get((art.article.id, q.subject_mention))
                        if q.subject_mention is not None else None)
             basis = None
+            if q.attribute == "age" and subject is None and descriptions is not None:
+                found_person = _described_person(art, q, descriptions)
+                if found_person is not None:
+                    subject, basis = found_person
             if q.attribute == "age" and subject is None:
                 continue  # "a 74-year-old man": a description, not a claim about anyone named
             dim = dimension_of(q)
@@ -221,6 +227,25 @@ def join_subjectless(items: list[_Item], names: Mapping[str, str]) -> list[_Item
         groups[key].append(moved)
         out.append(moved)
     return out
+
+
+# What may stand between a role description and the age it is given: "the governor,
+# aged 58", "the governor is 58 years old", "the minister, who is 66".
+_DESCRIBED_AGE_GAP = re.compile(r",\s*(?:aged\s+|who\s+(?:is|was)\s+)|\s+(?:is|was)\s+")
+
+
+def _described_person(art: AnnotatedArticle, q: Quantity,
+                      descriptions: Descriptions) -> tuple[str, str] | None:
+    """The person an age is given to when the text names them by their role ("the
+    governor, aged 58"): the entity ``analyse.role_descriptions`` resolved the
+    description to, with the basis; None when no resolved description is right
+    before the figure."""
+    text = art.article.text
+    for d in descriptions.found:
+        if (d.article == art.article.id and d.end <= q.start
+                and _DESCRIBED_AGE_GAP.fullmatch(text, d.end, q.start)):
+            return d.entity, f"the age of {d.basis}"
+    return None
 
 
 def _definite_subject(art: AnnotatedArticle, q: Quantity, attribute: str,
@@ -478,12 +503,15 @@ def build_claim_set(
     mention_entity: Mapping[tuple[str, int], str],
     origin_groups: Mapping[str, str],
     story_id: str,
+    descriptions: Descriptions | None = None,
 ) -> ClaimSet:
     """One Claim per agreeing cluster of figures; Conflicts where sources disagree;
-    Inconsistencies where one article's figure and its own conversion disagree."""
+    Inconsistencies where one article's figure and its own conversion disagree.
+    ``descriptions``: the story's resolved role descriptions, which give an age
+    written beside one ("the governor, aged 58") its person."""
     groups: dict[GroupKey, list[_Item]] = {}
     names = definite_subjects.entity_names(articles, mention_entity)
-    for it in join_subjectless(_items(articles, mention_entity), names):
+    for it in join_subjectless(_items(articles, mention_entity, descriptions), names):
         groups.setdefault(it.key, []).append(it)
     out = ClaimSet([], [], [])
     taken: set[str] = set()

@@ -46,7 +46,8 @@ def build_dossier(
     resolution = link_organisation_places(resolution)
     resolution, descriptions = resolve_role_descriptions(resolution, members)
     claim_set = build_claim_set(
-        members, resolution.mention_entity, copies.origin_groups, story.id
+        members, resolution.mention_entity, copies.origin_groups, story.id,
+        descriptions=descriptions,
     )
     claims, conflicts = claim_set.claims, claim_set.conflicts
     story_events = build_events(
