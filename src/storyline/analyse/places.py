@@ -127,8 +127,8 @@ def _decide_by_organisations(places: Sequence[Entity], entities: Sequence[Entity
     """Places the story left unplaced that its organisations' countries and states
     decide: resolved again with those names as context, taken only when the context
     chose the pick.  A place the story's own names settled is never moved."""
-    open_ = [e for e in places if located[e.id].place is None
-             and not located[e.id].note.startswith("not in gazetteer")]
+    open_ = {e.id for e in places if located[e.id].place is None
+             and not located[e.id].note.startswith("not in gazetteer")}
     if not open_:
         return {}
     orgs = organisation_context(entities, gaz)
@@ -139,7 +139,7 @@ def _decide_by_organisations(places: Sequence[Entity], entities: Sequence[Entity
     again = _resolve_places(places, [*context, *extra], gaz)
     out: dict[str, _Located] = {}
     for e, r in zip(places, again, strict=True):
-        if e not in open_ or not r.by_context:
+        if e.id not in open_ or not r.by_context:
             continue
         loc = _judge(r)
         if loc.place is not None:
