@@ -48,6 +48,8 @@ class GroupingFeatures:
     day: date | None
     words: dict[str, int]  # content-word counts of title and text
     years: tuple[int, ...] = ()  # years the title and text name (stories/years.py)
+    # Keys named once, outside the title and the first sentence (``minor_keys``).
+    minor: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -56,6 +58,7 @@ class GroupingFeatures:
             "day": self.day.isoformat() if self.day else None,
             "words": self.words,
             "years": list(self.years),
+            "minor": list(self.minor),
         }
 
     @classmethod
@@ -67,6 +70,8 @@ class GroupingFeatures:
             day=date.fromisoformat(day) if day else None,
             words={sys.intern(w): k for w, k in d["words"].items()},
             years=tuple(d.get("years", ())),
+            # Features stored before the field: no name counts as minor.
+            minor=tuple(sys.intern(k) for k in d.get("minor", ())),
         )
 
 
@@ -75,10 +80,21 @@ def grouping_features(art: AnnotatedArticle) -> GroupingFeatures:
     # Keyed by matching key, not entity id: the id includes the type, and the
     # statistical tagger may type one name differently in two articles.
     classes: dict[str, str] = {}
+    lead_end = art.sentences[0].end if art.sentences else None
+    title = (art.article.title or "").casefold()
+    mentioned: dict[str, int] = {}
+    prominent: set[str] = set()
     for e in resolve_entities([art]).entities:
         key = match_key(name_key(e.name, e.type), e.type)
         if not key:
             continue
+        mentioned[key] = mentioned.get(key, 0) + len(e.mentions)
+        if (
+            lead_end is None
+            or any(m.start < lead_end for m in e.mentions)
+            or e.name.casefold() in title
+        ):
+            prominent.add(key)
         broad = e.type == "PLACE" and is_broad_place(key)
         classes[key] = "BROAD_PLACE" if broad else e.type
         surname = key.rsplit(" ", 1)[-1]
@@ -95,6 +111,9 @@ def grouping_features(art: AnnotatedArticle) -> GroupingFeatures:
         # otherwise, and at 100k articles the copies weigh hundreds of MB.
         words={sys.intern(w): k for w, k in content_words(text).items()},
         years=named_years(text),
+        minor=tuple(
+            sys.intern(k) for k in sorted(mentioned) if mentioned[k] == 1 and k not in prominent
+        ),
     )
 
 

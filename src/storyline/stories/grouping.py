@@ -145,6 +145,7 @@ MIN_CLASS_SHARE = 0.25
 MIN_SHORT_EVIDENCE = 0.3
 MIN_SHORT_OVERLAP = 0.3
 MIN_SHORT_SIMILARITY = 0.15
+MINOR_NAME_MARGIN = 0.15
 
 # How much sharing one entity of this type says about sharing an event.
 TYPE_WEIGHT = {
@@ -382,7 +383,24 @@ def groups_from_links(
             if stats.cls[f] in ANCHOR_CLASSES and not f.startswith(SURNAME_PREFIX)
         )
 
-    return attach_by_words(members, vectors, days, names_nothing_else)
+    members = attach_by_words(members, vectors, days, names_nothing_else)
+
+    def lacks_only_minor_names(i: int, story: Sequence[int]) -> bool:
+        # As above, except that a name the story lacks may be a minor one of
+        # the article (named once, outside its title and first sentence).
+        if years_alien(years, i, story):
+            return False
+        names = set().union(*(feats[j].classes.keys() for j in story))
+        minor = set(feats[i].minor)
+        return all(
+            f in names or f in minor
+            for f in feats[i].classes
+            if stats.cls[f] in ANCHOR_CLASSES and not f.startswith(SURNAME_PREFIX)
+        )
+
+    return attach_by_words(
+        members, vectors, days, lacks_only_minor_names, min_margin=MINOR_NAME_MARGIN
+    )
 
 
 def link_strengths(
