@@ -56,3 +56,47 @@ def test_minor_names_survive_the_store_and_default_to_none() -> None:
     old = ft.to_dict()
     del old["minor"]  # stored before the field existed: nothing counts as minor
     assert GroupingFeatures.from_dict(old).minor == ()
+
+
+FLOOD = [
+    "Karl Adler said the river Oder burst its levees at Bramtown overnight.",
+    "Sandbags, pumps and dinghies reached the flooded cellars by dawn.",
+    "Bramtown rescuers moved elderly residents from the flooded cellars.",
+]
+FIRE = [
+    "Jan Novak said the warehouse blaze at Kelmtown burned for hours.",
+    "Firefighters fought smoke and collapsed roofs near the harbour.",
+    "Kelmtown crews cooled the warehouse roofs with foam.",
+]
+
+
+def test_a_lone_report_may_lack_a_name_it_gives_in_passing() -> None:
+    from storyline.stories.grouping import group_stories
+
+    def report(aid: str, sentences: list[str], names: list[str]) -> AnnotatedArticle:
+        a = annotated("", sentences, names)
+        return AnnotatedArticle(
+            article=Article(id=aid, text=a.article.text),
+            sentences=a.sentences,
+            mentions=a.mentions,
+        )
+
+    stories = [report(f"flood{k}", FLOOD, ["Karl Adler", "Bramtown"]) for k in range(3)] + [
+        report(f"fire{k}", FIRE, ["Jan Novak", "Kelmtown"]) for k in range(3)
+    ]
+    # A brief naming none of the flood story's people or towns, and one
+    # person of its own: in passing, it joins; in its lead, it stays alone.
+    passing = [
+        "The levees burst overnight and the river flooded the cellars.",
+        "Sandbags, pumps and dinghies reached the residents by dawn.",
+        "A volunteer, Otto Brandt, helped the elderly.",
+    ]
+    leading = [
+        "Otto Brandt saw the levees burst and the river flood the cellars.",
+        "Sandbags, pumps and dinghies reached the residents by dawn.",
+        "Volunteers helped the elderly.",
+    ]
+    grouped = group_stories([*stories, report("brief", passing, ["Otto Brandt"])])
+    assert sorted(s.article_ids for s in grouped)[0] == ("brief", "flood0", "flood1", "flood2")
+    grouped = group_stories([*stories, report("brief", leading, ["Otto Brandt"])])
+    assert ("brief",) in {s.article_ids for s in grouped}

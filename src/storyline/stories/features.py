@@ -1,7 +1,10 @@
 """What story grouping knows about one article, computed once and kept in the store.
 
 An article's grouping features are its named things (matching key → weight
-class), its publication day and its content-word counts.  They depend on the
+class), its publication day, its content-word counts, the years it names and
+its minor names: those named once, outside the title and the first sentence
+(a name the article gives in passing; ``grouping.py`` lets a lone report
+lacking only such names join a story).  They depend on the
 article alone, so an incremental run computes them for the new articles only;
 everything that depends on the corpus (document frequencies, IDF weights,
 TF-IDF vectors) is derived from the features of all articles at grouping time
@@ -48,7 +51,7 @@ class GroupingFeatures:
     day: date | None
     words: dict[str, int]  # content-word counts of title and text
     years: tuple[int, ...] = ()  # years the title and text name (stories/years.py)
-    # Keys named once, outside the title and the first sentence (``minor_keys``).
+    # Keys named once, outside the title and the first sentence: names in passing.
     minor: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
@@ -88,6 +91,9 @@ def grouping_features(art: AnnotatedArticle) -> GroupingFeatures:
         key = match_key(name_key(e.name, e.type), e.type)
         if not key:
             continue
+        # A name given once, beyond the title and the lead, is a side player
+        # (a witness, a neighbouring town) that the story's other reports may
+        # well leave out; what the article leads with or repeats is its subject.
         mentioned[key] = mentioned.get(key, 0) + len(e.mentions)
         if (
             lead_end is None
