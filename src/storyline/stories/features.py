@@ -1,7 +1,10 @@
 """What story grouping knows about one article, computed once and kept in the store.
 
 An article's grouping features are its named things (matching key → weight
-class), its publication day and its content-word counts.  They depend on the
+class), its publication day, its content-word counts, the years it names and
+its minor names: those named once, outside the title and the first sentence
+(a name the article gives in passing; ``grouping.py`` lets a lone report
+lacking only such names join a story).  They depend on the
 article alone, so an incremental run computes them for the new articles only;
 everything that depends on the corpus (document frequencies, IDF weights,
 TF-IDF vectors) is derived from the features of all articles at grouping time
@@ -48,6 +51,8 @@ class GroupingFeatures:
     day: date | None
     words: dict[str, int]  # content-word counts of title and text
     years: tuple[int, ...] = ()  # years the title and text name (stories/years.py)
+    # Keys named once, outside the title and the first sentence: names in passing.
+    minor: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -56,6 +61,7 @@ class GroupingFeatures:
             "day": self.day.isoformat() if self.day else None,
             "words": self.words,
             "years": list(self.years),
+            "minor": list(self.minor),
         }
 
     @classmethod
@@ -67,6 +73,8 @@ class GroupingFeatures:
             day=date.fromisoformat(day) if day else None,
             words={sys.intern(w): k for w, k in d["words"].items()},
             years=tuple(d.get("years", ())),
+            # Features stored before the field: no name counts as minor.
+            minor=tuple(sys.intern(k) for k in d.get("minor", ())),
         )
 
 
@@ -75,10 +83,24 @@ def grouping_features(art: AnnotatedArticle) -> GroupingFeatures:
     # Keyed by matching key, not entity id: the id includes the type, and the
     # statistical tagger may type one name differently in two articles.
     classes: dict[str, str] = {}
+    lead_end = art.sentences[0].end if art.sentences else None
+    title = (art.article.title or "").casefold()
+    mentioned: dict[str, int] = {}
+    prominent: set[str] = set()
     for e in resolve_entities([art]).entities:
         key = match_key(name_key(e.name, e.type), e.type)
         if not key:
             continue
+        # A name given once, beyond the title and the lead, is a side player
+        # (a witness, a neighbouring town) that the story's other reports may
+        # well leave out; what the article leads with or repeats is its subject.
+        mentioned[key] = mentioned.get(key, 0) + len(e.mentions)
+        if (
+            lead_end is None
+            or any(m.start < lead_end for m in e.mentions)
+            or e.name.casefold() in title
+        ):
+            prominent.add(key)
         broad = e.type == "PLACE" and is_broad_place(key)
         classes[key] = "BROAD_PLACE" if broad else e.type
         surname = key.rsplit(" ", 1)[-1]
@@ -95,6 +117,9 @@ def grouping_features(art: AnnotatedArticle) -> GroupingFeatures:
         # otherwise, and at 100k articles the copies weigh hundreds of MB.
         words={sys.intern(w): k for w, k in content_words(text).items()},
         years=named_years(text),
+        minor=tuple(
+            sys.intern(k) for k in sorted(mentioned) if mentioned[k] == 1 and k not in prominent
+        ),
     )
 
 
