@@ -77,3 +77,12 @@ def test_type_word_keeps_a_person_and_two_outlets_apart() -> None:
     b = annotated("b1", "Star magazine and Star newspaper quoted Star.",
                   [("Star magazine", "ORG"), ("Star newspaper", "ORG"), ("Star", "ORG")])
     assert len(resolve_entities([b]).entities) == 3
+
+
+def test_capitalised_type_word_is_another_title() -> None:
+    a = annotated("a1", "The New York Times Magazine and the New York Times.",
+                  [("New York Times Magazine", "ORG"), ("New York Times", "ORG")])
+    assert len(resolve_entities([a]).entities) == 2
+    b = annotated("b1", "Vodafone Group said Vodafone would grow.",
+                  [("Vodafone Group", "ORG"), ("Vodafone", "ORG")])
+    assert len(resolve_entities([b]).entities) == 1

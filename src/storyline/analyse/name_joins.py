@@ -11,6 +11,10 @@
 * A publication or company named with its type word after it ("People
   magazine", "Acme company") is the bare name ("People"), when only one such
   longer name reduces to it and the bare name is not a person or a place.
+  The type word must be written in lower case, a description of the name
+  ("People magazine"): capitalised it is part of another title ("The New York
+  Times Magazine" is not "The New York Times").  A company's "Group" or
+  "Company" is its registered name either way ("Vodafone Group").
 
 The functions work on name keys (``names.name_key``) and join them in the
 resolver's union-find; they never split anything.
@@ -35,6 +39,8 @@ _ACRONYM_TYPES = frozenset({"ORG", "OTHER", "EQUIPMENT", "FACILITY"})
 TYPE_WORDS = frozenset({"magazine", "newspaper", "paper", "daily", "weekly", "tabloid",
                         "journal", "company", "firm", "website", "network", "channel",
                         "broadcaster", "airline", "airlines", "brand", "group"})
+# Type words that name the same firm when capitalised too.
+_COMPANY_WORDS = frozenset({"company", "group"})
 
 
 def acronym_surface(surface: str) -> bool:
@@ -86,13 +92,23 @@ def join_first_name_variants(key_type: dict[str, EntityType], uf: UnionFind[str]
             uf.union(ra, rb)
 
 
-def join_type_word_names(key_type: dict[str, EntityType], uf: UnionFind[str]) -> None:
+def type_word_in_lower_case(surface: str) -> bool:
+    """Whether a form ends in a type word written in lower case ("People magazine")."""
+    words = surface.split()
+    return len(words) >= 2 and words[-1].islower()
+
+
+def join_type_word_names(key_type: dict[str, EntityType], uf: UnionFind[str],
+                         described: Iterable[str]) -> None:
     """Join "X magazine" (any type word) to the bare "X" of the story, when one
-    longer name reduces to it and "X" is not typed a person or a place."""
+    longer name reduces to it and "X" is not typed a person or a place.
+    ``described``: the keys written at least once with the type word in lower case."""
+    lower = set(described)
     longer: dict[str, set[str]] = defaultdict(set)
     for k in key_type:
         toks = k.split()
-        if len(toks) >= 2 and toks[-1] in TYPE_WORDS:
+        if (len(toks) >= 2 and toks[-1] in TYPE_WORDS
+                and (k in lower or toks[-1] in _COMPANY_WORDS)):
             longer[" ".join(toks[:-1])].add(uf.find(k))
     for bare, roots in sorted(longer.items()):
         if (len(roots) == 1 and bare in key_type
