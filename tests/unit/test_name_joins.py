@@ -72,7 +72,8 @@ def test_type_word_name_is_the_bare_name() -> None:
 
 
 def test_type_word_keeps_a_person_and_two_outlets_apart() -> None:
-    a = annotated("a1", "Ford company staff met Ford.", [("Ford company", "ORG"), ("Ford", "PERSON")])
+    a = annotated("a1", "Ford company staff met Ford.",
+                  [("Ford company", "ORG"), ("Ford", "PERSON")])
     assert len(resolve_entities([a]).entities) == 2
     b = annotated("b1", "Star magazine and Star newspaper quoted Star.",
                   [("Star magazine", "ORG"), ("Star newspaper", "ORG"), ("Star", "ORG")])
