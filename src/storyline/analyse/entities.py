@@ -51,6 +51,13 @@ from storyline.analyse.headline_names import (
     trim_headline_names,
 )
 from storyline.analyse.known_names import KnownNames
+from storyline.analyse.name_joins import (
+    acronym_surface,
+    join_acronyms,
+    join_first_name_variants,
+    join_type_word_names,
+    type_word_in_lower_case,
+)
 from storyline.analyse.names import (
     clean_surface,
     initials,
@@ -144,6 +151,11 @@ def resolve_entities(
     _join_short_forms(key_type, uf)
     join_facility_short_names(key_type, uf)
     _join_place_qualified(key_type, uf)
+    join_acronyms(key_type, uf, (k for k, recs in by_key.items()
+                                 if any(acronym_surface(r.surface) for r in recs)), common)
+    join_first_name_variants(key_type, uf)
+    join_type_word_names(key_type, uf, (k for k, recs in by_key.items()
+                                        if any(type_word_in_lower_case(r.surface) for r in recs)))
 
     # First pass: entities per joined cluster.  Re-keying with the voted type
     # can make two clusters land on one id (a plural demonym voted GROUP, say);
